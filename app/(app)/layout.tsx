@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { MoneyUnitSwitch } from "@/components/money-unit-switch";
+import { SignOutButton } from "@/components/sign-out-button";
+import { zh } from "@/lib/i18n/zh-CN";
+import { grantOf, ROLE_LABEL } from "@/lib/permissions";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { moneyUnit } from "@/lib/ui/money-unit";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  const unit = await moneyUnit();
+  const links = [
+    { href: "/plans", label: zh.nav.plans, show: true },
+    { href: "/projects", label: zh.nav.projects, show: true },
+    { href: "/admin/audit", label: zh.nav.audit, show: !!grantOf(user.role, "audit.readAll") },
+    { href: "/admin/users", label: zh.nav.users, show: !!grantOf(user.role, "user.manage") },
+  ];
+  return (
+    <div className="min-h-screen">
+      <header className="bg-sky-900 text-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+          <Link href="/plans" className="text-lg font-semibold tracking-wide">
+            {zh.app.name}
+          </Link>
+          <nav className="flex gap-4 text-sm">
+            {links.filter((l) => l.show).map((l) => (
+              <Link key={l.href} href={l.href} className="text-sky-100 hover:text-white">
+                {l.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-4 text-sm">
+            <span data-testid="current-user">
+              {user.displayName} · {ROLE_LABEL[user.role]}
+            </span>
+            <Link href="/account/password" className="text-sky-100 hover:text-white">
+              {zh.nav.account}
+            </Link>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl justify-end px-4 pt-3">
+        <MoneyUnitSwitch unit={unit} />
+      </div>
+      <main className="mx-auto max-w-7xl px-4 pb-12">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import Link from "next/link";
+import { Money } from "@/components/money";
+import { zh } from "@/lib/i18n/zh-CN";
+import { UNIT_LABEL } from "@/lib/money";
+import { getPlan } from "@/lib/server/plans/get-plan";
+import type { RollupRow } from "@/lib/server/rollups/plan-rollup";
+import { moneyUnit } from "@/lib/ui/money-unit";
+import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+
+export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = idParam((await params).id);
+  const [{ plan, byUnit, bySection, totals }, unit] = await Promise.all([orNotFound(getPlan(id)), moneyUnit()]);
+  const table = (rows: RollupRow[], filter: "unit" | "section", label: string) => (
+    <table className="w-full bg-white text-sm shadow-sm" data-testid={`rollup-${filter}`}>
+      <thead className="bg-slate-100 text-left text-slate-600">
+        <tr>
+          <th className="px-3 py-2">{label}</th>
+          <th className="px-3 py-2 text-right">{zh.plan.projects}</th>
+          <th className="px-3 py-2 text-right">{zh.plan.programmes}</th>
+          <th className="px-3 py-2 text-right">
+            {zh.plan.total}（{UNIT_LABEL[unit]}）
+          </th>
+          <th className="px-3 py-2 text-right">{zh.plan.unknownCount}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} className="border-t">
+            <td className="px-3 py-2">
+              <Link href={`/projects?plan=${plan.id}&${filter}=${r.id}`} className="text-sky-700 hover:underline">
+                {r.name}
+              </Link>
+            </td>
+            <td className="num px-3 py-2">{r.projectCount}</td>
+            <td className="num px-3 py-2">{r.programmeCount}</td>
+            <td className="num px-3 py-2">
+              <Money wan={r.totalWan} unit={unit} />
+            </td>
+            <td className="num px-3 py-2">{r.unknownCount}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <>
+      <p className="text-sm text-slate-500">
+        <Link href="/plans" className="hover:underline">
+          {zh.plan.list}
+        </Link>
+      </p>
+      <h1 className="mt-1 text-xl font-semibold">{plan.title}</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        {zh.level[plan.level]} · {plan.region.name} · {zh.plan.period} {plan.periodStart}–{plan.periodEnd} · {zh.plan.source}：{plan.sourceFile}
+      </p>
+      {!plan.hasProjectList && <p className="mt-3 rounded border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">{zh.plan.noProjectList}</p>}
+      <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {[
+          [zh.plan.projects, <span key="p" data-testid="plan-project-count">{totals.projectCount}</span>],
+          [`${zh.plan.total}（${UNIT_LABEL[unit]}）`, <Money key="t" wan={totals.totalWan} unit={unit} />],
+          [zh.plan.unknownCount, totals.unknownCount],
+          [
+            zh.plan.warnings,
+            <Link key="w" href={`/plans/${plan.id}/warnings`} className="text-amber-700 hover:underline">
+              {plan._count.warnings}
+            </Link>,
+          ],
+        ].map(([k, v], i) => (
+          <div key={i} className="rounded bg-white p-3 shadow-sm">
+            <dt className="text-xs text-slate-500">{k}</dt>
+            <dd className="mt-1 text-lg font-semibold">{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="mt-2 text-sm">
+        <Link href={`/projects?plan=${plan.id}`} className="text-sky-700 hover:underline">
+          {zh.plan.viewProjects} →
+        </Link>
+      </div>
+      {byUnit.length > 0 && (
+        <section className="mt-6">
+          <h2 className="mb-2 font-semibold">{zh.plan.units}</h2>
+          {table(byUnit, "unit", zh.project.unit)}
+        </section>
+      )}
+      <section className="mt-6">
+        <h2 className="mb-2 font-semibold">{zh.plan.sections}</h2>
+        {table(bySection, "section", zh.project.section)}
+      </section>
+    </>
+  );
+}

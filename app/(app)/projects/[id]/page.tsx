@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { Money } from "@/components/money";
+import { zh } from "@/lib/i18n/zh-CN";
+import { getProject } from "@/lib/server/projects/get-project";
+import { moneyUnit } from "@/lib/ui/money-unit";
+import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+
+export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = idParam((await params).id);
+  const [p, unit] = await Promise.all([orNotFound(getProject(id)), moneyUnit()]);
+  const fields: [string, React.ReactNode][] = [
+    ["规划", <Link key="plan" href={`/plans/${p.plan.id}`} className="text-sky-700 hover:underline">{p.plan.title}</Link>],
+    [zh.project.unit, p.unit ? `${p.unit.name}${p.unit.region ? `（${p.unit.region.name}）` : ""}` : "—（规划层面）"],
+    [zh.project.section, [p.section.number, p.section.title].filter(Boolean).join(" ")],
+    [zh.project.kind, zh.projectKind[p.kind]],
+    [zh.project.owner, p.owner ?? "—（原文未写明）"],
+    [zh.project.period, p.startYear ? `${p.startYear}–${p.endYear ?? "?"}` : "—（原文未写明）"],
+    [
+      zh.project.total,
+      p.parent ? <span className="text-slate-500">{zh.project.childNote}</span> : <Money wan={p.totalInvestment} unit={unit} withUnit />,
+    ],
+    [zh.project.status, zh.status[p.status]],
+  ];
+  return (
+    <>
+      <p className="text-sm text-slate-500">
+        <Link href={`/projects?plan=${p.plan.id}${p.unit ? `&unit=${p.unit.id}` : ""}`} className="hover:underline">
+          {zh.project.list}
+        </Link>
+      </p>
+      <h1 className="mt-1 text-xl font-semibold" data-testid="project-name">{p.name}</h1>
+      {p.warnings.length > 0 && (
+        <ul className="mt-3 space-y-1" data-testid="project-warnings">
+          {p.warnings.map((w) => (
+            <li key={w.id} className="rounded border border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
+              ⚠ {w.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 rounded bg-white p-4 text-sm shadow-sm md:grid-cols-2">
+        {fields.map(([k, v]) => (
+          <div key={k} className="flex gap-3 border-b border-slate-100 py-1">
+            <dt className="w-24 shrink-0 text-slate-500">{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {p.parent && (
+        <p className="mt-3 text-sm">
+          {zh.project.parent}：
+          <Link href={`/projects/${p.parent.id}`} className="text-sky-700 hover:underline">
+            {p.parent.name}
+          </Link>
+          （总投资 <Money wan={p.parent.totalInvestment} unit={unit} withUnit />）
+        </p>
+      )}
+      {p.children.length > 0 && (
+        <section className="mt-4">
+          <h2 className="font-semibold">
+            {zh.project.children}（{p.children.length}）
+          </h2>
+          <p className="text-sm text-slate-500">{zh.project.bundledNote}</p>
+          <ol className="mt-1 list-decimal pl-6 text-sm">
+            {p.children.map((c) => (
+              <li key={c.id}>
+                <Link href={`/projects/${c.id}`} className="text-sky-700 hover:underline">
+                  {c.name}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <section className="mt-6 rounded border-l-4 border-sky-700 bg-white p-4 shadow-sm">
+        <h2 className="font-semibold">{zh.project.source}</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          {p.sourceFile} · {zh.project.locator}：{p.sourceLocator}
+        </p>
+        <blockquote className="mt-2 whitespace-pre-wrap text-sm leading-relaxed" data-testid="source-text">
+          {p.sourceText}
+        </blockquote>
+      </section>
+    </>
+  );
+}

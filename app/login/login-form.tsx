@@ -1,0 +1,43 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { FieldError, inputClass } from "@/components/form";
+import { loginSchema, type LoginInput } from "@/lib/schemas/login";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const { register, handleSubmit, formState } = useForm<LoginInput>({ resolver: zodResolver(loginSchema) });
+  const onSubmit = handleSubmit(async (values) => {
+    setError(null);
+    const res = await signIn("credentials", { ...values, redirect: false });
+    if (!res || res.error) {
+      setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "用户名或密码错误。");
+      return;
+    }
+    window.location.assign(callbackUrl);
+  });
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <label className="block text-sm">
+        用户名
+        <input {...register("username")} autoComplete="username" className={inputClass} />
+        <FieldError message={formState.errors.username?.message} />
+      </label>
+      <label className="block text-sm">
+        密码
+        <input {...register("password")} type="password" autoComplete="current-password" className={inputClass} />
+        <FieldError message={formState.errors.password?.message} />
+      </label>
+      {error && (
+        <p data-testid="login-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={formState.isSubmitting} className="w-full rounded bg-sky-700 py-2 text-white hover:bg-sky-800 disabled:opacity-60">
+        {formState.isSubmitting ? "登录中…" : "登录"}
+      </button>
+    </form>
+  );
+}

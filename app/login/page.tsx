@@ -1,0 +1,22 @@
+import { redirect } from "next/navigation";
+import { LoginForm } from "./login-form";
+import { zh } from "@/lib/i18n/zh-CN";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
+
+export const dynamic = "force-dynamic";
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  if (await getCurrentUser()) redirect("/plans");
+  const { callbackUrl } = await searchParams;
+  // Only same-site paths: an absolute callback URL could send the user elsewhere after sign-in.
+  const safe = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/plans";
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-sky-900/5 px-4">
+      <div className="w-full max-w-sm rounded-lg bg-white p-8 shadow">
+        <h1 className="text-xl font-semibold text-sky-900">{zh.app.name}</h1>
+        <p className="mb-6 mt-1 text-sm text-slate-500">{zh.app.tagline}</p>
+        <LoginForm callbackUrl={safe} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { zh } from "@/lib/i18n/zh-CN";
+import type { MoneyUnit } from "@/lib/money";
+
+export function MoneyUnitSwitch({ unit }: { unit: MoneyUnit }) {
+  const router = useRouter();
+  const choose = (next: MoneyUnit) => {
+    document.cookie = `money-unit=${next}; path=/; max-age=31536000; samesite=lax`;
+    router.refresh();
+  };
+  return (
+    <div className="flex items-center gap-1 text-sm" role="group" aria-label={zh.money.unit}>
+      <span className="text-slate-500">{zh.money.unit}</span>
+      {(["yi", "wan"] as const).map((u) => (
+        <button
+          key={u}
+          type="button"
+          onClick={() => choose(u)}
+          aria-pressed={unit === u}
+          className={`rounded px-2 py-0.5 ${unit === u ? "bg-sky-700 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100"}`}
+        >
+          {zh.money[u]}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// Role → allowed actions: the one permission map. Record-level scoping (own units) is decided by
+// lib/server/auth/authorize.ts, which reads the record's unit from the database.
+export const ROLES = ["ADMIN", "FINANCE_REVIEWER", "COUNTY_OFFICER", "VIEWER"] as const;
+export type RoleName = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  "plan.read",
+  "project.update", // project facts
+  "milestone.write",
+  "report.write", // draft, edit, submit
+  "report.review", // approve / return
+  "export.run",
+  "import.run",
+  "user.manage",
+  "audit.readAll",
+  "apiToken.manage",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+// "unit" = allowed only on records of the user's own reporting units.
+export type Grant = "all" | "unit";
+
+export const ROLE_PERMISSIONS: Record<RoleName, Partial<Record<Action, Grant>>> = {
+  ADMIN: {
+    "plan.read": "all",
+    "project.update": "all",
+    "milestone.write": "all",
+    "report.write": "all",
+    "report.review": "all",
+    "export.run": "all",
+    "import.run": "all",
+    "user.manage": "all",
+    "audit.readAll": "all",
+    "apiToken.manage": "all",
+  },
+  FINANCE_REVIEWER: { "plan.read": "all", "report.review": "all", "export.run": "all" },
+  COUNTY_OFFICER: { "plan.read": "all", "project.update": "unit", "milestone.write": "unit", "report.write": "unit", "export.run": "all" },
+  VIEWER: { "plan.read": "all" },
+};
+
+export function grantOf(role: RoleName, action: Action): Grant | undefined {
+  return ROLE_PERMISSIONS[role][action];
+}
+
+export const ROLE_LABEL: Record<RoleName, string> = {
+  ADMIN: "规划办管理员",
+  FINANCE_REVIEWER: "财务审核",
+  COUNTY_OFFICER: "县级项目专干",
+  VIEWER: "只读用户",
+};

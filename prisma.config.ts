@@ -1,0 +1,65 @@
+// Prisma CLI config for the offline JS (wasm) schema engine. The shim below works around two
+// @prisma/adapter-pg 6.19 bugs; see docs/offline-prisma.md.
+import { defineConfig } from "prisma/config";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+
+// Catalog-only column types that adapter-pg rejects (prisma/orm#27403) are reported as text / text[].
+const AS_TEXT: Record<number, number> = { 18: 25, 19: 25, 22: 25, 24: 25, 30: 25, 194: 25, 2205: 25, 1002: 1009, 1003: 1009 };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyResult = any;
+const asText = (res: AnyResult) => {
+  for (const f of res?.fields ?? []) f.dataTypeID = AS_TEXT[f.dataTypeID] ?? f.dataTypeID;
+  // PostgreSQL 18 lists NOT NULL constraints in pg_constraint (contype 'n'); the 6.19 schema
+  // engine does not know that type and panics ("unreachable"). Nullability is read elsewhere.
+  const typeIndex = res?.fields?.findIndex((f: AnyResult) => f.name === "constraint_type") ?? -1;
+  if (typeIndex >= 0 && Array.isArray(res.rows)) {
+    res.rows = res.rows.filter((r: AnyResult) => (Array.isArray(r) ? r[typeIndex] : r.constraint_type) !== "n");
+    res.rowCount = res.rows.length;
+  }
+  return res;
+};
+class CatalogSafeClient extends pg.Client {
+  query(...args: AnyResult[]) {
+    const cb = args[args.length - 1];
+    if (typeof cb === "function") args[args.length - 1] = (err: unknown, res: AnyResult) => cb(err, asText(res));
+    const out = (super.query as (...a: AnyResult[]) => AnyResult)(...args);
+    return out && typeof out.then === "function" ? out.then(asText) : out;
+  }
+}
+function poolConfig(url: string, database?: string): AnyResult {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: database ?? u.pathname.slice(1),
+    Client: CatalogSafeClient,
+    allowExitOnIdle: true,
+  };
+}
+// Shadow database: close its pool before dropping it (adapter-pg 6.19 drops first).
+class MigrationAdapter extends PrismaPg {
+  async connectToShadowDb() {
+    const main = await this.connect();
+    const database = `prisma_migrate_shadow_db_${crypto.randomUUID()}`;
+    await main.executeScript(`CREATE DATABASE "${database}"`);
+    const shadow = await new PrismaPg(poolConfig(process.env.DATABASE_URL!, database)).connect();
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await main.executeScript(`DROP DATABASE IF EXISTS "${database}"`);
+      await main.dispose();
+    };
+    return shadow;
+  }
+}
+export default defineConfig({
+  engine: "js",
+  experimental: { adapter: true },
+  schema: "prisma/schema.prisma",
+  async adapter() {
+    return new MigrationAdapter(poolConfig(process.env.DATABASE_URL!));
+  },
+});

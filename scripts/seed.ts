@@ -1,0 +1,38 @@
+// Loads the five plans and, outside production, the demo accounts, from prisma/seed-data.
+//   --if-empty    do nothing when the database already has plans (used by `npm start`)
+//   --reset       empty every table first (tests only; refuses a database not named *_test)
+//   --demo-users  also create demo accounts even when NODE_ENV=production
+// Run with `tsx --conditions=react-server` so server-only modules can be imported.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { loadDemoUsers } from "../lib/server/seed/demo-users";
+import { loadSeed } from "../lib/server/seed/load-plans";
+import { readSeedPlans, readSeedRegions } from "../lib/server/seed/read-seed-files";
+
+async function main() {
+  const url = process.env.DATABASE_URL!;
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const has = (flag: string) => process.argv.includes(flag);
+  try {
+    if (has("--reset")) {
+      if (!new URL(url).pathname.endsWith("_test")) throw new Error("--reset only runs on a *_test database");
+      const tables = await db.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+      await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+    }
+    if (has("--if-empty") && (await db.plan.count()) > 0) {
+      console.log("[seed] database already has plans; nothing loaded");
+      return;
+    }
+    const loaded = await loadSeed(db, readSeedRegions(), readSeedPlans());
+    console.log(`[seed] loaded plans: ${loaded.join(", ") || "(none)"}`);
+    if (process.env.NODE_ENV !== "production" || has("--demo-users")) {
+      console.log(`[seed] demo accounts created: ${await loadDemoUsers(db)}`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
