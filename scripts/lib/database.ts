@@ -90,7 +90,13 @@ async function createDatabaseIfMissing(url: string) {
   }
 }
 
-export async function dropDatabase(url: string) {
+// Drops and recreates a database (tests start from an empty schema every run).
+export async function recreateDatabase(url: string) {
+  await dropDatabase(url);
+  await createDatabaseIfMissing(url);
+}
+
+async function dropDatabase(url: string) {
   const name = new URL(url).pathname.slice(1);
   const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
   await admin.connect();

@@ -132,11 +132,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                   {p._count.warnings > 0 && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-800">⚠ 数据提示</span>}
                   {!f.plan && <div className="text-xs text-slate-500">{p.plan.title}</div>}
                 </td>
-                <td className="px-3 py-2">{p.unit?.name ?? "—"}</td>
-                <td className="px-3 py-2">{[p.section.number, p.section.title].filter(Boolean).join(" ")}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{p.unit?.name ?? "—"}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{[p.section.number, p.section.title].filter(Boolean).join(" ")}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{p.startYear ? `${p.startYear}–${p.endYear ?? ""}` : "—"}</td>
                 <td className="num px-3 py-2">{p.parent ? <span className="text-slate-400">计入上级</span> : <Money wan={p.totalInvestment} unit={unit} />}</td>
-                <td className="px-3 py-2">{zh.status[p.status]}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{zh.status[p.status]}</td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,39 @@
+// `npm test`: the whole suite against a real PostgreSQL in its own database (ledger_test), never
+// the user's: type check → migrations match the schema → seed data match the documents →
+// integration tests (vitest) → production build → browser tests (Playwright, Debian chromium).
+import { ensureDatabase, recreateDatabase } from "./lib/database";
+import { buildIfNeeded } from "./lib/build";
+import { mustRun, prisma } from "./lib/run";
+
+async function main() {
+  const started = Date.now();
+  const db = await ensureDatabase({ purpose: "test" });
+  const env = { DATABASE_URL: db.url, NEXTAUTH_SECRET: "test-secret-that-is-long-enough", NODE_ENV: "test" };
+  const step = async (name: string, fn: () => Promise<unknown>) => {
+    console.log(`\n=== ${name}`);
+    await fn();
+  };
+  try {
+    await step("fresh test database + migrations", async () => {
+      await recreateDatabase(db.url);
+      await prisma(["generate"], db.url);
+      await prisma(["migrate", "deploy"], db.url);
+    });
+    await step("migrations match prisma/schema.prisma", () => prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"], db.url));
+    await step("type check", () => mustRun("tsc", ["--noEmit"]));
+    await step("seed data trace back to the documents", () => mustRun("node", ["scripts/seed-data/check.mjs"]));
+    await step("integration tests (vitest, real PostgreSQL)", () => mustRun("vitest", ["run"], env));
+    await step("production build", () => buildIfNeeded({ ...env, NODE_ENV: "production" }));
+    await step("browser tests (Playwright)", async () => {
+      await mustRun("tsx", ["--conditions=react-server", "scripts/seed.ts", "--reset", "--demo-users"], env);
+      await mustRun("playwright", ["test"], { ...env, E2E_PORT: process.env.E2E_PORT ?? "3100" });
+    });
+    console.log(`\nall test steps passed in ${Math.round((Date.now() - started) / 1000)} s`);
+  } catch (err) {
+    console.error(`\nFAILED: ${err instanceof Error ? err.message : err}`);
+    process.exitCode = 1;
+  } finally {
+    await db.stop();
+  }
+}
+main();
