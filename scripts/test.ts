@@ -1,11 +1,17 @@
 // `npm test`: the whole suite against a real PostgreSQL in its own database (ledger_test), never
 // the user's: type check → migrations match the schema → seed data match the documents →
 // integration tests (vitest) → production build → browser tests (Playwright, Debian chromium).
+import { rmSync } from "node:fs";
 import { ensureDatabase, recreateDatabase } from "./lib/database";
 import { buildIfNeeded } from "./lib/build";
 import { mustRun, prisma } from "./lib/run";
+import { readCounts, type Counts } from "./lib/test-counts";
+
+const VITEST_JSON = "test-results/vitest.json";
+const E2E_JSON = "test-results/e2e.json";
 
 async function main() {
+  rmSync("test-results", { recursive: true, force: true });
   const started = Date.now();
   const db = await ensureDatabase({ purpose: "test" });
   const env = { DATABASE_URL: db.url, NEXTAUTH_SECRET: "test-secret-that-is-long-enough", NODE_ENV: "test" };
@@ -22,11 +28,13 @@ async function main() {
     await step("migrations match prisma/schema.prisma", () => prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"], db.url));
     await step("type check", () => mustRun("tsc", ["--noEmit"]));
     await step("seed data trace back to the documents", () => mustRun("node", ["scripts/seed-data/check.mjs"]));
-    await step("integration tests (vitest, real PostgreSQL)", () => mustRun("vitest", ["run"], env));
+    await step("integration tests (vitest, real PostgreSQL)", () =>
+      mustRun("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`], env),
+    );
     await step("production build", () => buildIfNeeded({ ...env, NODE_ENV: "production" }));
     await step("browser tests (Playwright)", async () => {
       await mustRun("tsx", ["--conditions=react-server", "scripts/seed.ts", "--reset", "--demo-users"], env);
-      await mustRun("playwright", ["test"], { ...env, E2E_PORT: process.env.E2E_PORT ?? "3100" });
+      await mustRun("playwright", ["test"], { ...env, E2E_PORT: process.env.E2E_PORT ?? "3100", PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_JSON });
     });
     console.log(`\nall test steps passed in ${Math.round((Date.now() - started) / 1000)} s`);
   } catch (err) {
@@ -34,6 +42,9 @@ async function main() {
     process.exitCode = 1;
   } finally {
     await db.stop();
+    // One closing line for CI: every test case run, unit and browser alike.
+    const c: Counts = readCounts(VITEST_JSON, E2E_JSON);
+    console.log(`\n${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ""}`);
   }
 }
 main();
