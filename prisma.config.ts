@@ -39,13 +39,31 @@ function poolConfig(url: string, database?: string): AnyResult {
     allowExitOnIdle: true,
   };
 }
+// adapter-pg 6.19 runs a migration by splitting it on ";", which breaks function bodies ($$ … $$)
+// and runs the statements one by one. Send the script whole: PostgreSQL runs a multi-statement
+// simple query as one implicit transaction, so a failing migration leaves nothing half-applied.
+function wholeScripts<T>(adapter: T): T {
+  const a = adapter as AnyResult;
+  a.executeScript = async (script: string) => {
+    try {
+      await a.client.query(script);
+    } catch (error) {
+      a.onError(error);
+    }
+  };
+  return adapter;
+}
+
 // Shadow database: close its pool before dropping it (adapter-pg 6.19 drops first).
 class MigrationAdapter extends PrismaPg {
+  async connect() {
+    return wholeScripts(await super.connect());
+  }
   async connectToShadowDb() {
     const main = await this.connect();
     const database = `prisma_migrate_shadow_db_${crypto.randomUUID()}`;
     await main.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = await new PrismaPg(poolConfig(process.env.DATABASE_URL!, database)).connect();
+    const shadow = wholeScripts(await new PrismaPg(poolConfig(process.env.DATABASE_URL!, database)).connect());
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose();

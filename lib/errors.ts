@@ -9,7 +9,7 @@ export type AppErrorCode =
   | "RATE_LIMITED"
   | "BAD_FILE";
 
-const HTTP_STATUS: Record<AppErrorCode, number> = {
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
   VALIDATION: 400,
   BAD_FILE: 400,
   UNAUTHENTICATED: 401,

@@ -10,6 +10,9 @@ import { readCounts, type Counts } from "./lib/test-counts";
 const VITEST_JSON = "test-results/vitest.json";
 const E2E_JSON = "test-results/e2e.json";
 
+// For working on one layer: `npm test -- --no-e2e` or `npm test -- --no-integration`.
+const skip = (flag: string) => process.argv.includes(`--no-${flag}`);
+
 async function main() {
   rmSync("test-results", { recursive: true, force: true });
   const started = Date.now();
@@ -28,9 +31,10 @@ async function main() {
     await step("migrations match prisma/schema.prisma", () => prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"], db.url));
     await step("type check", () => mustRun("tsc", ["--noEmit"]));
     await step("seed data trace back to the documents", () => mustRun("node", ["scripts/seed-data/check.mjs"]));
-    await step("integration tests (vitest, real PostgreSQL)", () =>
+    if (!skip("integration")) await step("integration tests (vitest, real PostgreSQL)", () =>
       mustRun("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`], env),
     );
+    if (skip("e2e")) return;
     await step("production build", () => buildIfNeeded({ ...env, NODE_ENV: "production" }));
     await step("browser tests (Playwright)", async () => {
       await mustRun("tsx", ["--conditions=react-server", "scripts/seed.ts", "--reset", "--demo-users"], env);

@@ -12,6 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  if (user.mustChangePassword) redirect("/account/password");
   const unit = await moneyUnit();
   const links = [
     { href: "/plans", label: zh.nav.plans, show: true },

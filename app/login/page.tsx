@@ -5,9 +5,9 @@ import { getCurrentUser } from "@/lib/server/auth/current-user";
 
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; changed?: string }> }) {
   if (await getCurrentUser()) redirect("/plans");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, changed } = await searchParams;
   // Only same-site paths: an absolute callback URL could send the user elsewhere after sign-in.
   const safe = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/plans";
   return (
@@ -15,6 +15,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="w-full max-w-sm rounded-lg bg-white p-8 shadow">
         <h1 className="text-xl font-semibold text-sky-900">{zh.app.name}</h1>
         <p className="mb-6 mt-1 text-sm text-slate-500">{zh.app.tagline}</p>
+        {changed && <p className="mb-4 rounded bg-green-50 px-3 py-2 text-sm text-green-800">密码已修改，请用新密码登录。</p>}
         <LoginForm callbackUrl={safe} />
       </div>
     </main>

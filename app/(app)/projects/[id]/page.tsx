@@ -1,13 +1,19 @@
 import Link from "next/link";
 import { Money } from "@/components/money";
 import { zh } from "@/lib/i18n/zh-CN";
+import { AuditTable } from "@/components/audit-table";
+import { projectHistory } from "@/lib/server/audit/list-audit";
+import { can } from "@/lib/server/auth/authorize";
+import { requireUser } from "@/lib/server/auth/current-user";
 import { getProject } from "@/lib/server/projects/get-project";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
-  const [p, unit] = await Promise.all([orNotFound(getProject(id)), moneyUnit()]);
+  const user = await requireUser();
+  const [p, unit, history] = await Promise.all([orNotFound(getProject(id)), moneyUnit(), projectHistory(id)]);
+  const canEdit = await can(user, "project.update", { project: id });
   const fields: [string, React.ReactNode][] = [
     ["规划", <Link key="plan" href={`/plans/${p.plan.id}`} className="text-sky-700 hover:underline">{p.plan.title}</Link>],
     [zh.project.unit, p.unit ? `${p.unit.name}${p.unit.region ? `（${p.unit.region.name}）` : ""}` : "—（规划层面）"],
@@ -28,7 +34,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           {zh.project.list}
         </Link>
       </p>
-      <h1 className="mt-1 text-xl font-semibold" data-testid="project-name">{p.name}</h1>
+      <div className="mt-1 flex items-start gap-4">
+        <h1 className="text-xl font-semibold" data-testid="project-name">{p.name}</h1>
+        {canEdit && (
+          <Link href={`/projects/${p.id}/edit`} className="ml-auto shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800" data-testid="edit-project">
+            编辑
+          </Link>
+        )}
+      </div>
       {p.warnings.length > 0 && (
         <ul className="mt-3 space-y-1" data-testid="project-warnings">
           {p.warnings.map((w) => (
@@ -80,6 +93,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <blockquote className="mt-2 whitespace-pre-wrap text-sm leading-relaxed" data-testid="source-text">
           {p.sourceText}
         </blockquote>
+      </section>
+      <section className="mt-6">
+        <h2 className="mb-2 font-semibold">{zh.project.history}</h2>
+        <AuditTable rows={history.rows} />
       </section>
     </>
   );

@@ -1,0 +1,11 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/server/auth/current-user";
+import { updateProject } from "@/lib/server/projects/update-project";
+import { runAction } from "@/lib/server/run-action";
+
+export async function updateProjectAction(input: unknown) {
+  const result = await runAction(async () => updateProject(await requireUser(), input));
+  if (result.ok) revalidatePath(`/projects/${result.data.id}`);
+  return result;
+}

@@ -1,0 +1,19 @@
+import type { ChangeSince } from "@/lib/server/audit/changes-since";
+import { fieldLabel } from "@/lib/i18n/field-labels";
+
+// What others changed while this form was open (shown when a stale save is refused).
+export function ConflictNotice({ message, changes }: { message: string; changes: ChangeSince[] }) {
+  return (
+    <div className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="conflict">
+      <p className="font-medium">{message}</p>
+      <ul className="mt-2 space-y-1">
+        {changes.map((c, i) => (
+          <li key={i}>
+            {new Date(c.at).toLocaleString("zh-CN")} · {c.actor ?? "系统"}：
+            {c.changes.map((f) => `${fieldLabel(f.field)} ${f.old ?? "（空）"} → ${f.new ?? "（空）"}`).join("；")}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

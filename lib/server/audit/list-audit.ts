@@ -1,0 +1,47 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { FieldChange } from "./record-audit";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const optionalText = z.string().trim().max(100).optional().catch(undefined);
+export const auditFiltersSchema = z.object({
+  entityType: optionalText,
+  entityId: optionalText,
+  actor: optionalText, // username
+  action: optionalText,
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).default(1).catch(1),
+});
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+export async function listAudit(f: AuditFilters) {
+  const where: Prisma.AuditEventWhereInput = {
+    ...(f.entityType && { entityType: f.entityType }),
+    ...(f.entityId && { entityId: f.entityId }),
+    ...(f.action && { action: { startsWith: f.action } }),
+    ...(f.actor && { actor: { username: f.actor } }),
+    ...((f.from || f.to) && {
+      at: { ...(f.from && { gte: new Date(`${f.from}T00:00:00+08:00`) }), ...(f.to && { lt: new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86400000) }) },
+    }),
+  };
+  const [total, rows] = await db.$transaction([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (f.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      include: { actor: { select: { username: true, displayName: true } } },
+    }),
+  ]);
+  return { total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), rows: rows.map((r) => ({ ...r, id: r.id.toString(), changes: r.changes as FieldChange[] })) };
+}
+
+// A project's own history (its page shows it).
+export function projectHistory(projectId: number) {
+  return listAudit(auditFiltersSchema.parse({ entityType: "Project", entityId: String(projectId) }));
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type FieldChange = { field: string; old: string | null; new: string | null };
+
+type Tx = Prisma.TransactionClient;
+
+const asText = (v: unknown): string | null => {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.map(String).join(",");
+  return String(v); // Prisma.Decimal prints exactly
+};
+
+// Field-by-field old → new for the given fields, as strings (decimals exact), only where they differ.
+export function diffFields<T extends Record<string, unknown>>(before: Partial<T> | null, after: Partial<T>, fields: (keyof T & string)[]): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    const o = asText(before?.[field]);
+    const n = asText(after[field]);
+    if (o !== n) changes.push({ field, old: o, new: n });
+  }
+  return changes;
+}
+
+// Written inside the caller's transaction: no change without its audit row, and no audit row for a
+// change that rolled back. AuditEvent rows are never updated or deleted (a database trigger refuses).
+export async function recordAudit(
+  tx: Tx,
+  e: {
+    actorId: number | null;
+    action: string;
+    entityType: string;
+    entityId: string | number;
+    planId?: number | null;
+    unitId?: number | null;
+    entityVersion?: number | null;
+    changes: FieldChange[];
+    reason?: string | null;
+  },
+) {
+  await tx.auditEvent.create({
+    data: {
+      actorId: e.actorId,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: String(e.entityId),
+      planId: e.planId ?? null,
+      unitId: e.unitId ?? null,
+      entityVersion: e.entityVersion ?? null,
+      changes: e.changes,
+      reason: e.reason || null,
+    },
+  });
+}

@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { ROLE_PERMISSIONS, type RoleName } from "@/lib/permissions";
+import { makePlan, makeProject, makeUser } from "@/lib/server/seed/factories";
+import type { SessionUser } from "@/lib/server/auth/current-user";
+import { updateProject } from "@/lib/server/projects/update-project";
+import { createUser } from "@/lib/server/users/create-user";
+import { resetPassword } from "@/lib/server/users/reset-password";
+import { updateUser } from "@/lib/server/users/update-user";
+import { expectAppError, sessionFor } from "../support/users";
+
+// Every mutating action × every role × own unit vs another unit: allowed or refused as
+// lib/permissions.ts says, and a refused call leaves no change and no audit row.
+let units: { a: number; b: number; section: number; planId: number };
+
+beforeAll(async () => {
+  const { plan, section, units: [a, b] } = await makePlan(db, { unitNames: ["甲县", "乙县"] });
+  units = { a: a.id, b: b.id, section: section.id, planId: plan.id };
+});
+
+const ACTIONS: { name: string; permission: keyof (typeof ROLE_PERMISSIONS)["ADMIN"]; run: (actor: SessionUser, target: "own" | "other") => Promise<unknown>; changed: (target: "own" | "other") => Promise<boolean> }[] = [];
+
+let lastProject: number;
+const newProject = async (unitId: number) => (await makeProject(db, { planId: units.planId, sectionId: units.section, unitId, totalWan: "100" })).id;
+
+ACTIONS.push({
+  name: "project.update",
+  permission: "project.update",
+  run: async (actor, target) => {
+    const id = await newProject(target === "own" ? units.a : units.b);
+    lastProject = id;
+    const p = await db.project.findUniqueOrThrow({ where: { id } });
+    return updateProject(actor, { id, version: p.version, name: `${p.name} 改`, owner: "", startYear: 2021, endYear: 2025, totalInvestment: "100", moneyUnit: "wan", status: "PREPARATION", reason: "" });
+  },
+  changed: async () => (await db.project.findUniqueOrThrow({ where: { id: lastProject } })).name.endsWith(" 改"),
+});
+
+let userSeq = 0;
+ACTIONS.push({
+  name: "user.create",
+  permission: "user.manage",
+  run: (actor) => createUser(actor, { username: `matrix-${process.pid}-${++userSeq}`, displayName: "新用户", role: "VIEWER", unitIds: [], password: "Password-123" }),
+  changed: async () => (await db.user.count({ where: { username: `matrix-${process.pid}-${userSeq}` } })) > 0,
+});
+
+let targetUser: number;
+ACTIONS.push({
+  name: "user.update",
+  permission: "user.manage",
+  run: async (actor) => {
+    const u = await makeUser(db, { role: "VIEWER" });
+    targetUser = u.id;
+    return updateUser(actor, { id: u.id, version: u.version, displayName: "改名", role: "VIEWER", unitIds: [], disabled: false, reason: "" });
+  },
+  changed: async () => (await db.user.findUniqueOrThrow({ where: { id: targetUser } })).displayName === "改名",
+});
+
+ACTIONS.push({
+  name: "user.resetPassword",
+  permission: "user.manage",
+  run: async (actor) => {
+    const u = await makeUser(db, { role: "VIEWER" });
+    targetUser = u.id;
+    return resetPassword(actor, { id: u.id, password: "Another-pass-9" });
+  },
+  changed: async () => (await db.user.findUniqueOrThrow({ where: { id: targetUser } })).mustChangePassword,
+});
+
+const ROLES: RoleName[] = ["ADMIN", "FINANCE_REVIEWER", "COUNTY_OFFICER", "VIEWER"];
+
+describe("role × action matrix", () => {
+  for (const action of ACTIONS) {
+    for (const role of ROLES) {
+      for (const target of ["own", "other"] as const) {
+        const grant = ROLE_PERMISSIONS[role][action.permission];
+        const allowed = grant === "all" || (grant === "unit" && target === "own");
+        // Unit scoping only matters for unit-scoped records; user management has no unit.
+        if (action.name.startsWith("user.") && target === "other") continue;
+        it(`${action.name} by ${role} on ${target} record → ${allowed ? "allowed" : "refused"}`, async () => {
+          const actor = await sessionFor(role, role === "COUNTY_OFFICER" ? [units.a] : []);
+          const auditBefore = await db.auditEvent.count();
+          if (allowed) {
+            await action.run(actor, target);
+            expect(await action.changed(target)).toBe(true);
+            expect(await db.auditEvent.count()).toBe(auditBefore + 1);
+          } else {
+            await expectAppError(action.run(actor, target), "FORBIDDEN");
+            expect(await db.auditEvent.count()).toBe(auditBefore);
+          }
+        });
+      }
+    }
+  }
+});
+
+describe("a county officer's forged request for another county's project", () => {
+  it("is refused and changes nothing, even with a valid session and the right version", async () => {
+    const officer = await sessionFor("COUNTY_OFFICER", [units.a]);
+    const id = await newProject(units.b);
+    const before = await db.project.findUniqueOrThrow({ where: { id } });
+    // The client claims nothing about units: the unit is read from the database.
+    const err = await expectAppError(
+      updateProject(officer, { id, version: before.version, name: "篡改", owner: "", startYear: 2021, endYear: 2025, totalInvestment: "1", moneyUnit: "wan", status: "PREPARATION", reason: "", unitId: units.a }),
+      "FORBIDDEN",
+    );
+    expect(err.message).toBe("您没有权限执行此操作。");
+    const after = await db.project.findUniqueOrThrow({ where: { id } });
+    expect(after).toEqual(before);
+    expect(await db.auditEvent.count({ where: { entityType: "Project", entityId: String(id) } })).toBe(0);
+  });
+});
