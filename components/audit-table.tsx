@@ -42,7 +42,7 @@ export function AuditTable({ rows, showEntity = false }: { rows: Row[]; showEnti
                 {r.changes.map((c, i) => (
                   <li key={i}>
                     <span className="text-slate-500">{fieldLabel(c.field)}：</span>
-                    <span className="text-red-700 line-through decoration-red-300">{c.old ?? "（空）"}</span> → <span className="text-green-800">{c.new ?? "（空）"}</span>
+                    <span className={c.old === null ? "text-slate-400" : "text-red-700 line-through decoration-red-300"}>{c.old ?? "（空）"}</span> → <span className="text-green-800">{c.new ?? "（空）"}</span>
                   </li>
                 ))}
               </ul>

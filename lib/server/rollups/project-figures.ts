@@ -1,0 +1,80 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { periodYear } from "@/lib/periods";
+
+// Per-project progress figures for one period, computed in SQL. The officer's desk, the 调度表
+// export and the group rollups all read this, so a figure is the same everywhere.
+//
+// Official figures count only approved revisions (isOfficial). With includeSubmitted, a period's
+// submitted-but-unapproved current revision replaces its official one (never both), and screens
+// must label the result as including unapproved figures.
+export type ProjectFigures = {
+  id: number;
+  name: string;
+  owner: string | null;
+  startYear: number | null;
+  endYear: number | null;
+  status: string;
+  parentId: number | null;
+  unitId: number | null;
+  unitName: string | null;
+  sectionId: number;
+  sectionName: string;
+  totalWan: string | null; // 总投资
+  annualPlanWan: string | null; // 年度计划投资 (the period's year)
+  periodWan: string | null; // 本期完成
+  yearToDateWan: string | null; // 本年累计完成
+  cumulativeWan: string | null; // 累计完成
+  yearFundsWan: string | null; // 本年资金到位
+  progressPercent: string | null; // 形象进度 %
+  progressText: string | null;
+  problems: string | null;
+  nextSteps: string | null;
+  reportStatus: string | null; // status of the period's current revision (null = not reported)
+};
+
+export type FiguresQuery = { planId: number; period: string; unitId?: number; includeSubmitted?: boolean; projectIds?: number[] };
+
+// The report rows that count for figures, per the rule above.
+export function countedReports(includeSubmitted: boolean) {
+  return includeSubmitted
+    ? Prisma.sql`(r."isCurrent" AND r.status = 'SUBMITTED') OR (r."isOfficial" AND NOT EXISTS (
+        SELECT 1 FROM "ProgressReport" s WHERE s."projectId" = r."projectId" AND s.period = r.period AND s."isCurrent" AND s.status = 'SUBMITTED'))`
+    : Prisma.sql`r."isOfficial"`;
+}
+
+// Funds received in one report: unknown when every source is unknown, never 0.
+const FUNDS = Prisma.sql`CASE WHEN r."fundsCentral" IS NULL AND r."fundsProvincial" IS NULL AND r."fundsLocal" IS NULL AND r."fundsSpecialBond" IS NULL AND r."fundsSelf" IS NULL THEN NULL
+  ELSE COALESCE(r."fundsCentral", 0) + COALESCE(r."fundsProvincial", 0) + COALESCE(r."fundsLocal", 0) + COALESCE(r."fundsSpecialBond", 0) + COALESCE(r."fundsSelf", 0) END`;
+
+export async function projectFigures(q: FiguresQuery): Promise<ProjectFigures[]> {
+  const year = periodYear(q.period);
+  return db.$queryRaw<ProjectFigures[]>(Prisma.sql`
+    WITH counted AS (
+      SELECT r."projectId",
+        sum(r."completedAmount") FILTER (WHERE r.period = ${q.period}) AS period_wan,
+        sum(r."completedAmount") FILTER (WHERE r.year = ${year}) AS ytd_wan,
+        sum(r."completedAmount") AS cum_wan,
+        sum(${FUNDS}) FILTER (WHERE r.year = ${year}) AS funds_wan
+      FROM "ProgressReport" r
+      JOIN "Project" pp ON pp.id = r."projectId" AND pp."planId" = ${q.planId}
+      WHERE r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})
+      GROUP BY r."projectId"
+    )
+    SELECT p.id, p.name, p.owner, p."startYear", p."endYear", p.status::text AS status, p."parentId",
+      p."unitId", u.name AS "unitName", p."sectionId", COALESCE(s.number || ' ', '') || s.title AS "sectionName",
+      p."totalInvestment"::text AS "totalWan", a.amount::text AS "annualPlanWan",
+      c.period_wan::text AS "periodWan", c.ytd_wan::text AS "yearToDateWan", c.cum_wan::text AS "cumulativeWan", c.funds_wan::text AS "yearFundsWan",
+      cur."progressPercent"::text AS "progressPercent", cur."progressText", cur.problems, cur."nextSteps", cur.status::text AS "reportStatus"
+    FROM "Project" p
+    JOIN "Section" s ON s.id = p."sectionId"
+    LEFT JOIN "ReportingUnit" u ON u.id = p."unitId"
+    LEFT JOIN "AnnualPlanAmount" a ON a."projectId" = p.id AND a.year = ${year}
+    LEFT JOIN counted c ON c."projectId" = p.id
+    LEFT JOIN "ProgressReport" cur ON cur."projectId" = p.id AND cur.period = ${q.period} AND cur."isCurrent"
+    WHERE p."planId" = ${q.planId} AND p."deletedAt" IS NULL AND p.kind = 'PROJECT'
+      ${q.unitId ? Prisma.sql`AND p."unitId" = ${q.unitId}` : Prisma.empty}
+      ${q.projectIds ? Prisma.sql`AND p.id = ANY(${q.projectIds})` : Prisma.empty}
+    ORDER BY u."sortOrder" NULLS LAST, s."sortOrder", p."sortOrder", p.id`);
+}
