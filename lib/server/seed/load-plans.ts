@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { SeedPlan, SeedRegion } from "@/lib/schemas/seed-plan";
 import { yiToWan } from "@/lib/money";
+import { addTemplateMilestones } from "@/lib/server/milestones/template";
 
 // Loads regions and plans from the seed data files. A plan whose key already exists is left as it
 // is, so loading twice changes nothing.
@@ -94,6 +95,11 @@ async function loadPlan(db: PrismaClient, seed: SeedPlan, regionIds: Map<string,
         });
         projectIds.set(p.key, row.id);
       }
+      const parents = new Set(seed.projects.map((p) => p.parent).filter(Boolean));
+      await addTemplateMilestones(
+        tx,
+        seed.projects.filter((p) => p.kind === "PROJECT" && !parents.has(p.key)).map((p) => projectIds.get(p.key)!),
+      );
       await tx.dataWarning.createMany({
         data: seed.warnings.map((w) => ({
           planId: plan.id,

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { amountSchema, moneyUnitSchema } from "./money";
+
+const text = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 字`).default("");
+
+// One project's report for one period (save-report.ts, the report form and each grid row).
+export const reportSaveSchema = z.object({
+  projectId: z.coerce.number().int().positive(),
+  period: z.string().trim().min(1, "请选择填报期次"),
+  // Version of the period's current report the form was based on; absent for a first report.
+  version: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().positive().optional()),
+  moneyUnit: moneyUnitSchema,
+  completedAmount: amountSchema.refine((s) => s !== "", "请填写本期完成投资（没有完成请填 0）"),
+  annualPlan: amountSchema.default(""),
+  fundsCentral: amountSchema.default(""),
+  fundsProvincial: amountSchema.default(""),
+  fundsLocal: amountSchema.default(""),
+  fundsSpecialBond: amountSchema.default(""),
+  fundsSelf: amountSchema.default(""),
+  progressPercent: z
+    .string()
+    .trim()
+    .default("")
+    .refine((s) => s === "" || (/^\d{1,3}(\.\d{1,2})?$/.test(s) && Number(s) <= 100), "形象进度请填 0–100 之间的数字"),
+  progressText: text(1000, "形象进度说明"),
+  problems: text(1000, "存在问题"),
+  nextSteps: text(1000, "下步计划"),
+  outOfPeriodReason: text(500, "说明"),
+  correctionReason: text(500, "更正原因"),
+  submit: z.boolean().default(false),
+});
+export type ReportSaveInput = z.input<typeof reportSaveSchema>;
+
+export const reportSubmitSchema = z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() });
+
+export const reportReviewSchema = z
+  .object({
+    items: z.array(z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() })).min(1, "请至少选择一份报告").max(500),
+    decision: z.enum(["APPROVE", "RETURN"], { message: "请选择审核结果" }),
+    comment: z.string().trim().max(500, "意见不能超过 500 字").default(""),
+  })
+  .refine((v) => v.decision !== "RETURN" || v.comment.length > 0, { path: ["comment"], message: "退回时请填写退回意见" });
+export type ReportReviewInput = z.input<typeof reportReviewSchema>;
+
+export const reportGridSchema = z.object({
+  period: z.string().trim().min(1),
+  rows: z.array(z.record(z.string(), z.unknown())).min(1, "没有要保存的行").max(500),
+});

@@ -1,0 +1,126 @@
+import "server-only";
+import { Decimal } from "decimal.js";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { formatMoney, yiToWan } from "@/lib/money";
+import { isPeriod, periodOf, periodYear } from "@/lib/periods";
+import { reportSaveSchema } from "@/lib/schemas/report";
+import { validate } from "@/lib/schemas/validate";
+import { changesSince } from "@/lib/server/audit/changes-since";
+import { diffFields, recordAudit } from "@/lib/server/audit/record-audit";
+import { authorize } from "@/lib/server/auth/authorize";
+import type { SessionUser } from "@/lib/server/auth/current-user";
+
+const AMOUNTS = ["completedAmount", "fundsCentral", "fundsProvincial", "fundsLocal", "fundsSpecialBond", "fundsSelf"] as const;
+const TEXTS = ["progressText", "problems", "nextSteps", "outOfPeriodReason"] as const;
+const FIELDS = [...AMOUNTS, "progressPercent", ...TEXTS] as const;
+const exact = (v: { toString(): string } | null) => (v === null ? null : new Decimal(v.toString()).toFixed());
+
+// Files or edits one project's report for one period, optionally submitting it.
+// Draft and returned reports are edited in place; a submitted one is frozen until reviewed; an
+// approved period is locked and a correction becomes a new revision (with a reason) while the
+// approved figures keep counting until the correction is approved.
+export async function saveReport(actor: SessionUser, input: unknown) {
+  const v = validate(reportSaveSchema, input);
+  await authorize(actor, "report.write", { project: v.projectId });
+  const project = await db.project.findFirst({ where: { id: v.projectId, deletedAt: null }, include: { plan: { select: { reportingCycle: true } } } });
+  if (!project) throw new AppError("NOT_FOUND", "找不到该项目。");
+  if (project.parentId !== null) throw new AppError("VALIDATION", "打包项目的子项目不单独填报，请在上级打包项目填报。");
+  const cycle = project.plan.reportingCycle;
+  if (!isPeriod(v.period, cycle)) {
+    throw new AppError("VALIDATION", "填报期次格式不正确。", { period: [cycle === "MONTHLY" ? "期次格式应为 2025-03" : "期次格式应为 2025-Q1"] });
+  }
+  if (v.period > periodOf(new Date(), cycle)) throw new AppError("VALIDATION", "不能填报未来的期次。", { period: ["不能填报未来的期次"] });
+  const year = periodYear(v.period);
+  const outside = (project.startYear !== null && year < project.startYear) || (project.endYear !== null && year > project.endYear);
+  if (outside && !v.outOfPeriodReason) {
+    throw new AppError("VALIDATION", `${v.period} 不在项目建设期（${project.startYear ?? "?"}–${project.endYear ?? "?"}）内，请说明原因。`, {
+      outOfPeriodReason: ["填报期次不在建设期内，请说明原因"],
+    });
+  }
+  const wan = (s: string) => (s === "" ? null : (v.moneyUnit === "yi" ? yiToWan(s) : new Decimal(s)).toFixed());
+  const next = {
+    ...Object.fromEntries(AMOUNTS.map((f) => [f, wan(v[f])])),
+    progressPercent: v.progressPercent === "" ? null : new Decimal(v.progressPercent).toFixed(),
+    progressText: v.progressText || null,
+    problems: v.problems || null,
+    nextSteps: v.nextSteps || null,
+    outOfPeriodReason: outside ? v.outOfPeriodReason : null,
+  } as Record<(typeof FIELDS)[number], string | null>;
+
+  return db.$transaction(async (tx) => {
+    // One writer per project at a time: two first reports for a period cannot both be created.
+    await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${v.projectId} FOR UPDATE`;
+    const current = await tx.progressReport.findFirst({ where: { projectId: v.projectId, period: v.period, isCurrent: true } });
+    const audit = (action: string, id: number, version: number, changes: ReturnType<typeof diffFields>, reason?: string) =>
+      recordAudit(tx, { actorId: actor.id, action, entityType: "ProgressReport", entityId: id, planId: project.planId, unitId: project.unitId, entityVersion: version, changes, reason });
+
+    if (current && v.version !== current.version) {
+      throw new AppError("CONFLICT", "保存失败：该期报告在您编辑期间已被修改或审核。请查看下列变更后重新填写。", undefined, await changesSince(tx, "ProgressReport", current.id, v.version ?? 0));
+    }
+    if (!current && v.version !== undefined) throw new AppError("CONFLICT", "该期报告已不存在，请刷新后重新填写。");
+    if (current?.status === "SUBMITTED") throw new AppError("VALIDATION", "该期报告已提交、正在审核，不能修改；如需修改请联系审核人退回。");
+    if (current?.status === "APPROVED" && !v.correctionReason) {
+      throw new AppError("VALIDATION", "该期报告已审核通过并锁定。如需更正，请填写更正原因，系统将生成新的修订版本。", { correctionReason: ["请填写更正原因"] });
+    }
+
+    let report;
+    const before = current ? Object.fromEntries(FIELDS.map((f) => [f, (TEXTS as readonly string[]).includes(f) ? (current[f] as string | null) : exact(current[f])])) : null;
+    const changes = diffFields(before, next, [...FIELDS]);
+    const submitted = v.submit ? { status: "SUBMITTED" as const, submittedAt: new Date(), submittedById: actor.id } : {};
+    if (!current || current.status === "APPROVED") {
+      if (current) await tx.progressReport.update({ where: { id: current.id }, data: { isCurrent: false } });
+      report = await tx.progressReport.create({
+        data: {
+          projectId: v.projectId,
+          period: v.period,
+          year,
+          revision: (current?.revision ?? 0) + 1,
+          correctionReason: current ? v.correctionReason : null,
+          createdById: actor.id,
+          ...next,
+          ...submitted,
+        },
+      });
+      await audit(current ? "report.correct" : "report.create", report.id, report.version, changes, current ? v.correctionReason : undefined);
+    } else {
+      report = await tx.progressReport.update({ where: { id: current.id }, data: { ...next, ...submitted, version: { increment: 1 } } });
+      if (changes.length) await audit("report.update", report.id, report.version, changes);
+    }
+    if (v.submit) await audit("report.submit", report.id, report.version, [{ field: "status", old: current?.status === "APPROVED" ? "DRAFT" : (current?.status ?? "DRAFT"), new: "SUBMITTED" }]);
+
+    if (v.annualPlan !== "") {
+      const amount = wan(v.annualPlan)!;
+      const plan = await tx.annualPlanAmount.findUnique({ where: { projectId_year: { projectId: v.projectId, year } } });
+      if (!plan || exact(plan.amount) !== amount) {
+        const saved = await tx.annualPlanAmount.upsert({
+          where: { projectId_year: { projectId: v.projectId, year } },
+          create: { projectId: v.projectId, year, amount },
+          update: { amount, version: { increment: 1 } },
+        });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "annualPlan.set",
+          entityType: "AnnualPlanAmount",
+          entityId: saved.id,
+          planId: project.planId,
+          unitId: project.unitId,
+          entityVersion: saved.version,
+          changes: [{ field: `annualPlan.${year}`, old: plan ? exact(plan.amount) : null, new: amount }],
+        });
+      }
+    }
+    return { id: report.id, version: report.version, status: report.status, warnings: await overTotalWarning(tx, project, v.period) };
+  });
+}
+
+// A warning, not a block: completion to date (approved figures plus this period's report) above the
+// project's total investment.
+async function overTotalWarning(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], project: { id: number; totalInvestment: { toString(): string } | null }, period: string) {
+  if (project.totalInvestment === null) return [];
+  const [row] = await tx.$queryRaw<{ sum: string | null }[]>`
+    SELECT sum("completedAmount")::text AS sum FROM "ProgressReport"
+    WHERE "projectId" = ${project.id} AND (("isOfficial" AND period <> ${period}) OR (period = ${period} AND "isCurrent"))`;
+  if (row.sum === null || new Decimal(row.sum).lte(project.totalInvestment.toString())) return [];
+  return [`累计完成投资 ${formatMoney(row.sum, "wan")} 万元将超过项目总投资 ${formatMoney(project.totalInvestment, "wan")} 万元，请核实。`];
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { reportSubmitSchema } from "@/lib/schemas/report";
+import { validate } from "@/lib/schemas/validate";
+import { recordAudit } from "@/lib/server/audit/record-audit";
+import { authorize } from "@/lib/server/auth/authorize";
+import type { SessionUser } from "@/lib/server/auth/current-user";
+
+// Submits a draft or returned report as it is.
+export async function submitReport(actor: SessionUser, input: unknown) {
+  const v = validate(reportSubmitSchema, input);
+  await authorize(actor, "report.write", { report: v.id });
+  return db.$transaction(async (tx) => {
+    const report = await tx.progressReport.findUnique({ where: { id: v.id }, include: { project: { select: { planId: true, unitId: true } } } });
+    if (!report || !report.isCurrent) throw new AppError("NOT_FOUND", "找不到该报告或已有更新的修订版本。");
+    if (report.status !== "DRAFT" && report.status !== "RETURNED") throw new AppError("VALIDATION", "只有草稿或被退回的报告可以提交。");
+    const updated = await tx.progressReport.updateMany({
+      where: { id: v.id, version: v.version },
+      data: { status: "SUBMITTED", submittedAt: new Date(), submittedById: actor.id, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new AppError("CONFLICT", "提交失败：该报告在此期间已被修改，请刷新后重试。");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "report.submit",
+      entityType: "ProgressReport",
+      entityId: v.id,
+      planId: report.project.planId,
+      unitId: report.project.unitId,
+      entityVersion: v.version + 1,
+      changes: [{ field: "status", old: report.status, new: "SUBMITTED" }],
+    });
+    return { id: v.id, version: v.version + 1 };
+  });
+}
