@@ -17,6 +17,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const links = [
     { href: "/plans", label: zh.nav.plans, show: true },
     { href: "/projects", label: zh.nav.projects, show: true },
+    { href: "/desk", label: "我的项目", show: user.unitIds.length > 0 },
+    { href: "/review", label: "报告审核", show: !!grantOf(user.role, "report.review") },
     { href: "/admin/audit", label: zh.nav.audit, show: !!grantOf(user.role, "audit.readAll") },
     { href: "/admin/users", label: zh.nav.users, show: !!grantOf(user.role, "user.manage") },
   ];

@@ -66,3 +66,13 @@ export const zh = {
     databaseDown: "数据库暂时无法连接，请稍后重试。",
   },
 };
+
+export const zhReports = {
+  status: { DRAFT: "草稿", SUBMITTED: "已提交待审核", RETURNED: "已退回", APPROVED: "已审核" } as Record<string, string>,
+  none: "未填报",
+  desk: "我的项目",
+  grid: "批量填报",
+  review: "报告审核",
+  reporting: "填报情况",
+  unapprovedNote: "含已提交未审核数据",
+};

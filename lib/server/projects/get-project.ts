@@ -6,7 +6,7 @@ export async function getProject(id: number) {
   const project = await db.project.findFirst({
     where: { id, deletedAt: null },
     include: {
-      plan: { select: { id: true, title: true, sourceFile: true } },
+      plan: { select: { id: true, title: true, sourceFile: true, reportingCycle: true, hasProjectList: true } },
       unit: { select: { id: true, name: true, region: { select: { name: true } } } },
       section: true,
       parent: { select: { id: true, name: true, totalInvestment: true } },

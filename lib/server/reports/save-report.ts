@@ -83,6 +83,8 @@ export async function saveReport(actor: SessionUser, input: unknown) {
         },
       });
       await audit(current ? "report.correct" : "report.create", report.id, report.version, changes, current ? v.correctionReason : undefined);
+    } else if (changes.length === 0 && !v.submit) {
+      report = current; // nothing typed differs: no new version, no audit row
     } else {
       report = await tx.progressReport.update({ where: { id: current.id }, data: { ...next, ...submitted, version: { increment: 1 } } });
       if (changes.length) await audit("report.update", report.id, report.version, changes);

@@ -72,10 +72,15 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           </div>
         ))}
       </dl>
-      <div className="mt-2 text-sm">
+      <div className="mt-2 flex gap-4 text-sm">
         <Link href={`/projects?plan=${plan.id}`} className="text-sky-700 hover:underline">
           {zh.plan.viewProjects} →
         </Link>
+        {plan.hasProjectList && (
+          <Link href={`/plans/${plan.id}/reporting`} className="text-sky-700 hover:underline">
+            填报情况 →
+          </Link>
+        )}
       </div>
       {byUnit.length > 0 && (
         <section className="mt-6">

@@ -6,6 +6,12 @@ import { projectHistory } from "@/lib/server/audit/list-audit";
 import { can } from "@/lib/server/auth/authorize";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getProject } from "@/lib/server/projects/get-project";
+import { MilestoneList, ReportHistory } from "@/components/project-progress";
+import { pastBuildPeriod } from "@/lib/milestones";
+import { yearPace } from "@/lib/pace";
+import { periodLabel, periodOf, yearShareAtEnd } from "@/lib/periods";
+import { projectFigures } from "@/lib/server/rollups/project-figures";
+import { projectMilestones, projectReports } from "@/lib/server/reports/project-reports";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 
@@ -13,7 +19,19 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const id = idParam((await params).id);
   const user = await requireUser();
   const [p, unit, history] = await Promise.all([orNotFound(getProject(id)), moneyUnit(), projectHistory(id)]);
-  const canEdit = await can(user, "project.update", { project: id });
+  const [canEdit, canMilestones, canReport, milestones, reports] = await Promise.all([
+    can(user, "project.update", { project: id }),
+    can(user, "milestone.write", { project: id }),
+    can(user, "report.write", { project: id }),
+    projectMilestones(id),
+    projectReports(id),
+  ]);
+  const today = new Date();
+  const cycle = p.plan.reportingCycle;
+  const period = periodOf(today, cycle);
+  const reportable = p.kind === "PROJECT" && p.parent === null;
+  const [figures] = reportable ? await projectFigures({ planId: p.plan.id, period, projectIds: [id] }) : [];
+  const pace = figures ? yearPace(figures.yearToDateWan, figures.annualPlanWan, yearShareAtEnd(period, cycle)) : null;
   const fields: [string, React.ReactNode][] = [
     ["规划", <Link key="plan" href={`/plans/${p.plan.id}`} className="text-sky-700 hover:underline">{p.plan.title}</Link>],
     [zh.project.unit, p.unit ? `${p.unit.name}${p.unit.region ? `（${p.unit.region.name}）` : ""}` : "—（规划层面）"],
@@ -85,6 +103,38 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </ol>
         </section>
       )}
+      {pastBuildPeriod(p, today) && (
+        <p className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="past-build-period">
+          建设期已于 {p.endYear} 年结束，项目尚未竣工。
+        </p>
+      )}
+      {reportable && p.plan.hasProjectList && (
+        <section className="mt-6">
+          <div className="mb-2 flex items-center gap-4">
+            <h2 className="font-semibold">调度报告</h2>
+            {figures && (
+              <span className="text-sm text-slate-600" data-testid="project-figures">
+                累计完成（已审核）<Money wan={figures.cumulativeWan} unit={unit} withUnit /> · {new Date().getFullYear()} 年计划 <Money wan={figures.annualPlanWan} unit={unit} withUnit /> · 本年完成{" "}
+                <Money wan={figures.yearToDateWan} unit={unit} withUnit />
+                {pace ? (
+                  <span title="序时进度 = 本年累计完成 ÷ 年度计划投资，与时间进度（已过月份 ÷ 12）比较" className={Number(pace.gapPts) < 0 ? "text-red-700" : "text-green-700"}>
+                    {" "}· 序时进度 {pace.donePct}%（时间进度 {pace.targetPct}%，{Number(pace.gapPts) < 0 ? "落后" : "超前"} {pace.gapPts.replace("-", "")} 个百分点）
+                  </span>
+                ) : (
+                  " · 序时进度 —（未填年度计划）"
+                )}
+              </span>
+            )}
+            {canReport && (
+              <Link href={`/projects/${p.id}/report?period=${period}`} className="ml-auto shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800" data-testid="file-report">
+                填报{periodLabel(period)}
+              </Link>
+            )}
+          </div>
+          {reports.length === 0 ? <p className="text-sm text-slate-500">尚无调度报告。</p> : <ReportHistory reports={reports} unit={unit} />}
+        </section>
+      )}
+      {p.kind === "PROJECT" && <MilestoneList milestones={milestones} projectId={p.id} canEdit={canMilestones && p.children.length === 0} today={today} />}
       <section className="mt-6 rounded border-l-4 border-sky-700 bg-white p-4 shadow-sm">
         <h2 className="font-semibold">{zh.project.source}</h2>
         <p className="mt-1 text-sm text-slate-600">

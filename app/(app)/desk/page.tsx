@@ -1,0 +1,87 @@
+import Link from "next/link";
+import { ReportStatus } from "@/components/report-status";
+import { FLAG_LABEL } from "@/lib/milestones";
+import { periodLabel } from "@/lib/periods";
+import { requireUser } from "@/lib/server/auth/current-user";
+import { officerDesk } from "@/lib/server/reports/officer-desk";
+
+export default async function DeskPage() {
+  const user = await requireUser();
+  if (user.unitIds.length === 0) {
+    return <p className="mt-8 rounded bg-white p-6 shadow-sm">“我的项目”供县级项目专干使用；您的账号没有绑定填报单位。</p>;
+  }
+  const { rows, overdue, returned } = await officerDesk(user);
+  const plans = [...new Map(rows.map((r) => [r.plan.id, r])).values()];
+  return (
+    <>
+      <h1 className="mb-3 text-xl font-semibold">我的项目</h1>
+      <div className="mb-4 flex flex-wrap gap-2">
+        {plans.map((r) => (
+          <Link key={r.plan.id} href={`/desk/grid?plan=${r.plan.id}&period=${r.period}`} className="rounded bg-sky-700 px-3 py-1.5 text-sm text-white hover:bg-sky-800" data-testid="open-grid">
+            批量填报 {periodLabel(r.period)}（{r.plan.title}）
+          </Link>
+        ))}
+      </div>
+      {returned.length > 0 && (
+        <section className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-sm" data-testid="returned">
+          <h2 className="font-semibold text-red-800">被退回的报告（{returned.length}）</h2>
+          <ul className="mt-1 space-y-1">
+            {returned.map((r) => (
+              <li key={r.id}>
+                <Link href={`/projects/${r.project.id}/report?period=${r.period}`} className="text-sky-700 hover:underline">
+                  {r.project.name} · {periodLabel(r.period)}
+                </Link>
+                <span className="ml-2 text-red-800">退回意见：{r.reviewComment}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {overdue.length > 0 && (
+        <section className="mb-4 rounded border border-amber-200 bg-amber-50 p-3 text-sm">
+          <h2 className="font-semibold text-amber-900">
+            {FLAG_LABEL.OVERDUE}的节点（{overdue.length}）
+          </h2>
+          <ul className="mt-1 space-y-1">
+            {overdue.map((m) => (
+              <li key={m.id}>
+                <Link href={`/projects/${m.project.id}`} className="text-sky-700 hover:underline">
+                  {m.project.name}
+                </Link>{" "}
+                · {m.name} · 计划 {m.plannedDate?.toISOString().slice(0, 10)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <table className="w-full bg-white text-sm shadow-sm" data-testid="desk-table">
+        <thead className="bg-slate-100 text-left text-slate-600">
+          <tr>
+            <th className="px-3 py-2">项目</th>
+            <th className="px-3 py-2">单位</th>
+            <th className="px-3 py-2">本期</th>
+            <th className="px-3 py-2">本期报告</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-t">
+              <td className="px-3 py-2">
+                <Link href={`/projects/${r.id}`} className="text-sky-700 hover:underline">
+                  {r.name}
+                </Link>
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{r.unit?.name}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{periodLabel(r.period)}</td>
+              <td className="px-3 py-2">
+                <Link href={`/projects/${r.id}/report?period=${r.period}`}>
+                  <ReportStatus status={r.current?.status} />
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

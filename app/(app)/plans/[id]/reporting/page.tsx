@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { periodLabel, periodOf } from "@/lib/periods";
+import { getPlan } from "@/lib/server/plans/get-plan";
+import { reportingStatus } from "@/lib/server/reports/reporting-status";
+import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+
+export default async function ReportingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ period?: string }> }) {
+  const id = idParam((await params).id);
+  const { plan } = await orNotFound(getPlan(id));
+  const period = (await searchParams).period ?? periodOf(new Date(), plan.reportingCycle);
+  const rows = await reportingStatus(id, period);
+  const cols = [
+    ["projects", "应报项目"],
+    ["approved", "已审核"],
+    ["submitted", "待审核"],
+    ["returned", "已退回"],
+    ["draft", "草稿"],
+    ["missing", "未填报"],
+  ] as const;
+  return (
+    <>
+      <p className="text-sm text-slate-500">
+        <Link href={`/plans/${id}`} className="hover:underline">
+          {plan.title}
+        </Link>
+      </p>
+      <h1 className="mt-1 text-xl font-semibold">填报情况 · {periodLabel(period)}</h1>
+      <form method="get" className="my-3 flex items-end gap-2 text-sm">
+        <label>
+          期次
+          <input name="period" defaultValue={period} className="ml-2 w-28 rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <button className="rounded px-3 py-1 ring-1 ring-slate-300">查看</button>
+      </form>
+      <table className="w-full bg-white text-sm shadow-sm" data-testid="reporting-table">
+        <thead className="bg-slate-100 text-left text-slate-600">
+          <tr>
+            <th className="px-3 py-2">单位</th>
+            {cols.map(([, label]) => (
+              <th key={label} className="px-3 py-2 text-right">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.unitId} className="border-t">
+              <td className="px-3 py-2">{r.unitName}</td>
+              {cols.map(([key]) => (
+                <td key={key} className={`num px-3 py-2 ${key === "missing" && r.missing > 0 ? "font-semibold text-red-700" : ""} ${key === "returned" && r.returned > 0 ? "text-red-700" : ""}`}>
+                  {r[key]}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

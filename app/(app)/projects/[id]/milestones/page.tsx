@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { MilestoneEditor } from "./milestone-editor";
+import { zh } from "@/lib/i18n/zh-CN";
+import { can } from "@/lib/server/auth/authorize";
+import { requireUser } from "@/lib/server/auth/current-user";
+import { getProject } from "@/lib/server/projects/get-project";
+import { projectMilestones } from "@/lib/server/reports/project-reports";
+import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+
+export default async function MilestonesPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = idParam((await params).id);
+  const user = await requireUser();
+  const p = await orNotFound(getProject(id));
+  if (!(await can(user, "milestone.write", { project: id }))) {
+    return (
+      <div className="mt-8 rounded border border-red-200 bg-red-50 p-6 text-red-800" data-testid="forbidden">
+        {zh.errors.forbidden}
+      </div>
+    );
+  }
+  const milestones = await projectMilestones(id);
+  return (
+    <>
+      <p className="text-sm text-slate-500">
+        <Link href={`/projects/${id}`} className="hover:underline">
+          {p.name}
+        </Link>
+      </p>
+      <h1 className="mb-3 mt-1 text-xl font-semibold">编辑节点</h1>
+      <MilestoneEditor
+        projectId={id}
+        initial={milestones.map((m) => ({ id: m.id, version: m.version, code: m.code, name: m.name, plannedDate: day(m.plannedDate), actualDate: day(m.actualDate) }))}
+      />
+    </>
+  );
+}

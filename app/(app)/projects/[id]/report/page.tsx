@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { Decimal } from "decimal.js";
+import { ReportForm } from "./report-form";
+import { ReportStatus } from "@/components/report-status";
+import { zh } from "@/lib/i18n/zh-CN";
+import { isPeriod, periodLabel, periodOf, periodYear } from "@/lib/periods";
+import { db } from "@/lib/db";
+import { can } from "@/lib/server/auth/authorize";
+import { requireUser } from "@/lib/server/auth/current-user";
+import { getProject } from "@/lib/server/projects/get-project";
+import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+
+const wan = (v: { toString(): string } | null | undefined) => (v === null || v === undefined ? "" : new Decimal(v.toString()).toFixed());
+
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ period?: string }> }) {
+  const id = idParam((await params).id);
+  const user = await requireUser();
+  const p = await orNotFound(getProject(id));
+  if (!(await can(user, "report.write", { project: id }))) {
+    return (
+      <div className="mt-8 rounded border border-red-200 bg-red-50 p-6 text-red-800" data-testid="forbidden">
+        {zh.errors.forbidden}
+      </div>
+    );
+  }
+  const requested = (await searchParams).period;
+  const period = requested && isPeriod(requested, p.plan.reportingCycle) ? requested : periodOf(new Date(), p.plan.reportingCycle);
+  const [current, annual] = await Promise.all([
+    db.progressReport.findFirst({ where: { projectId: id, period, isCurrent: true } }),
+    db.annualPlanAmount.findUnique({ where: { projectId_year: { projectId: id, year: periodYear(period) } } }),
+  ]);
+  const year = periodYear(period);
+  const outside = (p.startYear !== null && year < p.startYear) || (p.endYear !== null && year > p.endYear);
+  return (
+    <>
+      <p className="text-sm text-slate-500">
+        <Link href={`/projects/${id}`} className="hover:underline">
+          {p.name}
+        </Link>
+      </p>
+      <h1 className="mt-1 flex items-center gap-3 text-xl font-semibold">
+        调度报告 · {periodLabel(period)} <ReportStatus status={current?.status} />
+      </h1>
+      {current?.status === "RETURNED" && <p className="mt-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">退回意见：{current.reviewComment}</p>}
+      {current?.status === "SUBMITTED" && <p className="mt-2 rounded bg-sky-50 px-3 py-2 text-sm text-sky-900">本期报告已提交、正在审核，审核前不能修改。</p>}
+      <ReportForm
+        locked={current?.status === "SUBMITTED"}
+        needsCorrectionReason={current?.status === "APPROVED"}
+        outsideBuildPeriod={outside}
+        defaults={{
+          projectId: id,
+          period,
+          version: current?.version,
+          moneyUnit: "wan",
+          completedAmount: wan(current?.completedAmount),
+          annualPlan: wan(annual?.amount),
+          fundsCentral: wan(current?.fundsCentral),
+          fundsProvincial: wan(current?.fundsProvincial),
+          fundsLocal: wan(current?.fundsLocal),
+          fundsSpecialBond: wan(current?.fundsSpecialBond),
+          fundsSelf: wan(current?.fundsSelf),
+          progressPercent: wan(current?.progressPercent),
+          progressText: current?.progressText ?? "",
+          problems: current?.problems ?? "",
+          nextSteps: current?.nextSteps ?? "",
+          outOfPeriodReason: current?.outOfPeriodReason ?? "",
+          correctionReason: "",
+          submit: false,
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { expect, test, type Page } from "@playwright/test";
+import { shot, signIn } from "./helpers";
+
+// 2022-06 lies inside the build periods of all of 君山区's projects (2021–2022 … 2021–2024).
+const PERIOD = "2022-06";
+
+async function openGrid(page: Page) {
+  await page.goto("/desk");
+  await page.getByTestId("open-grid").first().click();
+  await page.waitForURL(/\/desk\/grid/);
+  const url = new URL(page.url());
+  url.searchParams.set("period", PERIOD);
+  await page.goto(url.pathname + url.search);
+  await expect(page.getByTestId("report-grid")).toBeVisible();
+}
+
+async function cumulative(page: Page, projectName: string) {
+  await page.goto("/desk");
+  await page.getByTestId("desk-table").getByRole("link", { name: projectName, exact: true }).click();
+  return page.getByTestId("project-figures");
+}
+
+test("an officer files two reports via the grid; a reviewer returns one and approves the other; totals move only on approval", async ({ page, browser }) => {
+  await signIn(page, "yy-junshan");
+  await openGrid(page);
+  const rows = page.getByTestId("report-grid").locator("tbody tr");
+  const nameOf = async (i: number) => (await rows.nth(i).locator("td").first().locator("div").first().innerText()).trim();
+  const [first, second] = [await nameOf(0), await nameOf(1)];
+
+  // A bad amount in one row: the good row saves, the bad one says why.
+  await page.getByLabel(`${first} 本期完成投资`).fill("120.5");
+  await page.getByLabel(`${first} 年度计划投资`).fill("1000");
+  await page.getByLabel(`${first} 形象进度`, { exact: true }).fill("35");
+  await page.getByLabel(`${first} 提交`).check();
+  await page.getByLabel(`${second} 本期完成投资`).fill("八十");
+  await page.getByLabel(`${second} 提交`).check();
+  await page.getByRole("button", { name: /保存/ }).click();
+  await expect(page.getByTestId("grid-summary")).toContainText("已保存 1 行，1 行未保存");
+  await expect(rows.nth(1).getByTestId("row-error")).toContainText("请输入不小于 0 的数字");
+  await shot(page, "grid-half-good");
+  await page.getByLabel(`${second} 本期完成投资`).fill("80");
+  await page.getByRole("button", { name: /保存/ }).click();
+  await expect(page.getByTestId("grid-summary")).toContainText("已保存 1 行。");
+
+  // Nothing counts before approval.
+  await expect(await cumulative(page, first)).toContainText("累计完成（已审核）未知");
+
+  // The reviewer returns the second and approves the first.
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await signIn(reviewer, "finance");
+  await reviewer.goto("/review");
+  await shot(reviewer, "review-desk");
+  await reviewer.getByLabel(`选择 ${second}`).check();
+  await reviewer.getByRole("button", { name: /退回/ }).click();
+  await expect(reviewer.getByTestId("review-message")).toContainText("退回时请填写退回意见");
+  await reviewer.getByLabel(/审核意见/).fill("请附监理月报");
+  await reviewer.getByRole("button", { name: /退回/ }).click();
+  await expect(reviewer.getByTestId("review-message")).toContainText("已退回 1 份报告");
+  await reviewer.getByLabel(`选择 ${first}`).check();
+  await reviewer.getByRole("button", { name: /审核通过/ }).click();
+  await expect(reviewer.getByTestId("review-message")).toContainText("已审核通过 1 份报告");
+
+  // The approved figure now counts (万元 display: 120.5).
+  await page.getByRole("button", { name: "万元" }).click();
+  await expect(await cumulative(page, first)).toContainText("累计完成（已审核）120.5");
+
+  // The officer sees the return, fixes and resubmits; the reviewer approves.
+  await page.goto("/desk");
+  await expect(page.getByTestId("returned")).toContainText("请附监理月报");
+  await shot(page, "desk-returned");
+  await page.getByTestId("returned").getByRole("link").first().click();
+  await page.getByLabel(/本期完成投资/).fill("82");
+  await page.getByRole("button", { name: "保存并提交审核" }).click();
+  await page.waitForURL(/\/projects\/\d+$/);
+  await reviewer.goto("/review");
+  await reviewer.getByLabel(`选择 ${second}`).check();
+  await reviewer.getByRole("button", { name: /审核通过/ }).click();
+  await expect(reviewer.getByTestId("review-message")).toContainText("已审核通过 1 份报告");
+  await expect(await cumulative(page, second)).toContainText("累计完成（已审核）82");
+  await shot(page, "project-with-reports");
+  await reviewerContext.close();
+});
