@@ -10,6 +10,17 @@ export const ACTION_LABEL: Record<string, string> = {
   "user.update": "修改用户",
   "user.resetPassword": "重置密码",
   "user.changePassword": "修改密码",
+  "project.status": "状态自动更新",
+  "milestone.add": "新增节点",
+  "milestone.update": "修改节点",
+  "milestone.remove": "删除节点",
+  "report.create": "新建调度报告",
+  "report.update": "修改调度报告",
+  "report.correct": "更正调度报告",
+  "report.submit": "提交调度报告",
+  "report.approve": "审核通过",
+  "report.return": "退回",
+  "annualPlan.set": "设定年度计划",
 };
 
 export function AuditTable({ rows, showEntity = false }: { rows: Row[]; showEntity?: boolean }) {

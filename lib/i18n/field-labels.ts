@@ -13,6 +13,19 @@ const LABELS: Record<string, string> = {
   password: "密码",
   username: "用户名",
   projects: "项目数",
+  completedAmount: "本期完成（万元）",
+  fundsCentral: "资金到位·中央（万元）",
+  fundsProvincial: "资金到位·省级（万元）",
+  fundsLocal: "资金到位·市县（万元）",
+  fundsSpecialBond: "资金到位·专项债（万元）",
+  fundsSelf: "资金到位·自筹（万元）",
+  progressPercent: "形象进度%",
+  progressText: "形象进度",
+  problems: "存在问题",
+  nextSteps: "下步计划",
+  outOfPeriodReason: "超出建设期说明",
+  plannedDate: "计划日期",
+  actualDate: "实际日期",
 };
 
-export const fieldLabel = (field: string) => LABELS[field] ?? field;
+export const fieldLabel = (field: string) => LABELS[field] ?? (field.startsWith("annualPlan.") ? `${field.slice(11)} 年度计划（万元）` : field);

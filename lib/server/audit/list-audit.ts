@@ -41,7 +41,24 @@ export async function listAudit(f: AuditFilters) {
   return { total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), rows: rows.map((r) => ({ ...r, id: r.id.toString(), changes: r.changes as FieldChange[] })) };
 }
 
-// A project's own history (its page shows it).
-export function projectHistory(projectId: number) {
-  return listAudit(auditFiltersSchema.parse({ entityType: "Project", entityId: String(projectId) }));
+// A project's history as its page shows it: its own facts, its milestones and its reports.
+export async function projectHistory(projectId: number) {
+  const [reports, milestones] = await Promise.all([
+    db.progressReport.findMany({ where: { projectId }, select: { id: true } }),
+    db.milestone.findMany({ where: { projectId }, select: { id: true } }),
+  ]);
+  const ids = (rows: { id: number }[]) => rows.map((r) => String(r.id));
+  const rows = await db.auditEvent.findMany({
+    where: {
+      OR: [
+        { entityType: "Project", entityId: String(projectId) },
+        { entityType: "ProgressReport", entityId: { in: ids(reports) } },
+        { entityType: "Milestone", entityId: { in: ids(milestones) } },
+      ],
+    },
+    orderBy: { id: "desc" },
+    take: 200,
+    include: { actor: { select: { username: true, displayName: true } } },
+  });
+  return { rows: rows.map((r) => ({ ...r, id: r.id.toString(), changes: r.changes as FieldChange[] })) };
 }
