@@ -7,7 +7,8 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "RATE_LIMITED"
-  | "BAD_FILE";
+  | "BAD_FILE"
+  | "UNAVAILABLE";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   VALIDATION: 400,
@@ -17,6 +18,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
 export type FieldErrors = Record<string, string[]>;
@@ -37,3 +39,15 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+export const DATABASE_DOWN_MESSAGE = "数据库暂时无法连接，请稍后重试。";
+
+// Connection-level failures (server down, refused, timed out): the request fails fast with 503
+// instead of a generic 500; the pool reconnects by itself once the server is back.
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const err = e as { code?: string; message?: string; cause?: unknown; meta?: { driverAdapterError?: unknown } } | null;
+  if (!err) return false;
+  if (err.code && ["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"].includes(err.code)) return true;
+  if (/ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database|DatabaseNotReachable|the database system is (starting up|shutting down)|terminating connection/i.test(err.message ?? "")) return true;
+  return err.cause !== undefined && err.cause !== e ? isDatabaseUnavailable(err.cause) : false;
+}

@@ -87,3 +87,18 @@ describe("user administration", () => {
     await expectAppError(updateUser(admin, { id: me.id, version: me.version, displayName: me.displayName, role: "ADMIN", unitIds: [], disabled: true, reason: "" }), "VALIDATION");
   });
 });
+
+describe("database faults", () => {
+  it("a query against an unreachable server fails fast and is classified as unavailable (503), not a generic 500", async () => {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const { PrismaClient } = await import("@/lib/generated/prisma/client");
+    const { isDatabaseUnavailable } = await import("@/lib/errors");
+    const { runAction } = await import("@/lib/server/run-action");
+    const down = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://x:y@127.0.0.1:1/none", connectionTimeoutMillis: 1000 }) });
+    const started = Date.now();
+    const result = await runAction(() => down.plan.count());
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result).toEqual({ ok: false, code: "UNAVAILABLE", message: "数据库暂时无法连接，请稍后重试。" });
+    expect(isDatabaseUnavailable(new Error("syntax error at or near"))).toBe(false);
+  });
+});
