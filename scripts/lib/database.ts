@@ -78,6 +78,16 @@ export function redact(url: string) {
   return u.toString();
 }
 
+export async function databaseExists(url: string): Promise<boolean> {
+  const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
+  await admin.connect();
+  try {
+    return ((await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [new URL(url).pathname.slice(1)])).rowCount ?? 0) > 0;
+  } finally {
+    await admin.end();
+  }
+}
+
 async function createDatabaseIfMissing(url: string) {
   const name = new URL(url).pathname.slice(1);
   const admin = new pg.Client({ connectionString: withDatabase(url, "postgres") });
