@@ -173,3 +173,30 @@ describe("plan reporting cycle", () => {
     expect(locked.message).toContain("已有调度报告");
   });
 });
+
+describe("races", () => {
+  it("20 concurrent saves of the same report from the same stale version: exactly 1 saved, 19 clear conflicts, 1 audited change", async () => {
+    const p = await project();
+    const base = await saveReport(ctx.officer, report(p.id, "2025-09", "10"));
+    const auditBefore = await db.auditEvent.count({ where: { entityType: "ProgressReport", entityId: String(base.id) } });
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => saveReport(ctx.officer, report(p.id, "2025-09", String(100 + i), { version: base.version }))),
+    );
+    const saved = results.filter((r) => r.status === "fulfilled");
+    const conflicts = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(saved).toHaveLength(1);
+    expect(conflicts).toHaveLength(19);
+    expect(conflicts.every((c) => c.reason.code === "CONFLICT" && c.reason.message.startsWith("保存失败：该期报告在您编辑期间已被修改"))).toBe(true);
+    expect(await db.auditEvent.count({ where: { entityType: "ProgressReport", entityId: String(base.id) } })).toBe(auditBefore + 1);
+    const r = await current(p.id, "2025-09");
+    expect(r.version).toBe(base.version + 1);
+    expect(await db.progressReport.count({ where: { projectId: p.id } })).toBe(1);
+  });
+
+  it("20 concurrent first reports for the same period create exactly one report", async () => {
+    const p = await project();
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => saveReport(ctx.officer, report(p.id, "2025-10", String(i + 1)))));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.progressReport.count({ where: { projectId: p.id } })).toBe(1);
+  });
+});
