@@ -12,10 +12,8 @@ export default async function ReviewPage() {
     <>
       <h1 className="mb-1 text-xl font-semibold">报告审核</h1>
       <p className="mb-3 text-sm text-slate-600">待审核的调度报告（{reports.length}）。审核通过后计入正式统计；退回须填写意见。金额单位：万元。</p>
-      {reports.length === 0 ? (
-        <p className="rounded bg-white p-6 shadow-sm">没有待审核的报告。</p>
-      ) : (
-        <ReviewForm
+      {/* Always mounted, so the result message survives the refresh that empties the queue. */}
+      <ReviewForm
           reports={reports.map((r) => ({
             id: r.id,
             version: r.version,
@@ -32,7 +30,6 @@ export default async function ReviewPage() {
             correctionReason: r.correctionReason,
           }))}
         />
-      )}
     </>
   );
 }

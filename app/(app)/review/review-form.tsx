@@ -44,6 +44,19 @@ export function ReviewForm({ reports }: { reports: Item[] }) {
       setMessage({ ok: false, text: [result.message, ...Object.values(result.fieldErrors ?? {}).flat()].join(" ") });
     }
   };
+  const messageLine = message && (
+    <p className={`mt-2 rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`} data-testid="review-message">
+      {message.text}
+    </p>
+  );
+  if (reports.length === 0) {
+    return (
+      <div>
+        <p className="rounded bg-white p-6 shadow-sm">没有待审核的报告。</p>
+        {messageLine}
+      </div>
+    );
+  }
   return (
     <div>
       <table className="w-full bg-white text-sm shadow-sm" data-testid="review-table">
@@ -97,11 +110,7 @@ export function ReviewForm({ reports }: { reports: Item[] }) {
           退回（{selected.size}）
         </button>
       </div>
-      {message && (
-        <p className={`mt-2 rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`} data-testid="review-message">
-          {message.text}
-        </p>
-      )}
+      {messageLine}
     </div>
   );
 }
