@@ -18,5 +18,5 @@ async function main() {
 }
 main().catch((e) => {
   console.error(e instanceof Error ? e.message : e);
-  process.exitCode = 1;
+  process.exit(1);
 });

