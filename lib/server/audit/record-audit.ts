@@ -53,3 +53,23 @@ export async function recordAudit(
     },
   });
 }
+
+// The same for many records at once (an import writes one event per project): batched inserts,
+// still inside the caller's transaction.
+export async function recordAuditMany(tx: Tx, events: Parameters<typeof recordAudit>[1][]) {
+  for (let i = 0; i < events.length; i += 1000) {
+    await tx.auditEvent.createMany({
+      data: events.slice(i, i + 1000).map((e) => ({
+        actorId: e.actorId,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: String(e.entityId),
+        planId: e.planId ?? null,
+        unitId: e.unitId ?? null,
+        entityVersion: e.entityVersion ?? null,
+        changes: e.changes,
+        reason: e.reason || null,
+      })),
+    });
+  }
+}
