@@ -35,7 +35,9 @@ describe("CSV of the list screens", () => {
     const sum = rows.slice(1).reduce((s, r) => (r[9] ? s.add(r[9]) : s), new Decimal(0));
     expect(sum.toFixed()).toBe("41.93");
 
-    const xlsx = convertWithLibreOffice(buf, "csv", "xlsx");
+    // Excel picks UTF-8 from the BOM; headless LibreOffice is told the charset (76 = UTF-8) and must
+    // then drop the BOM rather than keep it in the first cell.
+    const xlsx = convertWithLibreOffice(buf, "csv", "xlsx", "CSV:44,34,76");
     const wb = await readWorkbook(fs.readFileSync(xlsx));
     expect(wb.worksheets[0].getCell("A1").value).toBe("项目编号");
     expect(wb.worksheets[0].getCell("C2").value).toBe("平江县");

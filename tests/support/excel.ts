@@ -26,11 +26,11 @@ export async function readWorkbook(buf: Buffer) {
 // Converts a file with LibreOffice headless (Debian libreoffice-calc) and returns the output path:
 // proves the file opens in another spreadsheet application. A private profile per call, so
 // parallel runs do not share LibreOffice's lock.
-export function convertWithLibreOffice(buf: Buffer, ext: string, to: string): string {
+export function convertWithLibreOffice(buf: Buffer, ext: string, to: string, infilter?: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-"));
   const input = path.join(dir, `in.${ext}`);
   fs.writeFileSync(input, buf);
-  execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", to, "--outdir", dir, input], { stdio: "pipe", timeout: 120_000 });
+  execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", ...(infilter ? [`--infilter=${infilter}`] : []), "--convert-to", to, "--outdir", dir, input], { stdio: "pipe", timeout: 120_000 });
   const out = path.join(dir, `in.${to.split(":")[0]}`);
   if (!fs.existsSync(out)) throw new Error(`LibreOffice did not produce ${out}`);
   return out;
