@@ -8,7 +8,7 @@ test("a reviewer downloads the 调度表 of the 岳阳 plan and the project list
   await page.getByRole("link", { name: /健康岳阳/ }).click();
   const panel = page.getByTestId("export-panel");
   await expect(panel).toBeVisible();
-  await panel.getByLabel("单位").selectOption({ label: "平江县" });
+  await panel.locator('select[name="unit"]').selectOption({ label: "平江县" });
   await shot(page, "export-panel");
   const [download] = await Promise.all([page.waitForEvent("download"), panel.getByTestId("export-schedule").click()]);
   expect(download.suggestedFilename()).toMatch(/^健康岳阳.*调度表-平江县-\d{4}-\d{2}\.xlsx$/);
@@ -28,9 +28,9 @@ test("an administrator uploads a project list: the preview shows a rejected row 
   await page.getByRole("navigation").getByRole("link", { name: "导入" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("导入项目清单");
   const form = page.getByTestId("import-form");
-  await form.getByLabel("导入到规划").selectOption({ label: "健康岳阳“十四五”发展规划" });
-  const csv = "单位,项目类别,项目名称,建设周期,总投资（亿元）\r\n平江县,医院,平江县第二人民医院门诊楼（E2E）,2024-2026,1.25\r\n火星县,医院,火星县人民医院,2021-2025,3\r\n";
-  await form.getByLabel("文件").setInputFiles({ name: "项目清单.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await form.locator('select[name="planId"]').selectOption({ label: "健康岳阳“十四五”发展规划" });
+  const csv = "单位,项目类别,项目名称,建设周期,总投资（亿元）\r\n经开区,医院,经开区医院门诊楼（E2E）,2024-2026,1.25\r\n火星县,医院,火星县人民医院,2021-2025,3\r\n";
+  await form.locator('input[name="file"]').setInputFiles({ name: "项目清单.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await form.getByRole("button", { name: "上传并预览" }).click();
   await page.waitForURL(/\/imports\/\d+/);
   await expect(page.getByTestId("import-counts")).toHaveText("新增 1 行 · 变更 0 行 · 未变 0 行 · 拒绝 1 行");
@@ -43,14 +43,14 @@ test("an administrator uploads a project list: the preview shows a rejected row 
   await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("import-committed")).toContainText("新增 1 个项目");
   await page.goto(`/projects?q=${encodeURIComponent("E2E")}`);
-  await expect(page.getByTestId("project-table")).toContainText("平江县第二人民医院门诊楼（E2E）");
+  await expect(page.getByTestId("project-table")).toContainText("经开区医院门诊楼（E2E）");
 });
 
 test("a bad file gets a clear message and no preview", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto("/imports");
   const form = page.getByTestId("import-form");
-  await form.getByLabel("文件").setInputFiles({ name: "图片.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex") });
+  await form.locator('input[name="file"]').setInputFiles({ name: "图片.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex") });
   await form.getByRole("button", { name: "上传并预览" }).click();
   await expect(page.getByTestId("import-error")).toContainText("不是电子表格文件");
   await expect(page).toHaveURL(/\/imports$/);

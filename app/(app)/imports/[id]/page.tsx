@@ -84,7 +84,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
             <tr key={`${r.sheet}-${r.row}`} className="border-t align-top" data-state={r.state}>
               <td className="px-3 py-2 whitespace-nowrap text-slate-500">{T.sheetRow(r.sheet, r.row)}</td>
               <td className="px-3 py-2">
-                <span className={`rounded px-1.5 text-xs ${STATE_STYLE[r.state]}`}>{T.states[r.state]}</span>
+                <span className={`rounded px-1.5 text-xs whitespace-nowrap ${STATE_STYLE[r.state]}`}>{T.states[r.state]}</span>
               </td>
               <td className="px-3 py-2">
                 {r.projectId ? (
