@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
@@ -10,7 +11,7 @@ import { commitImport } from "@/lib/server/imports/commit-import";
 import { getImport } from "@/lib/server/imports/get-import";
 import { updateProject } from "@/lib/server/projects/update-project";
 import type { SessionUser } from "@/lib/server/auth/current-user";
-import { collect, readWorkbook } from "../support/excel";
+import { collect, convertWithLibreOffice, readWorkbook } from "../support/excel";
 import { expectAppError, sessionFor } from "../support/users";
 
 let admin: SessionUser;
@@ -157,6 +158,11 @@ describe("import: round trip of the app's own 调度表 export", () => {
       expect(view.summary.ignoredHeaders).toEqual(expect.arrayContaining(["年度计划投资", "本期完成", "形象进度", "状态"]));
       expect(view.summary.unknownHeaders).toEqual([]);
     }
+
+    // re-saved by another spreadsheet application (LibreOffice: shared strings, its own zip order): still unchanged
+    const plain = await collect((await prepareScheduleExport(finance, { plan: plan.id, period: "2025-02", money: "wan" })).write);
+    const resaved = fs.readFileSync(convertWithLibreOffice(plain, "xlsx", "xlsx:Calc MS Excel 2007 XML"));
+    expect((await previewImport(admin, { planId: plan.id, fileName: "另存.xlsx", bytes: resaved })).counts).toEqual({ new: 0, changed: 0, unchanged: 6, rejected: 0 });
 
     // edit three cells in Excel: a name, an amount, a period
     const job = await prepareScheduleExport(finance, { plan: plan.id, period: "2025-02", money: "yi" });

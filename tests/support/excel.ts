@@ -30,8 +30,9 @@ export function convertWithLibreOffice(buf: Buffer, ext: string, to: string, inf
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-"));
   const input = path.join(dir, `in.${ext}`);
   fs.writeFileSync(input, buf);
-  execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", ...(infilter ? [`--infilter=${infilter}`] : []), "--convert-to", to, "--outdir", dir, input], { stdio: "pipe", timeout: 120_000 });
-  const out = path.join(dir, `in.${to.split(":")[0]}`);
+  const outDir = path.join(dir, "out");
+  execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", ...(infilter ? [`--infilter=${infilter}`] : []), "--convert-to", to, "--outdir", outDir, input], { stdio: "pipe", timeout: 120_000 });
+  const out = path.join(outDir, `in.${to.split(":")[0]}`);
   if (!fs.existsSync(out)) throw new Error(`LibreOffice did not produce ${out}`);
   return out;
 }

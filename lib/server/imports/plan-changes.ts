@@ -23,8 +23,9 @@ export type PreviewRow = {
 };
 
 export type ProjectValues = { name: string; unitId: number | null; sectionId: number; owner: string | null; startYear: number | null; endYear: number | null; totalInvestment: string | null };
-export type CreateOp = ProjectValues & { children: string[]; sheet: string; row: number; source: string; changes: FieldChange[] };
-export type UpdateOp = ProjectValues & { id: number; version: number; changes: FieldChange[] };
+// What a confirm writes; `at` is the index of the preview row (which holds the field changes).
+export type CreateOp = ProjectValues & { children: string[]; at: number; source: string };
+export type UpdateOp = ProjectValues & { id: number; version: number; at: number };
 export type Plan = { rows: PreviewRow[]; creates: CreateOp[]; updates: UpdateOp[]; counts: Record<RowState, number> };
 
 const R = zhExcel.reasons;
@@ -177,8 +178,8 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
         plan.rows.push({ ...base, state: "unchanged", projectId: match.id });
         plan.counts.unchanged++;
       } else {
+        plan.updates.push({ ...next, id: match.id, version: match.version, at: plan.rows.length });
         plan.rows.push({ ...base, state: "changed", projectId: match.id, changes });
-        plan.updates.push({ ...next, id: match.id, version: match.version, changes });
         plan.counts.changed++;
       }
     } else {
@@ -187,8 +188,8 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
       const changes = (Object.keys(AUDIT_FIELD) as (keyof ProjectValues)[])
         .filter((f) => next[f] !== null)
         .map((f) => ({ field: AUDIT_FIELD[f], old: null, new: display[f](next[f]) }));
+      plan.creates.push({ ...next, children, at: plan.rows.length, source: r.source });
       plan.rows.push({ ...base, state: "new", changes, ...(children.length && { children: children.length }) });
-      plan.creates.push({ ...next, children, sheet: r.sheet, row: r.row, source: r.source, changes });
       plan.counts.new++;
     }
   }

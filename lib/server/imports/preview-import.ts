@@ -53,9 +53,9 @@ export async function previewImport(actor: SessionUser, input: { planId: unknown
     alreadyImported: prior ? { id: prior.id, at: prior.committedAt!.toISOString() } : null,
     ...changes,
   };
-  const batch = await db.importBatch.create({
-    data: { planId: plan.id, fileName: v.fileName, fileHash, status: "PREVIEWED", summary: summary as object, createdById: actor.id },
-    select: { id: true },
-  });
+  // Raw insert: the summary of a large file is several MB of JSON, which the ORM serialises slowly.
+  const [batch] = await db.$queryRaw<{ id: number }[]>`
+    INSERT INTO "ImportBatch" ("planId", "fileName", "fileHash", status, summary, "createdById")
+    VALUES (${plan.id}, ${v.fileName}, ${fileHash}, 'PREVIEWED', ${JSON.stringify(summary)}::jsonb, ${actor.id}) RETURNING id`;
   return { batchId: batch.id, counts: changes.counts };
 }

@@ -1,7 +1,5 @@
 import "server-only";
-import { Readable } from "node:stream";
 import zlib from "node:zlib";
-import ExcelJS from "exceljs";
 import { parseCsv } from "@/lib/excel/csv";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/excel/limits";
 import { AppError } from "@/lib/errors";
@@ -104,70 +102,102 @@ function entryText(buf: Buffer, e: ZipEntry | undefined): string {
   const start = e.local + 30 + buf.readUInt16LE(e.local + 26) + buf.readUInt16LE(e.local + 28);
   const data = buf.subarray(start, start + e.size);
   try {
-    return (e.method === 8 ? zlib.inflateRawSync(data) : data).toString("utf8");
+    return (e.method === 8 ? zlib.inflateRawSync(data, { maxOutputLength: MAX_PART_BYTES }) : data).toString("utf8");
   } catch {
     throw bad(E.corrupt);
   }
 }
 
-const unescapeXml = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_, n: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[n]!);
+const unescapeXml = (s: string) =>
+  s
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/&(#x[0-9A-Fa-f]+|#\d+|lt|gt|quot|apos|amp);/g, (_, n: string) =>
+      n[0] === "#" ? String.fromCodePoint(n[1] === "x" ? parseInt(n.slice(2), 16) : Number(n.slice(1))) : ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" } as Record<string, string>)[n],
+    );
 
 // Sheet names in workbook order, with the file each one lives in (xl/workbook.xml + its rels).
-function sheetOrder(buf: Buffer, entries: Map<string, ZipEntry>): { name: string; file: string }[] {
+function sheetOrder(buf: Buffer, entries: Map<string, ZipEntry>): { name: string; file: string; rId: string; sheetId: string }[] {
   const rels = new Map<string, string>();
   for (const m of entryText(buf, entries.get("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\b[^>]*>/g)) {
     const id = m[0].match(/\bId="([^"]*)"/)?.[1];
     const target = m[0].match(/\bTarget="([^"]*)"/)?.[1];
     if (id && target) rels.set(id, target.split("/").pop()!);
   }
-  return [...entryText(buf, entries.get("xl/workbook.xml")).matchAll(/<sheet\b[^>]*>/g)].map((m) => ({
-    name: unescapeXml(m[0].match(/\bname="([^"]*)"/)?.[1] ?? ""),
-    file: rels.get(m[0].match(/\br:id="([^"]*)"/)?.[1] ?? "") ?? "",
-  }));
+  return [...entryText(buf, entries.get("xl/workbook.xml")).matchAll(/<sheet\b[^>]*>/g)].map((m) => {
+    const rId = m[0].match(/\br:id="([^"]*)"/)?.[1] ?? "";
+    return { name: unescapeXml(m[0].match(/\bname="([^"]*)"/)?.[1] ?? ""), file: rels.get(rId) ?? "", rId, sheetId: m[0].match(/\bsheetId="([^"]*)"/)?.[1] ?? "" };
+  });
 }
+
+// The workbook's cells, read straight from its XML parts (shared strings and each sheet, in workbook
+// order). Formula cells give their cached result; styles and merges are not needed here. Every part is
+// inflated with a size cap, so a "zip bomb" is refused rather than filling memory.
+const MAX_PART_BYTES = 256 * 1024 * 1024;
 
 async function readXlsx(bytes: Buffer, counter: ReturnType<typeof rowCounter>): Promise<RawSheet[]> {
-  const order = sheetOrder(bytes, inspectZip(bytes));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
-  const sheets: (RawSheet & { file: string })[] = [];
-  try {
-    for await (const ws of reader) {
-      const file = `sheet${(ws as unknown as { id: string | number }).id}.xml`;
-      const sheet = { name: file, file, rows: [] as RawRow[] };
-      sheets.push(sheet);
-      for await (const row of ws) {
-        const values = (row.values as unknown[]).slice(1).map(cellValue);
-        if (values.every((v) => v === null || (typeof v === "string" && v.trim() === ""))) continue;
-        counter.add();
-        sheet.rows.push({ number: row.number, cells: values });
+  const entries = inspectZip(bytes);
+  const order = sheetOrder(bytes, entries);
+  const shared = sharedStrings(entryText(bytes, entries.get("xl/sharedStrings.xml")));
+  const sheets: RawSheet[] = [];
+  for (const o of order) {
+    const xml = entryText(bytes, entries.get(`xl/worksheets/${o.file}`));
+    if (!xml) continue;
+    const rows: RawRow[] = [];
+    let rowNo = 0;
+    for (const m of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+      rowNo = Number(attr(m[1], "r")) || rowNo + 1;
+      const cells: RawCell[] = [];
+      let col = 0;
+      for (const c of (m[2] ?? "").matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+        const ref = attr(c[1], "r");
+        col = ref ? columnIndex(ref) : col + 1;
+        cells[col - 1] = cellOf(attr(c[1], "t"), c[2] ?? "", shared);
       }
+      const values = Array.from(cells, (v) => v ?? null);
+      if (values.every((v) => v === null || (typeof v === "string" && v.trim() === ""))) continue;
+      counter.add();
+      rows.push({ number: rowNo, cells: values });
     }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw bad(E.corrupt);
+    sheets.push({ name: o.name, rows });
   }
-  // Names and order of the sheets come from the workbook part, not from the order in the zip.
-  for (const s of sheets) s.name = order.find((o) => o.file === s.file)?.name ?? s.name;
-  const rank = (s: { file: string }) => {
-    const i = order.findIndex((o) => o.file === s.file);
-    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-  };
-  return sheets.sort((a, b) => rank(a) - rank(b)).map(({ name, rows }) => ({ name, rows }));
+  return sheets;
 }
 
-function cellValue(v: unknown): RawCell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string") return v;
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join("");
-    if ("result" in o) return cellValue(o.result);
-    if ("formula" in o || "sharedFormula" in o) return null;
-    if ("text" in o) return cellValue(o.text);
-    if ("error" in o) return String(o.error);
+function attr(attrs: string, name: string): string | undefined {
+  return attrs.match(new RegExp(`(?:^|\\s)${name}="([^"]*)"`))?.[1];
+}
+
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (const ch of ref.match(/^[A-Z]+/)?.[0] ?? "") n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+// Text of a <si> or <is>: its <t> runs, without phonetic guides (<rPh>).
+function runText(xml: string): string {
+  return [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>|<t\b[^>]*\/>/g)].map((m) => unescapeXml(m[1] ?? "")).join("");
+}
+
+function sharedStrings(xml: string): string[] {
+  return [...xml.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)].map((m) => runText(m[1] ?? ""));
+}
+
+function cellOf(type: string | undefined, inner: string, shared: string[]): RawCell {
+  const v = inner.match(/<v\b[^>]*>([\s\S]*?)<\/v>/)?.[1];
+  switch (type) {
+    case "s":
+      return v === undefined ? null : (shared[Number(v)] ?? null);
+    case "inlineStr":
+      return runText(inner.match(/<is\b[^>]*>([\s\S]*?)<\/is>/)?.[1] ?? "");
+    case "str":
+    case "e":
+      return v === undefined ? null : unescapeXml(v);
+    case "b":
+      return v === undefined ? null : v === "1" ? "TRUE" : "FALSE";
+    default: {
+      if (v === undefined || v.trim() === "") return null;
+      const n = Number(v);
+      return Number.isFinite(n) ? n : unescapeXml(v);
+    }
   }
-  return String(v);
 }
