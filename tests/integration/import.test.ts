@@ -134,6 +134,29 @@ describe("import: the 岳阳 appendix layout", () => {
   });
 });
 
+describe("import: the 岳阳 appendix as printed", () => {
+  it("the plan's own appendix table, re-imported into the seeded plan, is unchanged row for row", async () => {
+    const seed = JSON.parse(fs.readFileSync("prisma/seed-data/plans/002_43e534452d03a9c6.json", "utf8")) as {
+      sections: { key: string; title: string }[];
+      projects: { key: string; unit: string | null; section: string; name: string; parent: string | null; startYear: number | null; endYear: number | null; investmentYi: string | null }[];
+    };
+    const title = new Map(seed.sections.map((x) => [x.key, x.title]));
+    const rows: (string | number | null)[][] = [["单位", "项目类别", "项目名称", "建设周期", "总投资（亿元）"]];
+    let unit: string | null = null;
+    let cat: string | null = null;
+    for (const p of seed.projects.filter((x) => x.key.startsWith("yy-r") && !x.parent)) {
+      const c = title.get(p.section)!;
+      rows.push([p.unit === unit ? null : p.unit, p.unit === unit && c === cat ? null : c, p.name, p.startYear ? `${p.startYear}-${p.endYear}` : null, p.investmentYi === null ? null : Number(p.investmentYi)]);
+      unit = p.unit;
+      cat = c;
+    }
+    const plan = await db.plan.findUniqueOrThrow({ where: { key: "yueyang" } });
+    const { batchId, counts } = await previewImport(admin, { planId: plan.id, fileName: "附录.xlsx", bytes: await xlsx(rows) });
+    expect(counts).toEqual({ new: 0, changed: 0, unchanged: rows.length - 1, rejected: 0 });
+    expect((await getImport(admin, { id: batchId })).summary.layout).toBe("appendix");
+  });
+});
+
 describe("import: round trip of the app's own 调度表 export", () => {
   it("export → import says everything unchanged; three edited cells → exactly those three changes", async () => {
     const { plan, sections, units } = await freshPlan();
