@@ -13,6 +13,13 @@ const LABELS: Record<string, string> = {
   password: "密码",
   username: "用户名",
   projects: "项目数",
+  // imports
+  unit: "单位",
+  section: "项目类别",
+  parent: "上级项目",
+  created: "新增项目",
+  updated: "更新项目",
+  rejected: "拒绝行数",
 };
 
 export const fieldLabel = (field: string) => LABELS[field] ?? field;
