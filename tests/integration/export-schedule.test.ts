@@ -5,7 +5,7 @@ import { makePlan, makeProject } from "@/lib/server/seed/factories";
 import { makeAnnualPlan, makeApprovedReport } from "@/lib/server/seed/excel-factories";
 import { prepareScheduleExport } from "@/lib/server/exports/export-schedule";
 import { figureTotals } from "@/lib/server/rollups/figure-totals";
-import { planRollup } from "@/lib/server/rollups/plan-rollup";
+import { planRollup, planTotals } from "@/lib/server/rollups/plan-rollup";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { collect, convertWithLibreOffice, readWorkbook } from "../support/excel";
 import { expectAppError, sessionFor } from "../support/users";
@@ -118,6 +118,7 @@ describe("调度表 export", () => {
     const wb = await readWorkbook(await collect(job.write));
     const sum = wb.getWorksheet("汇总")!;
     expect(sum.getRow(5).getCell(4).value).toBe(227.736);
+    expect(sum.getRow(5).getCell(3).value).toBe((await planTotals(plan.id)).projectCount); // 108, as on the plan page
     for (const u of await planRollup(plan.id, "unit")) {
       const sheet = wb.getWorksheet(u.name)!;
       expect(sheet.getRow(5).getCell(5).value).toBe(num(u.totalWan, 10000));

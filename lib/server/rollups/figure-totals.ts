@@ -6,7 +6,8 @@ import { projectFiguresSql, type FiguresQuery } from "./project-figures";
 
 // Group totals of the per-project period figures (project-figures.ts), in SQL: per unit and
 // section, per unit, and for the whole query (GROUPING SETS over exactly the rows the 调度表 lists).
-// A sum is null when no project in the group has the figure (unknown, never 0).
+// A sum is null when no project in the group has the figure (unknown, never 0). Projects are counted
+// as in plan-rollup.ts: once as a leaf (a bundle counts as its sub-projects).
 export type FigureTotals = {
   projectCount: number;
   totalWan: string | null;
@@ -32,7 +33,7 @@ const EMPTY: FigureTotals = { projectCount: 0, totalWan: null, annualPlanWan: nu
 export async function figureTotals(q: FiguresQuery): Promise<FigureTotalsResult> {
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     SELECT f."unitId", f."sectionId", GROUPING(f."unitId", f."sectionId")::int AS grouping,
-      count(*)::int AS "projectCount",
+      count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "Project" c WHERE c."parentId" = f.id AND c."deletedAt" IS NULL))::int AS "projectCount",
       sum(f."totalWan"::numeric)::text AS "totalWan",
       sum(f."annualPlanWan"::numeric)::text AS "annualPlanWan",
       sum(f."periodWan"::numeric)::text AS "periodWan",
