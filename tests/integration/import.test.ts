@@ -187,6 +187,12 @@ describe("import: round trip of the app's own 调度表 export", () => {
     const resaved = fs.readFileSync(convertWithLibreOffice(plain, "xlsx", "xlsx:Calc MS Excel 2007 XML"));
     expect((await previewImport(admin, { planId: plan.id, fileName: "另存.xlsx", bytes: resaved })).counts).toEqual({ new: 0, changed: 0, unchanged: 6, rejected: 0 });
 
+    // without its 项目编号 column the same sheets read as the appendix layout, matched by unit and name
+    const noKeys = await readWorkbook(plain);
+    for (const ws of noKeys.worksheets) ws.spliceColumns(15, 1);
+    const stripped = await previewImport(admin, { planId: plan.id, fileName: "无编号.xlsx", bytes: Buffer.from(await noKeys.xlsx.writeBuffer()) });
+    expect(stripped.counts).toEqual({ new: 0, changed: 0, unchanged: 6, rejected: 0 });
+
     // edit three cells in Excel: a name, an amount, a period
     const job = await prepareScheduleExport(finance, { plan: plan.id, period: "2025-02", money: "yi" });
     const wb = await readWorkbook(await collect(job.write));

@@ -109,16 +109,19 @@ export function interpret(sheets: RawSheet[]): Interpreted {
     }
     const own = columns.key !== undefined;
     if (own) out.layout = "own";
-    if (own && columns.unit === undefined && titleUnit) columnText.unit = "单位";
+    // No 单位 column: the sheet's "单位：…" line names it (the 调度表 has one sheet per unit).
+    const sheetUnit = columns.unit === undefined && titleUnit ? titleUnit : undefined;
+    if (sheetUnit !== undefined) columnText.unit = "单位";
 
-    let curUnit: string | undefined = own ? (columns.unit === undefined ? (titleUnit === zhExcel.schedule.noUnit ? "" : titleUnit) : undefined) : undefined;
+    let curUnit: string | undefined;
     let curCategory: string | undefined;
     for (const r of sheet.rows.slice(headerIdx + (twoLevel ? 2 : 1))) {
       const cell = (f: Field) => (columns[f] === undefined ? undefined : text(r.cells[columns[f]!]));
       const name = cell("name") ?? "";
       const seq = cell("seq") ?? "";
       if (TOTAL_LABELS.has(name) || TOTAL_LABELS.has(seq) || /小计$/.test(name)) continue;
-      if (own && columns.category === undefined && GROUP_SEQ.test(seq)) {
+      // No 项目类别 column: the 调度表's category rows (一、二、…) head the projects below them.
+      if (columns.category === undefined && GROUP_SEQ.test(seq)) {
         curCategory = name;
         columnText.category = "项目类别";
         continue;
@@ -128,9 +131,11 @@ export function interpret(sheets: RawSheet[]): Interpreted {
         const v = cell(f);
         if (v !== undefined) values[f] = v;
       }
+      if (sheetUnit !== undefined) values.unit = sheetUnit;
+      if (columns.category === undefined && curCategory !== undefined) values.category = curCategory;
       if (own) {
-        values.unit = columns.unit !== undefined ? cell("unit") : curUnit;
-        values.category = columns.category !== undefined ? cell("category") : curCategory;
+        if (columns.unit !== undefined) values.unit = cell("unit");
+        if (columns.category !== undefined) values.category = cell("category");
       } else {
         const u = cell("unit");
         if (u) {

@@ -54,10 +54,15 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
   const byKey = new Map(existing.map((p) => [p.key, p]));
   const byUnitName = new Map<string, Existing[]>();
   for (const p of existing) {
-    if (p.parentId !== null) continue;
     const k = `${p.unitId}|${p.name}`;
     byUnitName.set(k, [...(byUnitName.get(k) ?? []), p]);
   }
+  // A row without 项目编号 is the project of its unit with that name: the top-level one if exactly one
+  // is, else the only one (a sub-project); several → ambiguous.
+  const pick = (candidates: Existing[]) => {
+    const top = candidates.filter((p) => p.parentId === null);
+    return top.length === 1 ? top : candidates;
+  };
 
   const display = {
     name: (v: unknown) => (v as string | null) ?? null,
@@ -88,7 +93,8 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
     let unitId: number | null | undefined;
     const unitText = r.values.unit;
     if (unitText !== undefined) {
-      if (unitText === "" || unitText === zhExcel.schedule.noUnit) {
+      if (unitText === zhExcel.schedule.noUnit) unitId = null;
+      else if (unitText === "") {
         if (file.layout === "appendix") reject("unit", R.unitMissing);
         else unitId = null;
       } else if (unitByName.has(unitText)) unitId = unitByName.get(unitText)!;
@@ -134,12 +140,12 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
       match = byKey.get(key);
       if (!match) reject("key", R.unknownKey(key));
     } else if (name && unitId !== undefined) {
-      const candidates = byUnitName.get(`${unitId}|${name}`) ?? [];
+      const candidates = pick(byUnitName.get(`${unitId}|${name}`) ?? []);
       if (candidates.length > 1) reject("name", R.ambiguous(candidates.length));
       match = candidates.length === 1 ? candidates[0] : undefined;
     } else if (name && r.values.unit === undefined) {
       // the file names no unit at all: match by name alone when that is unambiguous
-      const candidates = existing.filter((p) => p.parentId === null && p.name === name);
+      const candidates = pick(existing.filter((p) => p.name === name));
       if (candidates.length > 1) reject("name", R.ambiguous(candidates.length));
       match = candidates.length === 1 ? candidates[0] : undefined;
     }
