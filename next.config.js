@@ -2,6 +2,8 @@
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // exceljs (and its zip/xml dependencies) run as plain Node modules on the server, not bundled.
+  serverExternalPackages: ["exceljs"],
   typedRoutes: false,
   async headers() {
     return [

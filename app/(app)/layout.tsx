@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { MoneyUnitSwitch } from "@/components/money-unit-switch";
 import { SignOutButton } from "@/components/sign-out-button";
 import { zh } from "@/lib/i18n/zh-CN";
+import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { grantOf, ROLE_LABEL } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { moneyUnit } from "@/lib/ui/money-unit";
@@ -19,6 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/projects", label: zh.nav.projects, show: true },
     { href: "/desk", label: "我的项目", show: user.unitIds.length > 0 },
     { href: "/review", label: "报告审核", show: !!grantOf(user.role, "report.review") },
+    { href: "/imports", label: zhExcel.nav.imports, show: !!grantOf(user.role, "import.run") },
     { href: "/admin/audit", label: zh.nav.audit, show: !!grantOf(user.role, "audit.readAll") },
     { href: "/admin/users", label: zh.nav.users, show: !!grantOf(user.role, "user.manage") },
   ];

@@ -26,6 +26,13 @@ const LABELS: Record<string, string> = {
   outOfPeriodReason: "超出建设期说明",
   plannedDate: "计划日期",
   actualDate: "实际日期",
+  // imports
+  unit: "单位",
+  section: "项目类别",
+  parent: "上级项目",
+  created: "新增项目",
+  updated: "更新项目",
+  rejected: "拒绝行数",
 };
 
 export const fieldLabel = (field: string) => LABELS[field] ?? (field.startsWith("annualPlan.") ? `${field.slice(11)} 年度计划（万元）` : field);

@@ -21,6 +21,7 @@ import {
   fail,
   planFile,
 } from "./lib.mjs";
+import { AMOUNT_PATTERN, parseCategory, parsePeriod, splitOnDunhao } from "../../lib/excel/appendix-rules.mjs";
 
 const CONFIG = readJSON(join(SCRIPT_DIR, "yueyang-columns.json"));
 const { plan } = CONFIG;
@@ -129,23 +130,6 @@ header.cells.forEach((c, i) => {
   if (norm(c.text) !== norm(expectedHeader[i])) fail(`header cell ${i + 1} is "${c.text}", expected "${expectedHeader[i]}"`);
 });
 
-/** Split a name cell on 、 that are not inside brackets. */
-function splitOnDunhao(s) {
-  const parts = [];
-  let depth = 0;
-  let buf = "";
-  for (const ch of s) {
-    if (ch === "（" || ch === "(") depth++;
-    if (ch === "）" || ch === ")") depth--;
-    if (ch === "、" && depth === 0) {
-      parts.push(buf);
-      buf = "";
-    } else buf += ch;
-  }
-  parts.push(buf);
-  return parts.map((p) => p.trim()).filter(Boolean);
-}
-
 const unitMap = CONFIG.units;
 const units = [];
 const categorySections = new Map(); // title -> section
@@ -175,9 +159,7 @@ allRows.forEach((row, idx) => {
   // 项目类别（N个）
   let newGroup = false;
   if (catCell.text) {
-    const m = catCell.text.match(/^(.+?)（(\d+)个）$/);
-    const title = m ? m[1] : catCell.text;
-    const declared = m ? Number(m[2]) : null;
+    const { title, declared } = parseCategory(catCell.text);
     curCat = { title, declared, line: catCell.line, raw: catCell.text };
     newGroup = true;
     if (!categorySections.has(title)) {
@@ -201,10 +183,9 @@ allRows.forEach((row, idx) => {
   // 建设周期
   let startYear = null;
   let endYear = null;
-  const pm = periodCell.text.match(/^(\d{4})\s*[-－—–~～至]\s*(\d{4})$/);
+  const pm = parsePeriod(periodCell.text);
   if (pm) {
-    startYear = Number(pm[1]);
-    endYear = Number(pm[2]);
+    ({ startYear, endYear } = pm);
     if (startYear > endYear) {
       projectWarnings.push({ target: "project", key, code: "PERIOD_INVALID", message: `${curUnit} · ${nameCell.text}：建设周期“${periodCell.text}”起始年晚于结束年` });
     } else if (startYear < PLAN_START || endYear > PLAN_END) {
@@ -224,7 +205,7 @@ allRows.forEach((row, idx) => {
 
   // 总投资（亿元）— kept as the printed decimal string
   let investmentYi = null;
-  if (/^\d+(\.\d+)?$/.test(amountCell.text)) investmentYi = amountCell.text;
+  if (AMOUNT_PATTERN.test(amountCell.text)) investmentYi = amountCell.text;
   else {
     projectWarnings.push({
       target: "project",

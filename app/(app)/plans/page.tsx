@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CsvButton } from "@/components/excel/csv-button";
 import { Money } from "@/components/money";
 import { zh } from "@/lib/i18n/zh-CN";
 import { UNIT_LABEL } from "@/lib/money";
@@ -9,7 +10,12 @@ export default async function PlansPage() {
   const [plans, unit] = await Promise.all([listPlans(), moneyUnit()]);
   return (
     <>
-      <h1 className="mb-4 text-xl font-semibold">{zh.plan.list}</h1>
+      <div className="mb-4 flex items-center">
+        <h1 className="text-xl font-semibold">{zh.plan.list}</h1>
+        <span className="ml-auto">
+          <CsvButton list="plans" />
+        </span>
+      </div>
       <table className="w-full bg-white text-sm shadow-sm">
         <thead className="bg-slate-100 text-left text-slate-600">
           <tr>

@@ -6,6 +6,9 @@ import { parseProjectFilters, type ProjectFilters } from "@/lib/schemas/project-
 import { filterOptions } from "@/lib/server/plans/filter-options";
 import { listProjects } from "@/lib/server/projects/list-projects";
 import { moneyUnit } from "@/lib/ui/money-unit";
+import { DownloadButton } from "@/components/excel/download-button";
+import { grantOf } from "@/lib/permissions";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -23,7 +26,8 @@ const select = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const f = parseProjectFilters(await searchParams);
-  const [{ rows, total, totalWan, unknownCount, pages }, options, unit] = await Promise.all([listProjects(f), filterOptions(f.plan), moneyUnit()]);
+  const [{ rows, total, totalWan, unknownCount, pages }, options, unit, user] = await Promise.all([listProjects(f), filterOptions(f.plan), moneyUnit(), getCurrentUser()]);
+  const csvHref = `/api/v1/exports/csv/projects?${href(f, { page: 1 }).split("?")[1]}&money=${unit}`;
   const sortHeader = (key: ProjectFilters["sort"], label: string, right = false) => (
     <th className={`px-3 py-2 ${right ? "text-right" : ""}`}>
       <Link href={href(f, { sort: key, dir: f.sort === key && f.dir === "asc" ? "desc" : "asc", page: 1 })} className="hover:underline" data-testid={`sort-${key}`}>
@@ -99,6 +103,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           <Link href="/projects" className="rounded px-3 py-1.5 text-slate-600 ring-1 ring-slate-300 hover:bg-slate-100">
             {zh.project.reset}
           </Link>
+          {user && grantOf(user.role, "export.run") && <DownloadButton href={csvHref} label={zh.project.exportCsv} testId="csv-projects" />}
           <span className="ml-auto text-slate-600" data-testid="list-summary">
             {zh.project.count(total)} · {zh.plan.total} <Money wan={totalWan} unit={unit} withUnit />
             {unknownCount > 0 && ` · ${zh.plan.unknownCount} ${unknownCount} 项`}

@@ -18,8 +18,8 @@ export const auditFiltersSchema = z.object({
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
-export async function listAudit(f: AuditFilters) {
-  const where: Prisma.AuditEventWhereInput = {
+export function auditWhere(f: AuditFilters): Prisma.AuditEventWhereInput {
+  return {
     ...(f.entityType && { entityType: f.entityType }),
     ...(f.entityId && { entityId: f.entityId }),
     ...(f.action && { action: { startsWith: f.action } }),
@@ -28,6 +28,10 @@ export async function listAudit(f: AuditFilters) {
       at: { ...(f.from && { gte: new Date(`${f.from}T00:00:00+08:00`) }), ...(f.to && { lt: new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86400000) }) },
     }),
   };
+}
+
+export async function listAudit(f: AuditFilters) {
+  const where = auditWhere(f);
   const [total, rows] = await db.$transaction([
     db.auditEvent.count({ where }),
     db.auditEvent.findMany({

@@ -53,3 +53,26 @@ export async function recordAudit(
     },
   });
 }
+
+// The same for many records at once (an import writes one event per project): one INSERT per
+// thousand events from a JSON array, still inside the caller's transaction.
+export async function recordAuditMany(tx: Tx, events: Parameters<typeof recordAudit>[1][]) {
+  for (let i = 0; i < events.length; i += 1000) {
+    const rows = events.slice(i, i + 1000).map((e) => ({
+      actorId: e.actorId,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: String(e.entityId),
+      planId: e.planId ?? null,
+      unitId: e.unitId ?? null,
+      entityVersion: e.entityVersion ?? null,
+      changes: e.changes,
+      reason: e.reason || null,
+    }));
+    await tx.$executeRaw`
+      INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", "planId", "unitId", "entityVersion", changes, reason)
+      SELECT e."actorId", e.action, e."entityType", e."entityId", e."planId", e."unitId", e."entityVersion", e.changes, e.reason
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS e("actorId" int, action text, "entityType" text, "entityId" text, "planId" int, "unitId" int, "entityVersion" int, changes jsonb, reason text)`;
+  }
+}

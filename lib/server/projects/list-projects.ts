@@ -19,7 +19,7 @@ export function projectWhere(f: ProjectFilters): Prisma.ProjectWhereInput {
   };
 }
 
-function orderBy(f: ProjectFilters): Prisma.ProjectOrderByWithRelationInput[] {
+export function orderBy(f: ProjectFilters): Prisma.ProjectOrderByWithRelationInput[] {
   const dir = f.dir;
   const nulls = { sort: dir, nulls: "last" as const };
   switch (f.sort) {

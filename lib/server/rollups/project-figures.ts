@@ -49,8 +49,13 @@ const FUNDS = Prisma.sql`CASE WHEN r."fundsCentral" IS NULL AND r."fundsProvinci
   ELSE COALESCE(r."fundsCentral", 0) + COALESCE(r."fundsProvincial", 0) + COALESCE(r."fundsLocal", 0) + COALESCE(r."fundsSpecialBond", 0) + COALESCE(r."fundsSelf", 0) END`;
 
 export async function projectFigures(q: FiguresQuery): Promise<ProjectFigures[]> {
+  return db.$queryRaw<ProjectFigures[]>(projectFiguresSql(q));
+}
+
+// The query itself, so group totals (figure-totals.ts) add up exactly these rows.
+export function projectFiguresSql(q: FiguresQuery) {
   const year = periodYear(q.period);
-  return db.$queryRaw<ProjectFigures[]>(Prisma.sql`
+  return Prisma.sql`
     WITH counted AS (
       SELECT r."projectId",
         sum(r."completedAmount") FILTER (WHERE r.period = ${q.period}) AS period_wan,
@@ -76,5 +81,5 @@ export async function projectFigures(q: FiguresQuery): Promise<ProjectFigures[]>
     WHERE p."planId" = ${q.planId} AND p."deletedAt" IS NULL AND p.kind = 'PROJECT'
       ${q.unitId ? Prisma.sql`AND p."unitId" = ${q.unitId}` : Prisma.empty}
       ${q.projectIds ? Prisma.sql`AND p.id = ANY(${q.projectIds})` : Prisma.empty}
-    ORDER BY u."sortOrder" NULLS LAST, s."sortOrder", p."sortOrder", p.id`);
+    ORDER BY u."sortOrder" NULLS LAST, s."sortOrder", p."sortOrder", p.id`;
 }

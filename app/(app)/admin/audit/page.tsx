@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CsvButton } from "@/components/excel/csv-button";
 import { AuditTable } from "@/components/audit-table";
 import { auditFiltersSchema, listAudit } from "@/lib/server/audit/list-audit";
 import { authorize } from "@/lib/server/auth/authorize";
@@ -47,6 +48,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             筛选
           </button>
           <span className="text-slate-600">共 {total} 条</span>
+          <CsvButton list="audit" also="audit.readAll" query={new URLSearchParams(Object.entries({ ...f, page: undefined }).filter(([, v]) => v !== undefined) as [string, string][]).toString()} />
         </div>
       </form>
       <AuditTable rows={rows} showEntity />

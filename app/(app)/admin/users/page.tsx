@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CsvButton } from "@/components/excel/csv-button";
 import { ROLE_LABEL } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { listUsers } from "@/lib/server/users/list-users";
@@ -11,7 +12,10 @@ export default async function UsersPage() {
     <>
       <div className="mb-4 flex items-center">
         <h1 className="text-xl font-semibold">用户管理</h1>
-        <Link href="/admin/users/new" className="ml-auto rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800">
+        <span className="ml-auto mr-3">
+          <CsvButton list="users" also="user.manage" />
+        </span>
+        <Link href="/admin/users/new" className=" rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800">
           新建用户
         </Link>
       </div>

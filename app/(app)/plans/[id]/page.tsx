@@ -8,11 +8,15 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { getPlan } from "@/lib/server/plans/get-plan";
 import type { RollupRow } from "@/lib/server/rollups/plan-rollup";
 import { moneyUnit } from "@/lib/ui/money-unit";
+import { ExportPanel } from "@/components/excel/export-panel";
+import { periodChoices } from "@/lib/excel/period-choices";
+import { filterOptions } from "@/lib/server/plans/filter-options";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
-  const [{ plan, byUnit, bySection, totals }, unit, user] = await Promise.all([orNotFound(getPlan(id)), moneyUnit(), requireUser()]);
+  const [{ plan, byUnit, bySection, totals }, unit, user, options] = await Promise.all([orNotFound(getPlan(id)), moneyUnit(), requireUser(), filterOptions(id)]);
+  const canExport = !!grantOf(user.role, "export.run");
   const table = (rows: RollupRow[], filter: "unit" | "section", label: string) => (
     <table className="w-full bg-white text-sm shadow-sm" data-testid={`rollup-${filter}`}>
       <thead className="bg-slate-100 text-left text-slate-600">
@@ -100,6 +104,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         <h2 className="mb-2 font-semibold">{zh.plan.sections}</h2>
         {table(bySection, "section", zh.project.section)}
       </section>
+      {canExport && <ExportPanel planId={plan.id} units={options.units} money={unit} {...periodChoices(plan)} />}
     </>
   );
 }

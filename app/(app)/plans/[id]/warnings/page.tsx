@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CsvButton } from "@/components/excel/csv-button";
 import { zh } from "@/lib/i18n/zh-CN";
 import { getPlan, getPlanWarnings } from "@/lib/server/plans/get-plan";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
@@ -13,7 +14,12 @@ export default async function PlanWarningsPage({ params }: { params: Promise<{ i
           {plan.title}
         </Link>
       </p>
-      <h1 className="mt-1 text-xl font-semibold">{zh.warning.list}</h1>
+      <div className="mt-1 flex items-center">
+        <h1 className="text-xl font-semibold">{zh.warning.list}</h1>
+        <span className="ml-auto">
+          <CsvButton list="warnings" query={`plan=${plan.id}`} />
+        </span>
+      </div>
       <p className="mt-1 text-sm text-slate-600">以下问题来自规划原文本身，系统按原文载入、未作修改。</p>
       {warnings.length === 0 ? (
         <p className="mt-4">{zh.warning.none}</p>

@@ -1,0 +1,154 @@
+import "server-only";
+import type { Writable } from "node:stream";
+import { Decimal } from "decimal.js";
+import { BOM, csvLine, type CsvValue } from "@/lib/excel/csv";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { zh } from "@/lib/i18n/zh-CN";
+import { fieldLabel } from "@/lib/i18n/field-labels";
+import { inUnit, UNIT_LABEL, type MoneyUnit } from "@/lib/money";
+import { ROLE_LABEL } from "@/lib/permissions";
+import { moneyParamSchema } from "@/lib/schemas/export";
+import { parseProjectFilters } from "@/lib/schemas/project-filters";
+import { auditFiltersSchema, auditWhere } from "@/lib/server/audit/list-audit";
+import type { FieldChange } from "@/lib/server/audit/record-audit";
+import { authorize } from "@/lib/server/auth/authorize";
+import type { SessionUser } from "@/lib/server/auth/current-user";
+import { listImports } from "@/lib/server/imports/get-import";
+import { getPlanWarnings } from "@/lib/server/plans/get-plan";
+import { listPlans } from "@/lib/server/plans/list-plans";
+import { orderBy, projectWhere } from "@/lib/server/projects/list-projects";
+import { listUsers } from "@/lib/server/users/list-users";
+import { CSV_TYPE, type FileJob } from "./file-response";
+import { breathe } from "./xlsx-kit";
+
+// CSV of every list screen, with the screen's own filters (UTF-8 with BOM, formula-safe text).
+// Long lists are read and written page by page.
+export const CSV_LISTS = ["projects", "plans", "warnings", "audit", "users", "imports"] as const;
+export type CsvList = (typeof CSV_LISTS)[number];
+
+type Params = Record<string, string | undefined>;
+const PAGE = 1000;
+
+function csvJob(fileName: string, header: string[], rows: () => AsyncIterable<CsvValue[]>): FileJob {
+  return {
+    fileName,
+    type: CSV_TYPE,
+    write: async (out: Writable) => {
+      out.write(BOM + csvLine(header));
+      let n = 0;
+      for await (const r of rows()) {
+        if (!out.write(csvLine(r)) || ++n % 500 === 0) await breathe();
+      }
+      out.end();
+    },
+  };
+}
+
+const money = (wan: { toString(): string } | null, unit: MoneyUnit): CsvValue => ({ number: wan === null ? null : inUnit(new Decimal(wan.toString()), unit)!.toFixed() });
+const time = (d: Date | null) => (d ? d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : null);
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+export async function prepareCsv(actor: SessionUser, list: string, params: Params): Promise<FileJob> {
+  await authorize(actor, "export.run");
+  const unit = moneyParamSchema.parse(params.money);
+  switch (list as CsvList) {
+    case "projects":
+      return projectsCsv(params, unit);
+    case "plans": {
+      const plans = await listPlans();
+      return csvJob(`规划列表-${stamp()}.csv`, ["规划名称", "层级", "地区", "规划期", "项目数", "工程/任务数", `总投资（${UNIT_LABEL[unit]}）`, "投资未知", "数据质量提示"], async function* () {
+        for (const p of plans) {
+          yield [p.title, zh.level[p.level], p.region.name, `${p.periodStart}-${p.periodEnd}`, p.totals?.projectCount ?? 0, p.totals?.programmeCount ?? 0, money(p.totals?.totalWan ?? null, unit), p.totals?.unknownCount ?? 0, p._count.warnings];
+        }
+      });
+    }
+    case "warnings": {
+      const planId = Number(params.plan);
+      const plan = Number.isSafeInteger(planId) && planId > 0 ? await db.plan.findUnique({ where: { id: planId }, select: { id: true, title: true } }) : null;
+      if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
+      const warnings = await getPlanWarnings(plan.id);
+      return csvJob(`${plan.title}-数据质量提示.csv`, ["对象", "单位", "名称", "说明"], async function* () {
+        for (const w of warnings) {
+          yield [zh.warning[w.target], w.project?.unit?.name ?? null, w.project?.name ?? (w.section ? [w.section.number, w.section.title].filter(Boolean).join(" ") : null), w.message];
+        }
+      });
+    }
+    case "audit":
+      return auditCsv(actor, params);
+    case "users": {
+      const users = await listUsers(actor);
+      return csvJob(`用户列表-${stamp()}.csv`, ["用户名", "姓名", "角色", "负责单位", "状态"], async function* () {
+        for (const u of users) yield [u.username, u.displayName, ROLE_LABEL[u.role], u.units.map((x) => `${x.unit.plan.title} · ${x.unit.name}`).join("；"), u.disabledAt ? "已停用" : "正常"];
+      });
+    }
+    case "imports": {
+      const rows = await listImports(actor);
+      return csvJob(`导入记录-${stamp()}.csv`, ["批次", "规划", "文件", "状态", "上传时间", "导入时间", "操作人", "新增", "变更", "未变", "拒绝"], async function* () {
+        for (const r of rows) {
+          yield [r.id, r.planTitle, r.fileName, r.status === "COMMITTED" ? "已导入" : "已预览", time(r.createdAt), time(r.committedAt), r.createdBy, r.counts?.new ?? null, r.counts?.changed ?? null, r.counts?.unchanged ?? null, r.counts?.rejected ?? null];
+        }
+      });
+    }
+    default:
+      throw new AppError("NOT_FOUND", "没有这种导出。");
+  }
+}
+
+// The project list with the list's filters and sort, every page. Its columns are also an import layout
+// (项目编号 identifies the row), so the CSV comes back in unchanged.
+function projectsCsv(params: Params, unit: MoneyUnit): FileJob {
+  const f = parseProjectFilters(params);
+  const where = projectWhere(f);
+  const header = ["项目编号", "规划", "单位", "项目类别", "项目名称", "类型", "上级项目编号", "建设单位", "建设周期", `总投资（${UNIT_LABEL[unit]}）`, "状态"];
+  return csvJob(`项目列表-${stamp()}.csv`, header, async function* () {
+    for (let skip = 0; ; skip += PAGE) {
+      const rows = await db.project.findMany({
+        where,
+        orderBy: orderBy(f),
+        skip,
+        take: PAGE,
+        include: { plan: { select: { title: true } }, unit: { select: { name: true } }, section: { select: { number: true, title: true } }, parent: { select: { key: true } } },
+      });
+      for (const p of rows) {
+        yield [
+          p.key,
+          p.plan.title,
+          p.unit?.name ?? null,
+          [p.section.number, p.section.title].filter(Boolean).join(" "),
+          p.name,
+          zh.projectKind[p.kind],
+          p.parent?.key ?? null,
+          p.owner,
+          p.startYear === null && p.endYear === null ? null : `${p.startYear ?? ""}-${p.endYear ?? ""}`,
+          money(p.totalInvestment, unit),
+          zh.status[p.status],
+        ];
+      }
+      if (rows.length < PAGE) return;
+    }
+  });
+}
+
+async function auditCsv(actor: SessionUser, params: Params): Promise<FileJob> {
+  await authorize(actor, "audit.readAll");
+  const f = auditFiltersSchema.parse(params);
+  const where = auditWhere(f);
+  return csvJob(`操作日志-${stamp()}.csv`, ["时间", "操作人", "操作", "对象类型", "对象编号", "变更", "原因"], async function* () {
+    let cursor: bigint | undefined;
+    for (;;) {
+      const rows = await db.auditEvent.findMany({
+        where: { ...where, ...(cursor !== undefined && { id: { lt: cursor } }) },
+        orderBy: { id: "desc" },
+        take: PAGE,
+        include: { actor: { select: { username: true } } },
+      });
+      for (const r of rows) {
+        const changes = (r.changes as FieldChange[]).map((c) => `${fieldLabel(c.field)}：${c.old ?? "（空）"} → ${c.new ?? "（空）"}`).join("；");
+        yield [time(r.at), r.actor?.username ?? "系统", r.action, r.entityType, r.entityId, changes, r.reason];
+      }
+      if (rows.length < PAGE) return;
+      cursor = rows[rows.length - 1].id;
+    }
+  });
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import type { Writable } from "node:stream";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { zhExcel } from "@/lib/i18n/zh-CN-excel";
+import { UNIT_LABEL, type MoneyUnit } from "@/lib/money";
+import { rollupExportSchema } from "@/lib/schemas/export";
+import { validate } from "@/lib/schemas/validate";
+import { authorize } from "@/lib/server/auth/authorize";
+import type { SessionUser } from "@/lib/server/auth/current-user";
+import { planRollup, planTotals, type RollupRow } from "@/lib/server/rollups/plan-rollup";
+import { XLSX_TYPE, type FileJob } from "./file-response";
+import { BORDER, FONT, HEADER_FILL, moneyCell, moneyFormat, printSetup, textCell, TOTAL_FILL, workbookWriter, type Sheet } from "./xlsx-kit";
+
+// The plan page's rollup tables (by unit, by 专栏/类别) as a workbook, figures from plan-rollup.ts.
+const T = zhExcel.rollup;
+
+export async function prepareRollupExport(actor: SessionUser, input: unknown): Promise<FileJob> {
+  const v = validate(rollupExportSchema, input);
+  await authorize(actor, "export.run");
+  const plan = await db.plan.findUnique({ where: { id: v.plan }, select: { id: true, title: true } });
+  if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
+  const [byUnit, bySection, totals] = await Promise.all([planRollup(plan.id, "unit"), planRollup(plan.id, "section"), planTotals(plan.id)]);
+  return {
+    fileName: `${plan.title}-投资汇总表.xlsx`,
+    type: XLSX_TYPE,
+    write: async (out: Writable) => {
+      const wb = workbookWriter(out);
+      const sheets: [string, string, RollupRow[]][] = [[T.byUnit, T.unit, byUnit], [T.bySection, T.section, bySection]];
+      for (const [name, label, rows] of sheets) {
+        if (rows.length === 0 && name === T.byUnit) continue;
+        const { headerFooter, ...pageSetup } = printSetup("3:3", zhExcel.schedule.footer);
+        const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 3 }], pageSetup: { ...pageSetup, orientation: "portrait" }, headerFooter });
+        writeRollup(ws, plan.title, label, rows, totals, v.money);
+        ws.commit();
+      }
+      await wb.commit();
+    },
+  };
+}
+
+function writeRollup(ws: Sheet, title: string, label: string, rows: RollupRow[], totals: Omit<RollupRow, "id" | "name">, money: MoneyUnit) {
+  ws.columns = [{ width: 6 }, { width: 36 }, { width: 10 }, { width: 12 }, { width: 16 }, { width: 14 }];
+  const t = ws.getCell("A1");
+  t.value = T.title(title);
+  t.style = { font: { ...FONT, size: 14, bold: true }, alignment: { horizontal: "center", vertical: "middle" } };
+  ws.mergeCells("A1:F1");
+  ws.getRow(1).height = 26;
+  ws.getCell("A2").value = `金额单位：${UNIT_LABEL[money]}`;
+  ws.getCell("A2").style = { font: FONT };
+  ws.mergeCells("A2:F2");
+  const header = ["序号", label, T.projects, T.programmes, T.total, T.unknown];
+  header.forEach((h, i) => (ws.getCell(3, i + 1).style = { font: { ...FONT, bold: true }, fill: HEADER_FILL, border: BORDER, alignment: { horizontal: "center", vertical: "middle", wrapText: true } }));
+  header.forEach((h, i) => (ws.getCell(3, i + 1).value = h));
+  for (const r of [1, 2, 3]) ws.getRow(r).commit();
+  const line = (seq: number | null, name: string, r: Omit<RollupRow, "id" | "name">, bold: boolean) => {
+    const row = ws.addRow([seq, textCell(name), r.projectCount, r.programmeCount, moneyCell(r.totalWan, money), r.unknownCount]);
+    for (let c = 1; c <= 6; c++) {
+      row.getCell(c).style = {
+        font: { ...FONT, bold },
+        border: BORDER,
+        ...(bold && { fill: TOTAL_FILL }),
+        ...(c === 5 && { numFmt: moneyFormat(money) }),
+        alignment: { vertical: "middle", horizontal: c === 2 ? "left" : c === 1 ? "center" : "right" },
+      };
+    }
+    row.commit();
+    return row.number;
+  };
+  line(null, T.grandTotal, totals, true);
+  let last = 4;
+  rows.forEach((r, i) => (last = line(i + 1, r.name, r, false)));
+  ws.pageSetup.printArea = `A$1:F$${last}`;
+}

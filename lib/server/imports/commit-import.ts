@@ -1,0 +1,150 @@
+import "server-only";
+import crypto from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { zhExcel } from "@/lib/i18n/zh-CN-excel";
+import { importCommitSchema } from "@/lib/schemas/import";
+import { validate } from "@/lib/schemas/validate";
+import { recordAudit, recordAuditMany } from "@/lib/server/audit/record-audit";
+import { authorize } from "@/lib/server/auth/authorize";
+import type { SessionUser } from "@/lib/server/auth/current-user";
+import type { ImportSummary } from "./preview-import";
+
+// Step 2: writes exactly what the preview listed, in one transaction (all accepted rows or none).
+// Updates apply only to projects still at the version the preview saw, and new projects only
+// where no project of that unit and name has appeared since; otherwise nothing is written and the
+// user previews again. Committing a batch twice returns the first result; importing the same file
+// again finds every row unchanged. Nothing is deleted. Every project written gets an audit event.
+const CHUNK = 1000;
+
+export async function commitImport(actor: SessionUser, input: unknown) {
+  const result = await commitInTransaction(actor, input);
+  // Fresh statistics after a large import, so the figure queries keep their plans (autovacuum may lag).
+  if (!result.already && result.created + result.updated >= 1000) await db.$executeRaw`ANALYZE "Project"`;
+  return result;
+}
+
+async function commitInTransaction(actor: SessionUser, input: unknown) {
+  const v = validate(importCommitSchema, input);
+  await authorize(actor, "import.run");
+  return db.$transaction(
+    async (tx) => {
+      const [locked] = await tx.$queryRaw<{ id: number; status: string }[]>`SELECT id, status FROM "ImportBatch" WHERE id = ${v.batchId} FOR UPDATE`;
+      if (!locked) throw new AppError("NOT_FOUND", zhExcel.importErrors.notFound);
+      const batch = await tx.importBatch.findUniqueOrThrow({ where: { id: v.batchId } });
+      const summary = batch.summary as unknown as ImportSummary;
+      if (batch.status === "COMMITTED") return { batchId: batch.id, ...(summary.result ?? { created: 0, updated: 0 }), already: true };
+      const reason = `导入批次 #${batch.id}（${batch.fileName}）`;
+      const stale = () => new AppError("CONFLICT", zhExcel.importErrors.stale);
+
+      // updates: one statement, guarded by the versions the preview saw
+      if (summary.updates.length) {
+        const rows = summary.updates.map((u) => ({ id: u.id, version: u.version, name: u.name, unitId: u.unitId, sectionId: u.sectionId, owner: u.owner, startYear: u.startYear, endYear: u.endYear, total: u.totalInvestment }));
+        let updated = 0;
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          updated += await tx.$executeRaw`
+            UPDATE "Project" p SET name = v.name, "unitId" = v."unitId", "sectionId" = v."sectionId", owner = v.owner,
+              "startYear" = v."startYear", "endYear" = v."endYear", "totalInvestment" = v.total::numeric,
+              version = p.version + 1, "updatedAt" = now()
+            FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + CHUNK))}::jsonb)
+              AS v(id int, version int, name text, "unitId" int, "sectionId" int, owner text, "startYear" int, "endYear" int, total text)
+            WHERE p.id = v.id AND p.version = v.version AND p."deletedAt" IS NULL AND p."planId" = ${batch.planId}`;
+        }
+        if (updated !== rows.length) throw stale();
+      }
+
+      // creates: refuse if a project of the same unit and name appeared since the preview
+      if (summary.creates.length) {
+        const clash = await tx.$queryRaw<{ id: number }[]>`
+          SELECT p.id FROM "Project" p
+          JOIN unnest(${summary.creates.map((c) => c.unitId)}::int[], ${summary.creates.map((c) => c.name)}::text[]) AS c(u, n)
+            ON p."unitId" IS NOT DISTINCT FROM c.u AND p.name = c.n
+          WHERE p."planId" = ${batch.planId} AND p."parentId" IS NULL AND p."deletedAt" IS NULL LIMIT 1`;
+        if (clash.length) throw stale();
+      }
+      const { _max } = await tx.project.aggregate({ where: { planId: batch.planId }, _max: { sortOrder: true } });
+      let sortOrder = (_max.sortOrder ?? 0) + 1;
+      const keyOf = (unitId: number | null, name: string) => `imp-${crypto.createHash("sha256").update(`${unitId}\u0000${name}`).digest("hex").slice(0, 16)}`;
+      const where = (c: ImportSummary["creates"][number]) => {
+        const r = summary.rows[c.at];
+        return `导入批次 #${batch.id} · ${r.sheet} 第${r.row}行`;
+      };
+      const created: { id: number; unitId: number | null; changes: ImportSummary["rows"][number]["changes"] }[] = [];
+      try {
+        for (let i = 0; i < summary.creates.length; i += CHUNK) {
+          const chunk = summary.creates.slice(i, i + CHUNK);
+          const parents = await insertProjects(
+            tx,
+            batch.planId,
+            batch.fileName,
+            chunk.map((c) => ({ ...c, key: keyOf(c.unitId, c.name), parentId: null, locator: where(c), sortOrder: sortOrder++ })),
+          );
+          const idByKey = new Map(parents.map((p) => [p.key, p.id]));
+          const children = chunk.flatMap((c) => {
+            const parentKey = keyOf(c.unitId, c.name);
+            created.push({ id: idByKey.get(parentKey)!, unitId: c.unitId, changes: summary.rows[c.at].changes });
+            return c.children.map((name, j) => ({
+              ...c,
+              name,
+              key: `${parentKey}-${j + 1}`,
+              parentId: idByKey.get(parentKey)!,
+              totalInvestment: null,
+              locator: `${where(c)} 子项${j + 1}/${c.children.length}`,
+              sortOrder: sortOrder++,
+            }));
+          });
+          if (children.length) {
+            const rows = await insertProjects(tx, batch.planId, batch.fileName, children);
+            const byKey = new Map(children.map((c) => [c.key, c]));
+            for (const ch of rows) {
+              const c = byKey.get(ch.key)!;
+              created.push({ id: ch.id, unitId: c.unitId, changes: [{ field: "name", old: null, new: c.name }, { field: "parent", old: null, new: String(c.parentId) }] });
+            }
+          }
+        }
+      } catch (e) {
+        if (isUniqueViolation(e)) throw stale();
+        throw e;
+      }
+      await recordAuditMany(tx, [
+        ...summary.updates.map((u) => ({ actorId: actor.id, action: "project.import", entityType: "Project", entityId: u.id, planId: batch.planId, unitId: u.unitId, entityVersion: u.version + 1, changes: summary.rows[u.at].changes ?? [], reason })),
+        ...created.map((c) => ({ actorId: actor.id, action: "project.import", entityType: "Project", entityId: c.id, planId: batch.planId, unitId: c.unitId, entityVersion: 1, changes: c.changes ?? [], reason })),
+      ]);
+      const result = { created: created.length, updated: summary.updates.length };
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "import.commit",
+        entityType: "ImportBatch",
+        entityId: batch.id,
+        planId: batch.planId,
+        changes: [
+          { field: "created", old: null, new: String(result.created) },
+          { field: "updated", old: null, new: String(result.updated) },
+          { field: "rejected", old: null, new: String(summary.counts.rejected) },
+        ],
+        reason: batch.fileName,
+      });
+      await tx.$executeRaw`UPDATE "ImportBatch" SET status = 'COMMITTED', "committedAt" = now(), summary = summary || jsonb_build_object('result', ${JSON.stringify(result)}::jsonb) WHERE id = ${batch.id}`;
+      return { batchId: batch.id, ...result, already: false };
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
+
+type NewProject = { key: string; parentId: number | null; unitId: number | null; sectionId: number; name: string; owner: string | null; startYear: number | null; endYear: number | null; totalInvestment: string | null; locator: string; source: string; sortOrder: number };
+
+// Bulk insert from a JSON array (one statement per chunk; the ORM's createMany is far slower here).
+async function insertProjects(tx: Prisma.TransactionClient, planId: number, sourceFile: string, rows: NewProject[]) {
+  return tx.$queryRaw<{ id: number; key: string }[]>`
+    INSERT INTO "Project" ("planId", "sectionId", "unitId", "parentId", key, name, owner, "startYear", "endYear", "totalInvestment", "sourceFile", "sourceLocator", "sourceText", "sortOrder", "updatedAt")
+    SELECT ${planId}, v."sectionId", v."unitId", v."parentId", v.key, v.name, v.owner, v."startYear", v."endYear", v."totalInvestment"::numeric, ${sourceFile}, v.locator, v.source, v."sortOrder", now()
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS v(key text, "parentId" int, "unitId" int, "sectionId" int, name text, owner text, "startYear" int, "endYear" int, "totalInvestment" text, locator text, source text, "sortOrder" int)
+    RETURNING id, key`;
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const text = e instanceof Error ? `${e.message} ${JSON.stringify((e as { meta?: unknown }).meta ?? "")}` : String(e);
+  return (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") || /23505|unique constraint/i.test(text);
+}
