@@ -93,6 +93,10 @@ describe("import: the 岳阳 appendix layout", () => {
     expect(bundle.totalInvestment!.toString()).toBe("8000");
     expect(byName.get("甲县康复医院（二期）")).toMatchObject({ parentId: bundle.id, totalInvestment: null });
     expect(byName.get("甲县疾控中心")!.endYear).toBe(2023);
+    // New buildings start with the milestone template; the bundle line itself gets none.
+    expect(await db.milestone.count({ where: { projectId: byName.get("甲县新院区")!.id } })).toBe(9);
+    expect(await db.milestone.count({ where: { projectId: byName.get("甲县康复医院（二期）")!.id } })).toBe(9);
+    expect(await db.milestone.count({ where: { projectId: bundle.id } })).toBe(0);
     const events = await db.auditEvent.findMany({ where: { planId: plan.id, action: "project.import" } });
     expect(events).toHaveLength(6);
     expect(events.find((e) => e.entityId === String(byName.get("甲县新院区")!.id))!.changes).toEqual(

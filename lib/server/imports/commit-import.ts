@@ -1,4 +1,5 @@
 import "server-only";
+import { addTemplateMilestones } from "@/lib/server/milestones/template";
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -94,8 +95,11 @@ async function commitInTransaction(actor: SessionUser, input: unknown) {
               sortOrder: sortOrder++,
             }));
           });
+          // New buildings start with the milestone template: standalone rows and sub-projects.
+          await addTemplateMilestones(tx, [...chunk.filter((c) => c.children.length === 0).map((c) => idByKey.get(keyOf(c.unitId, c.name))!)]);
           if (children.length) {
             const rows = await insertProjects(tx, batch.planId, batch.fileName, children);
+            await addTemplateMilestones(tx, rows.map((r) => r.id));
             const byKey = new Map(children.map((c) => [c.key, c]));
             for (const ch of rows) {
               const c = byKey.get(ch.key)!;
