@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { MoneyUnitSwitch } from "@/components/money-unit-switch";
 import { SignOutButton } from "@/components/sign-out-button";
 import { zh } from "@/lib/i18n/zh-CN";
+import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { grantOf, ROLE_LABEL } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { moneyUnit } from "@/lib/ui/money-unit";
@@ -17,8 +18,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const links = [
     { href: "/plans", label: zh.nav.plans, show: true },
     { href: "/projects", label: zh.nav.projects, show: true },
+    { href: "/finance", label: zhFinance.nav.finance, show: !!grantOf(user.role, "plan.read") },
     { href: "/admin/audit", label: zh.nav.audit, show: !!grantOf(user.role, "audit.readAll") },
     { href: "/admin/users", label: zh.nav.users, show: !!grantOf(user.role, "user.manage") },
+    { href: "/admin/tokens", label: zhFinance.nav.tokens, show: !!grantOf(user.role, "apiToken.manage") },
   ];
   return (
     <div className="min-h-screen">

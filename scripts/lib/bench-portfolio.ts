@@ -1,13 +1,13 @@
 // The synthetic portfolio `npm run bench` measures: one provincial-scale plan holding every project,
 // so each rollup aggregates the whole portfolio (the worst case for one request).
 //   20,000 projects (600 bundles of 3 sub-projects, 1,000 programmes, 3 % of totals unknown),
-//   100 reporting units × 8 categories, build periods 2019–2030,
+//   24 reporting units × 8 categories, build periods 2019–2030,
 //   240,000 monthly reports (12 per project, 2025-01 … 2025-12; Jan–Oct approved, Nov/Dec a mix
 //   of approved, submitted and draft), annual plans for 2024 and 2025, 开工/竣工 milestones.
 // Generated in SQL (generate_series, fixed random seed), so it is the same on every run.
 import type pg from "pg";
 
-export const BENCH = { projects: 20_000, reports: 240_000, units: 100, sections: 8, bundles: 600, childrenPerBundle: 3, programmes: 1_000, period: "2025-12" };
+export const BENCH = { projects: 20_000, reports: 240_000, units: 24, sections: 8, bundles: 600, childrenPerBundle: 3, programmes: 1_000, period: "2025-12" };
 
 export async function buildPortfolio(client: pg.Client): Promise<{ planId: number }> {
   const { units, sections, bundles, childrenPerBundle, programmes, projects } = BENCH;

@@ -26,8 +26,8 @@ export async function getDashboard(actor: SessionUser, input: unknown) {
       cells,
       total,
       trend: await trend(client, q, cycle),
-      overdue: await drillProjects(client, { ...q, key: {}, figure: "overdue", limit: LIST_LIMIT }),
-      notReported: await drillProjects(client, { ...q, key: {}, figure: "notReported", limit: LIST_LIMIT }),
+      overdue: await drillProjects(client, { ...q, key: {}, figure: "overdue", limit: LIST_LIMIT, withMoney: false }),
+      notReported: await drillProjects(client, { ...q, key: {}, figure: "notReported", limit: LIST_LIMIT, withMoney: false }),
     };
   });
   return { ...ctx, includeSubmitted: v.submitted, ...data };

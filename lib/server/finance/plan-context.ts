@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isPeriod, periodEndDate, periodOf, periodYear, periodsOfYear, previousPeriod, type Cycle } from "@/lib/periods";
@@ -14,9 +13,14 @@ export type PlanContext = {
 };
 
 export async function planContext(planId: number, requested: string | undefined): Promise<PlanContext> {
-  const row = await db.plan.findUnique({ where: { id: planId }, include: { region: { select: { name: true } } } });
-  if (!row) throw new AppError("NOT_FOUND", "找不到该规划。");
-  const plan = { id: row.id, key: row.key, title: row.title, level: row.level, periodStart: row.periodStart, periodEnd: row.periodEnd, reportingCycle: row.reportingCycle, regionName: row.region.name };
+  // Plans change rarely; the row is kept with the rollups (a Plan write bumps the stamp too).
+  const plan = await cachedRollup(`plan:${planId}`, async (client) => {
+    const [row] = await client.$queryRaw<PlanContext["plan"][]>(Prisma.sql`
+      SELECT p.id, p.key, p.title, p.level::text AS level, p."periodStart", p."periodEnd", p."reportingCycle"::text AS "reportingCycle", r.name AS "regionName"
+      FROM "Plan" p JOIN "Region" r ON r.id = p."regionId" WHERE p.id = ${planId}`);
+    return row ?? null;
+  });
+  if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
   const cycle = plan.reportingCycle;
   const current = periodOf(new Date(), cycle);
   if (requested !== undefined && (!isPeriod(requested, cycle) || periodYear(requested) < 2000 || periodYear(requested) > 2100)) {

@@ -48,11 +48,13 @@ const DIM_COLUMN: Record<Dim, Prisma.Sql> = {
 
 // Per-project facts for the period: one row per live project of the plan. The predicates the
 // figures and the drill-down lists share are columns here, so both read the same definition.
-function projectFacts(q: RollupQuery): Prisma.Sql {
+// withMoney = false leaves the money columns NULL without reading the reports (lists that show
+// no amounts: overdue, not reported).
+function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
   const year = periodYear(q.period);
   const asOf = periodEndDate(q.period);
-  return Prisma.sql`
-    counted AS (
+  const counted = withMoney
+    ? Prisma.sql`
       SELECT r."projectId",
         sum(r."completedAmount") FILTER (WHERE r.year = ${year}) AS year_wan,
         sum(r."completedAmount") AS cum_wan,
@@ -60,8 +62,10 @@ function projectFacts(q: RollupQuery): Prisma.Sql {
       FROM "ProgressReport" r
       JOIN "Project" pp ON pp.id = r."projectId" AND pp."planId" = ${q.planId}
       WHERE r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})
-      GROUP BY r."projectId"
-    ),
+      GROUP BY r."projectId"`
+    : Prisma.sql`SELECT NULL::int AS "projectId", NULL::numeric AS year_wan, NULL::numeric AS cum_wan, NULL::numeric AS funds_wan WHERE false`;
+  return Prisma.sql`
+    counted AS (${counted}),
     ms AS (
       SELECT m."projectId",
         min(m."plannedDate") FILTER (WHERE m.code = 'START') AS start_planned,
@@ -296,7 +300,7 @@ export type DrillRow = {
   overdueComplete: boolean;
 };
 
-export type DrillQuery = RollupQuery & { key: GroupKey; figure: DrillFigure; limit?: number };
+export type DrillQuery = RollupQuery & { key: GroupKey; figure: DrillFigure; limit?: number; withMoney?: boolean };
 
 function keyFilter(key: GroupKey): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
@@ -309,7 +313,7 @@ function keyFilter(key: GroupKey): Prisma.Sql {
 
 export async function drillProjects(client: QueryClient, q: DrillQuery): Promise<{ rows: DrillRow[]; count: number }> {
   const rows = await client.$queryRaw<(DrillRow & { total_count: number })[]>(Prisma.sql`
-    WITH ${projectFacts(q)}
+    WITH ${projectFacts(q, q.withMoney ?? true)}
     SELECT p.id, p.name, p."parentId", p."unitId", u.name AS "unitName", p."sectionId", COALESCE(s.number || ' ', '') || s.title AS "sectionName",
       p."startYear", p."endYear", p.status::text AS status, p.kind::text AS kind, pf.line,
       CASE WHEN pf.line THEN pf.total::text END AS "totalWan",

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache as perRequest } from "react";
 import { db } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -19,8 +20,12 @@ async function stampOf(client: QueryClient): Promise<string> {
   return row.v;
 }
 
+// Read once per page render (React's cache() memoises within one server render; elsewhere, e.g. in
+// route handlers, every call reads the row).
+const currentStamp = perRequest(() => stampOf(db));
+
 export async function cachedRollup<T>(key: string, compute: (client: QueryClient) => Promise<T>): Promise<T> {
-  const stamp = await stampOf(db);
+  const stamp = await currentStamp();
   const hit = cache.get(key);
   if (hit && hit.stamp === stamp) return hit.value as Promise<T>;
   const value = db
