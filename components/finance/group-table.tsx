@@ -79,7 +79,13 @@ export function GroupTable({
 
   const header = (col: Column, i: number) => {
     const label =
-      col.kind === "name" ? nameLabel : col.kind === "rate" ? <Hint label={RATES[col.key].label} text={RATES[col.key].formula} /> : col.kind === "gap" ? <Hint label={zhFinance.rates.scheduleGap.label} text={zhFinance.rates.scheduleGap.formula} /> : col.label;
+      col.kind === "name" ? nameLabel : col.kind === "rate" ? (
+        <Hint label={RATES[col.key].label} text={RATES[col.key].formula} align="right" focusable={false} />
+      ) : col.kind === "gap" ? (
+        <Hint label={zhFinance.rates.scheduleGap.label} text={zhFinance.rates.scheduleGap.formula} align="right" focusable={false} />
+      ) : (
+        col.label
+      );
     const active = sort?.col === i;
     const next = () => setSort(active ? { col: i, dir: sort!.dir === "desc" ? "asc" : "desc" } : { col: i, dir: col.kind === "name" ? "asc" : "desc" });
     return (
