@@ -78,9 +78,13 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
       WHERE m."deletedAt" IS NULL AND m.code IN ('START', 'COMPLETE', 'IN_USE')
       GROUP BY m."projectId"
     ),
+    parents AS (
+      SELECT DISTINCT ch."parentId" AS id FROM "Project" ch
+      WHERE ch."planId" = ${q.planId} AND ch."parentId" IS NOT NULL AND ch."deletedAt" IS NULL
+    ),
     base AS (
       SELECT p.id, p."unitId" AS unit_id, p."sectionId" AS section_id, p."startYear" AS start_year, p.status,
-        p.kind = 'PROJECT' AND NOT EXISTS (SELECT 1 FROM "Project" ch WHERE ch."parentId" = p.id AND ch."deletedAt" IS NULL) AS leaf,
+        p.kind = 'PROJECT' AND par.id IS NULL AS leaf,
         p."parentId" IS NULL AS line,
         p.kind = 'PROGRAMME' AS programme,
         p."totalInvestment" AS total, a.amount AS annual, c.year_wan, c.cum_wan, c.funds_wan,
@@ -92,6 +96,7 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
       LEFT JOIN "AnnualPlanAmount" a ON a."projectId" = p.id AND a.year = ${year}
       LEFT JOIN counted c ON c."projectId" = p.id
       LEFT JOIN ms ON ms."projectId" = p.id
+      LEFT JOIN parents par ON par.id = p.id
       WHERE p."planId" = ${q.planId} AND p."deletedAt" IS NULL
     ),
     pf AS (
@@ -312,8 +317,20 @@ function keyFilter(key: GroupKey): Prisma.Sql {
 }
 
 export async function drillProjects(client: QueryClient, q: DrillQuery): Promise<{ rows: DrillRow[]; count: number }> {
+  // First the matching rows in order (and their count), then the details of the ones shown.
   const rows = await client.$queryRaw<(DrillRow & { total_count: number })[]>(Prisma.sql`
-    WITH ${projectFacts(q, q.withMoney ?? true)}
+    WITH ${projectFacts(q, q.withMoney ?? true)},
+    picked AS (
+      SELECT pf.*, count(*) OVER () AS total_count,
+        row_number() OVER (ORDER BY ${q.figure === "overdue" ? Prisma.sql`LEAST(pf.start_due, pf.complete_due) NULLS LAST, ` : Prisma.empty}u."sortOrder" NULLS LAST, s."sortOrder", p."sortOrder", p.id) AS ord
+      FROM pf
+      JOIN "Project" p ON p.id = pf.id
+      JOIN "Section" s ON s.id = p."sectionId"
+      LEFT JOIN "ReportingUnit" u ON u.id = p."unitId"
+      WHERE (${drillPredicate(q.figure, q.period)}) ${keyFilter(q.key)}
+      ORDER BY ord
+      ${q.limit ? Prisma.sql`LIMIT ${q.limit}` : Prisma.empty}
+    )
     SELECT p.id, p.name, p."parentId", p."unitId", u.name AS "unitName", p."sectionId", COALESCE(s.number || ' ', '') || s.title AS "sectionName",
       p."startYear", p."endYear", p.status::text AS status, p.kind::text AS kind, pf.line,
       CASE WHEN pf.line THEN pf.total::text END AS "totalWan",
@@ -325,14 +342,12 @@ export async function drillProjects(client: QueryClient, q: DrillQuery): Promise
       cur.status::text AS "reportStatus",
       pf.leaf AND pf.due_start AND NOT pf.started AS "overdueStart",
       pf.leaf AND pf.due_complete AND NOT pf.completed AS "overdueComplete",
-      count(*) OVER ()::int AS total_count
-    FROM pf
+      pf.total_count::int AS total_count
+    FROM picked pf
     JOIN "Project" p ON p.id = pf.id
     JOIN "Section" s ON s.id = p."sectionId"
     LEFT JOIN "ReportingUnit" u ON u.id = p."unitId"
     LEFT JOIN "ProgressReport" cur ON cur."projectId" = p.id AND cur.period = ${q.period} AND cur."isCurrent"
-    WHERE (${drillPredicate(q.figure, q.period)}) ${keyFilter(q.key)}
-    ORDER BY ${q.figure === "overdue" ? Prisma.sql`LEAST(pf.start_due, pf.complete_due) NULLS LAST, ` : Prisma.empty}u."sortOrder" NULLS LAST, s."sortOrder", p."sortOrder", p.id
-    ${q.limit ? Prisma.sql`LIMIT ${q.limit}` : Prisma.empty}`);
+    ORDER BY pf.ord`);
   return { rows: rows.map(({ total_count: _c, ...r }) => r), count: rows[0]?.total_count ?? 0 };
 }
