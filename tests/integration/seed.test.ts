@@ -5,11 +5,12 @@ import { planRollup, planTotals } from "@/lib/server/rollups/plan-rollup";
 
 // Figures below were computed by hand from the plan documents in prisma/seed-data/sources.
 const planId = async (key: string) => (await db.plan.findUniqueOrThrow({ where: { key } })).id;
+// Other test files add their own plans; these tests look at the five seeded ones.
+const SEEDED = { sourceFile: { not: "test" } };
 
 describe("seed: the five plans", () => {
   it("loads every plan with its level, region and source file", async () => {
-    // Plans made by other tests' factories (sourceFile "test") are not the seed's.
-    const plans = await db.plan.findMany({ where: { sourceFile: { not: "test" } }, orderBy: { sourceFile: "asc" }, include: { region: true } });
+    const plans = await db.plan.findMany({ where: SEEDED, orderBy: { sourceFile: "asc" }, include: { region: true } });
     expect(plans.map((p) => [p.key, p.level, p.region.name, p.sourceFile])).toEqual([
       ["xiangxi", "PREFECTURE", "湘西土家族苗族自治州", "000_d8ddebddb8029f45.txt"],
       ["hunan", "PROVINCE", "湖南省", "001_ff4f0b085b05f27f.txt"],
@@ -22,7 +23,7 @@ describe("seed: the five plans", () => {
   });
 
   it("row counts per plan", async () => {
-    const counts = await db.project.groupBy({ by: ["planId", "kind"], where: { plan: { sourceFile: { not: "test" } } }, _count: true });
+    const counts = await db.project.groupBy({ by: ["planId", "kind"], where: { plan: SEEDED }, _count: true });
     const byKey = new Map((await db.plan.findMany()).map((p) => [p.id, p.key]));
     const table = Object.fromEntries(counts.map((c) => [`${byKey.get(c.planId)}/${c.kind}`, c._count]));
     expect(table).toEqual({
@@ -102,7 +103,7 @@ describe("seed: the five plans", () => {
   });
 
   it("unknown investments stay null, never 0", async () => {
-    expect(await db.project.count({ where: { totalInvestment: 0 } })).toBe(0);
+    expect(await db.project.count({ where: { plan: SEEDED, totalInvestment: 0 } })).toBe(0);
     const xiangxi = await planId("xiangxi");
     expect(await db.project.count({ where: { planId: xiangxi, totalInvestment: { not: null } } })).toBe(0);
     const totals = await planTotals(xiangxi);
