@@ -12,9 +12,11 @@ const asText = (res: AnyResult) => {
   for (const f of res?.fields ?? []) f.dataTypeID = AS_TEXT[f.dataTypeID] ?? f.dataTypeID;
   // PostgreSQL 18 lists NOT NULL constraints in pg_constraint (contype 'n'); the 6.19 schema
   // engine does not know that type and panics ("unreachable"). Nullability is read elsewhere.
+  // Constraint triggers (contype 't', the rollup stamp's deferred triggers) are not in the Prisma
+  // schema either and panic the engine the same way.
   const typeIndex = res?.fields?.findIndex((f: AnyResult) => f.name === "constraint_type") ?? -1;
   if (typeIndex >= 0 && Array.isArray(res.rows)) {
-    res.rows = res.rows.filter((r: AnyResult) => (Array.isArray(r) ? r[typeIndex] : r.constraint_type) !== "n");
+    res.rows = res.rows.filter((r: AnyResult) => !["n", "t"].includes(Array.isArray(r) ? r[typeIndex] : r.constraint_type));
     res.rowCount = res.rows.length;
   }
   return res;

@@ -34,6 +34,22 @@ export function yearShareAtEnd(period: string, cycle: Cycle): { num: number; den
   return cycle === "MONTHLY" ? { num: Number(period.slice(5)), den: 12 } : { num: Number(period.slice(6)), den: 4 };
 }
 
+// Last day of a period, as "YYYY-MM-DD" (the "as of" date of figures for that period).
+export function periodEndDate(period: string): string {
+  const y = periodYear(period);
+  const q = QUARTERLY.exec(period);
+  const month = q ? Number(q[2]) * 3 : Number(period.slice(5));
+  const last = new Date(Date.UTC(y, month, 0)).getUTCDate();
+  return `${y}-${String(month).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
+}
+
+// Every period of one calendar year, in order.
+export function periodsOfYear(year: number, cycle: Cycle): string[] {
+  return cycle === "MONTHLY"
+    ? Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`)
+    : Array.from({ length: 4 }, (_, i) => `${year}-Q${i + 1}`);
+}
+
 export function periodLabel(period: string): string {
   const q = QUARTERLY.exec(period);
   if (q) return `${q[1]}年第${q[2]}季度`;

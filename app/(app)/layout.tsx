@@ -4,6 +4,7 @@ import { MoneyUnitSwitch } from "@/components/money-unit-switch";
 import { SignOutButton } from "@/components/sign-out-button";
 import { zh } from "@/lib/i18n/zh-CN";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
+import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { grantOf, ROLE_LABEL } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { moneyUnit } from "@/lib/ui/money-unit";
@@ -21,8 +22,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/desk", label: "我的项目", show: user.unitIds.length > 0 },
     { href: "/review", label: "报告审核", show: !!grantOf(user.role, "report.review") },
     { href: "/imports", label: zhExcel.nav.imports, show: !!grantOf(user.role, "import.run") },
+    { href: "/finance", label: zhFinance.nav.finance, show: !!grantOf(user.role, "plan.read") },
     { href: "/admin/audit", label: zh.nav.audit, show: !!grantOf(user.role, "audit.readAll") },
     { href: "/admin/users", label: zh.nav.users, show: !!grantOf(user.role, "user.manage") },
+    { href: "/admin/tokens", label: zhFinance.nav.tokens, show: !!grantOf(user.role, "apiToken.manage") },
   ];
   return (
     <div className="min-h-screen">

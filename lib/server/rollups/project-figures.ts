@@ -44,8 +44,8 @@ export function countedReports(includeSubmitted: boolean) {
     : Prisma.sql`r."isOfficial"`;
 }
 
-// Funds received in one report: unknown when every source is unknown, never 0.
-const FUNDS = Prisma.sql`CASE WHEN r."fundsCentral" IS NULL AND r."fundsProvincial" IS NULL AND r."fundsLocal" IS NULL AND r."fundsSpecialBond" IS NULL AND r."fundsSelf" IS NULL THEN NULL
+// Funds received in one report: unknown when every source is unknown, never 0 (shared with group-rollup.ts).
+export const FUNDS = Prisma.sql`CASE WHEN r."fundsCentral" IS NULL AND r."fundsProvincial" IS NULL AND r."fundsLocal" IS NULL AND r."fundsSpecialBond" IS NULL AND r."fundsSelf" IS NULL THEN NULL
   ELSE COALESCE(r."fundsCentral", 0) + COALESCE(r."fundsProvincial", 0) + COALESCE(r."fundsLocal", 0) + COALESCE(r."fundsSpecialBond", 0) + COALESCE(r."fundsSelf", 0) END`;
 
 export async function projectFigures(q: FiguresQuery): Promise<ProjectFigures[]> {

@@ -7,7 +7,7 @@ import { jsonResponse } from "@/lib/server/run-action";
 export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return jsonResponse(async () => {
-    const user = await requireApiUser();
+    const user = await requireApiUser(request);
     if (!request.headers.get("content-type")?.startsWith("application/json")) throw new AppError("VALIDATION", "请求体须为 JSON（Content-Type: application/json）。");
     const body = await request.json().catch(() => {
       throw new AppError("VALIDATION", "请求体不是有效的 JSON。");

@@ -1,0 +1,8 @@
+import { requireApiUser } from "@/lib/server/auth/api-user";
+import { listPlansForApi } from "@/lib/server/finance/list-plan-figures";
+import { jsonResponse } from "@/lib/server/run-action";
+
+// GET /api/v1/plans — the plans (id, title, level, period). Documented in /api/v1/openapi.json.
+export async function GET(request: Request) {
+  return jsonResponse(async () => listPlansForApi(await requireApiUser(request)));
+}

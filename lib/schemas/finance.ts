@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+// Query strings of the finance screens and the JSON API (the same parameters everywhere).
+const id = z.coerce.number({ message: "请指定规划" }).int("请指定规划").positive("请指定规划");
+// A unit or start year filter: an id / year, or "none" for the group without one.
+const optionalKey = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.union([z.literal("none"), z.coerce.number().int().positive()]).optional());
+const flag = z.preprocess((v) => v === true || v === "1" || v === "true", z.boolean());
+const period = z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(10).optional());
+
+export const ROLLUP_BY = ["unit", "category", "year", "status", "unitCategory"] as const;
+
+export const rollupQuerySchema = z.object({
+  plan: id,
+  by: z.enum(ROLLUP_BY, { message: "by 须为 unit、category、year、status 或 unitCategory" }).default("unit"),
+  period,
+  submitted: flag.default(false),
+});
+
+export const dashboardQuerySchema = z.object({ plan: id, period, submitted: flag.default(false) });
+
+export const DRILL_FIGURE_NAMES = ["projects", "unknown", "money", "dueStart", "started", "notStarted", "dueComplete", "onTime", "overdue", "notReported"] as const;
+
+export const drillQuerySchema = z.object({
+  plan: id,
+  period,
+  submitted: flag.default(false),
+  unit: optionalKey,
+  section: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
+  year: optionalKey,
+  status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["PREPARATION", "CONSTRUCTION", "COMPLETED", "IN_USE"]).optional()),
+  figure: z.enum(DRILL_FIGURE_NAMES).default("projects").catch("projects"),
+});
+
+export const timelineQuerySchema = z.object({
+  plan: id,
+  unit: optionalKey,
+  section: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
+  status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["PREPARATION", "CONSTRUCTION", "COMPLETED", "IN_USE"]).optional().catch(undefined)),
+  q: z.string().trim().max(100).optional().catch(undefined),
+});
+
+// Search params of a page as a flat object (first value of repeated keys).
+export function flatParams(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+}

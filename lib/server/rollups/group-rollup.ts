@@ -1,0 +1,353 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { zhFinance } from "@/lib/i18n/zh-CN-finance";
+import { zh } from "@/lib/i18n/zh-CN";
+import { periodEndDate, periodYear, periodsOfYear, yearShareAtEnd, type Cycle } from "@/lib/periods";
+import { DRILL_FIGURE_NAMES } from "@/lib/schemas/finance";
+import { ratesOf, type GroupFigures, type Rates } from "@/lib/rates";
+import { countedReports, FUNDS } from "./project-figures";
+import type { QueryClient } from "./rollup-cache";
+
+// Group rollups of a plan for one reporting period: by unit, category (section), build-period
+// (start) year and status, any combination of those at once (GROUPING SETS), plus the plan total.
+// Everything is summed in SQL in one statement; the server only attaches names and the rates.
+//
+// Rules, the same as plan-rollup.ts and project-figures.ts:
+// - counts: a project is a PROJECT row that is not a bundle parent (a bundle counts as its
+//   sub-projects); the 开工/竣工 counts use the same rows;
+// - money (total, annual plan, completed, funds): top-level rows only. A bundle's money is on its
+//   parent; sub-projects add none, even if someone enters amounts on them;
+// - unknown investment: a top-level project with no total, counted, never summed as 0;
+// - completed investment and funds: the report rows countedReports() selects (approved revisions,
+//   or with includeSubmitted the submitted current revision instead), periods up to the period.
+// Every group partitions the plan's projects, so the groups of a set add up to the total exactly.
+
+export type Dim = "unit" | "category" | "year" | "status";
+export const DIMS: Dim[] = ["unit", "category", "year", "status"];
+
+export type RollupQuery = {
+  planId: number;
+  period: string; // in the plan's cycle: "2025-03" or "2025-Q1"
+  includeSubmitted?: boolean;
+};
+
+export type GroupKey = { unitId?: number | null; sectionId?: number; startYear?: number | null; status?: string };
+
+export type GroupRow = GroupFigures & {
+  key: GroupKey;
+  name: string;
+  rates: Rates;
+};
+
+const DIM_COLUMN: Record<Dim, Prisma.Sql> = {
+  unit: Prisma.sql`pf.unit_id`,
+  category: Prisma.sql`pf.section_id`,
+  year: Prisma.sql`pf.start_year`,
+  status: Prisma.sql`pf.status`,
+};
+
+// Per-project facts for the period: one row per live project of the plan. The predicates the
+// figures and the drill-down lists share are columns here, so both read the same definition.
+// withMoney = false leaves the money columns NULL without reading the reports (lists that show
+// no amounts: overdue, not reported).
+function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
+  const year = periodYear(q.period);
+  const asOf = periodEndDate(q.period);
+  const counted = withMoney
+    ? Prisma.sql`
+      SELECT r."projectId",
+        sum(r."completedAmount") FILTER (WHERE r.year = ${year}) AS year_wan,
+        sum(r."completedAmount") AS cum_wan,
+        sum(${FUNDS}) FILTER (WHERE r.year = ${year}) AS funds_wan
+      FROM "ProgressReport" r
+      JOIN "Project" pp ON pp.id = r."projectId" AND pp."planId" = ${q.planId}
+      WHERE r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})
+      GROUP BY r."projectId"`
+    : Prisma.sql`SELECT NULL::int AS "projectId", NULL::numeric AS year_wan, NULL::numeric AS cum_wan, NULL::numeric AS funds_wan WHERE false`;
+  return Prisma.sql`
+    counted AS (${counted}),
+    ms AS (
+      SELECT m."projectId",
+        min(m."plannedDate") FILTER (WHERE m.code = 'START') AS start_planned,
+        min(m."actualDate") FILTER (WHERE m.code = 'START') AS start_actual,
+        min(m."plannedDate") FILTER (WHERE m.code = 'COMPLETE') AS complete_planned,
+        min(m."actualDate") FILTER (WHERE m.code = 'COMPLETE') AS complete_actual,
+        min(m."actualDate") FILTER (WHERE m.code = 'IN_USE') AS in_use_actual
+      FROM "Milestone" m
+      JOIN "Project" pp ON pp.id = m."projectId" AND pp."planId" = ${q.planId}
+      WHERE m."deletedAt" IS NULL AND m.code IN ('START', 'COMPLETE', 'IN_USE')
+      GROUP BY m."projectId"
+    ),
+    parents AS (
+      SELECT DISTINCT ch."parentId" AS id FROM "Project" ch
+      WHERE ch."planId" = ${q.planId} AND ch."parentId" IS NOT NULL AND ch."deletedAt" IS NULL
+    ),
+    base AS (
+      SELECT p.id, p."unitId" AS unit_id, p."sectionId" AS section_id, p."startYear" AS start_year, p.status,
+        p.kind = 'PROJECT' AND par.id IS NULL AS leaf,
+        p."parentId" IS NULL AS line,
+        p.kind = 'PROGRAMME' AS programme,
+        p."totalInvestment" AS total, a.amount AS annual, c.year_wan, c.cum_wan, c.funds_wan,
+        COALESCE(ms.start_planned, make_date(p."startYear", 1, 1)) AS start_due,
+        COALESCE(ms.complete_planned, make_date(p."endYear", 12, 31)) AS complete_due,
+        ms.start_actual,
+        COALESCE(ms.complete_actual, ms.in_use_actual) AS completed_on
+      FROM "Project" p
+      LEFT JOIN "AnnualPlanAmount" a ON a."projectId" = p.id AND a.year = ${year}
+      LEFT JOIN counted c ON c."projectId" = p.id
+      LEFT JOIN ms ON ms."projectId" = p.id
+      LEFT JOIN parents par ON par.id = p.id
+      WHERE p."planId" = ${q.planId} AND p."deletedAt" IS NULL
+    ),
+    pf AS (
+      SELECT b.*,
+        COALESCE(b.start_due <= ${asOf}::date, false) AS due_start,
+        COALESCE(b.start_due <= ${asOf}::date AND (b.start_actual <= ${asOf}::date OR (b.start_actual IS NULL AND b.status <> 'PREPARATION')), false) AS started,
+        COALESCE(b.complete_due <= ${asOf}::date, false) AS due_complete,
+        COALESCE(b.complete_due <= ${asOf}::date AND b.completed_on <= b.complete_due, false) AS on_time,
+        COALESCE(b.completed_on <= ${asOf}::date OR (b.completed_on IS NULL AND b.status IN ('COMPLETED', 'IN_USE')), false) AS completed
+      FROM base b
+    )`;
+}
+
+// The figures of GroupFigures, as aggregates over pf. One definition for every grouping.
+const FIGURES = Prisma.sql`
+  count(*) FILTER (WHERE pf.leaf)::int AS "projectCount",
+  count(*) FILTER (WHERE pf.programme)::int AS "programmeCount",
+  sum(pf.total) FILTER (WHERE pf.line)::text AS "totalWan",
+  count(*) FILTER (WHERE pf.line AND NOT pf.programme AND pf.total IS NULL)::int AS "unknownCount",
+  sum(pf.annual) FILTER (WHERE pf.line)::text AS "annualPlanWan",
+  sum(pf.year_wan) FILTER (WHERE pf.line)::text AS "completedYearWan",
+  sum(pf.cum_wan) FILTER (WHERE pf.line)::text AS "completedToDateWan",
+  sum(pf.cum_wan) FILTER (WHERE pf.line AND pf.total IS NOT NULL)::text AS "completedOfKnownWan",
+  sum(pf.funds_wan) FILTER (WHERE pf.line)::text AS "fundsYearWan",
+  count(*) FILTER (WHERE pf.leaf AND pf.due_start)::int AS "dueStartCount",
+  count(*) FILTER (WHERE pf.leaf AND pf.started)::int AS "startedCount",
+  count(*) FILTER (WHERE pf.leaf AND pf.due_complete)::int AS "dueCompleteCount",
+  count(*) FILTER (WHERE pf.leaf AND pf.on_time)::int AS "onTimeCount"`;
+
+// The projects behind each figure (drill-down), as predicates over pf, matching FIGURES above.
+export type DrillFigure = (typeof DRILL_FIGURE_NAMES)[number];
+
+// A line is expected to report for the period once it is due to start and until it is completed;
+// it has reported when the period's current revision is submitted or approved, or an approved
+// revision counts.
+const REPORTED = (period: string) => Prisma.sql`EXISTS (SELECT 1 FROM "ProgressReport" rr WHERE rr."projectId" = pf.id AND rr.period = ${period}
+  AND (rr."isOfficial" OR (rr."isCurrent" AND rr.status IN ('SUBMITTED', 'APPROVED'))))`;
+
+function drillPredicate(figure: DrillFigure, period: string): Prisma.Sql {
+  switch (figure) {
+    case "projects":
+      return Prisma.sql`pf.leaf`;
+    case "unknown":
+      return Prisma.sql`pf.line AND NOT pf.programme AND pf.total IS NULL`;
+    case "money":
+      return Prisma.sql`pf.line`;
+    case "dueStart":
+      return Prisma.sql`pf.leaf AND pf.due_start`;
+    case "started":
+      return Prisma.sql`pf.leaf AND pf.started`;
+    case "notStarted":
+      return Prisma.sql`pf.leaf AND pf.due_start AND NOT pf.started`;
+    case "dueComplete":
+      return Prisma.sql`pf.leaf AND pf.due_complete`;
+    case "onTime":
+      return Prisma.sql`pf.leaf AND pf.on_time`;
+    case "overdue":
+      return Prisma.sql`pf.leaf AND ((pf.due_start AND NOT pf.started) OR (pf.due_complete AND NOT pf.completed))`;
+    case "notReported":
+      return Prisma.sql`pf.line AND NOT pf.programme AND pf.due_start AND NOT pf.completed AND NOT ${REPORTED(period)}`;
+  }
+}
+
+// GROUPING() bitmask of a set over the dims in use: bit set = dim aggregated over.
+function maskOf(set: Dim[], dims: Dim[]) {
+  return dims.reduce((m, d, i) => m | (set.includes(d) ? 0 : 1 << (dims.length - 1 - i)), 0);
+}
+
+// The SQL of a rollup (exported so the benchmark runs exactly this statement directly).
+export function groupRollupSql(q: RollupQuery, sets: Dim[][]): Prisma.Sql {
+  const dims = DIMS.filter((d) => sets.some((s) => s.includes(d)));
+  const cols = dims.map((d) => DIM_COLUMN[d]);
+  const groupingSets = Prisma.join(
+    sets.map((s) => (s.length ? Prisma.sql`(${Prisma.join(s.map((d) => DIM_COLUMN[d]))})` : Prisma.sql`()`)),
+  );
+  const NULL_OF: Record<Dim, string> = { unit: "NULL::int", category: "NULL::int", year: "NULL::int", status: `NULL::"ProjectStatus"` };
+  const key = (d: Dim, alias: string) => Prisma.sql`${dims.includes(d) ? DIM_COLUMN[d] : Prisma.raw(NULL_OF[d])} AS ${Prisma.raw(alias)}`;
+  return Prisma.sql`
+    WITH ${projectFacts(q)},
+    g AS (
+      SELECT ${dims.length ? Prisma.sql`GROUPING(${Prisma.join(cols)})` : Prisma.sql`0`} AS gset,
+        ${key("unit", "unit_id")}, ${key("category", "section_id")}, ${key("year", "start_year")}, ${key("status", "status")},
+        ${FIGURES}
+      FROM pf
+      GROUP BY GROUPING SETS (${groupingSets})
+    )
+    SELECT g.*, u.name AS unit_name, COALESCE(s.number || ' ', '') || s.title AS section_name
+    FROM g
+    LEFT JOIN "ReportingUnit" u ON u.id = g.unit_id
+    LEFT JOIN "Section" s ON s.id = g.section_id
+    ORDER BY g.gset, u."sortOrder" NULLS LAST, u.id NULLS LAST, s."sortOrder", s.id, g.start_year NULLS LAST, g.status`;
+}
+
+type RawGroup = GroupFigures & { gset: number; unit_id: number | null; section_id: number | null; start_year: number | null; status: string | null; unit_name: string | null; section_name: string | null };
+
+function nameOf(r: RawGroup, set: Dim[]): string {
+  const parts = set.map((d) => {
+    if (d === "unit") return r.unit_name ?? zhFinance.noUnit;
+    if (d === "category") return r.section_name ?? "";
+    if (d === "year") return r.start_year === null ? zhFinance.noYear : zhFinance.yearName(r.start_year);
+    return zh.status[r.status ?? ""] ?? r.status ?? "";
+  });
+  return parts.length ? parts.join(" · ") : zhFinance.total;
+}
+
+function keyOf(r: RawGroup, set: Dim[]): GroupKey {
+  const key: GroupKey = {};
+  if (set.includes("unit")) key.unitId = r.unit_id;
+  if (set.includes("category")) key.sectionId = r.section_id!;
+  if (set.includes("year")) key.startYear = r.start_year;
+  if (set.includes("status")) key.status = r.status!;
+  return key;
+}
+
+function figuresOf(r: RawGroup): GroupFigures {
+  return {
+    projectCount: r.projectCount,
+    programmeCount: r.programmeCount,
+    totalWan: r.totalWan,
+    unknownCount: r.unknownCount,
+    annualPlanWan: r.annualPlanWan,
+    completedYearWan: r.completedYearWan,
+    completedToDateWan: r.completedToDateWan,
+    completedOfKnownWan: r.completedOfKnownWan,
+    fundsYearWan: r.fundsYearWan,
+    dueStartCount: r.dueStartCount,
+    startedCount: r.startedCount,
+    dueCompleteCount: r.dueCompleteCount,
+    onTimeCount: r.onTimeCount,
+  };
+}
+
+// Rows of each requested set, in the order of `sets`. An empty set is the plan total.
+// `client`: the database or a transaction (rollup-cache.ts runs these in one snapshot).
+export async function groupRollup(client: QueryClient, q: RollupQuery, sets: Dim[][], cycle: Cycle): Promise<GroupRow[][]> {
+  const dims = DIMS.filter((d) => sets.some((s) => s.includes(d)));
+  const share = yearShareAtEnd(q.period, cycle);
+  const raw = await client.$queryRaw<RawGroup[]>(groupRollupSql(q, sets));
+  return sets.map((set) => {
+    const mask = maskOf(set, dims);
+    return raw
+      .filter((r) => r.gset === mask)
+      .map((r) => {
+        const figures = figuresOf(r);
+        return { key: keyOf(r, set), name: nameOf(r, set), ...figures, rates: ratesOf(figures, share) };
+      });
+  });
+}
+
+// Completed investment per period of the period's year (本期完成, 本年累计 up to the period) and the
+// 序时 plan line (annual plan × share of the year). The cumulative value at the period equals the
+// rollup's completedYearWan: same rows (top-level lines), same counted reports.
+export type TrendPoint = { period: string; completedWan: string | null; cumulativeWan: string | null; plannedWan: string | null };
+
+export function trendSql(q: RollupQuery, cycle: Cycle): Prisma.Sql {
+  const year = periodYear(q.period);
+  const periods = periodsOfYear(year, cycle);
+  return Prisma.sql`
+    WITH lines AS (SELECT p.id FROM "Project" p WHERE p."planId" = ${q.planId} AND p."deletedAt" IS NULL AND p."parentId" IS NULL),
+    per AS (
+      SELECT r.period, sum(r."completedAmount") AS wan
+      FROM "ProgressReport" r JOIN lines ON lines.id = r."projectId"
+      WHERE r.year = ${year} AND r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})
+      GROUP BY r.period
+    ),
+    annual AS (SELECT sum(a.amount) AS wan FROM "AnnualPlanAmount" a JOIN lines ON lines.id = a."projectId" WHERE a.year = ${year})
+    SELECT k.period, per.wan::text AS "completedWan",
+      CASE WHEN k.period <= ${q.period} THEN (sum(per.wan) OVER (ORDER BY k.ord))::text END AS "cumulativeWan",
+      round(annual.wan * k.ord / ${periods.length}, 4)::text AS "plannedWan"
+    FROM unnest(${periods}::text[]) WITH ORDINALITY AS k(period, ord)
+    LEFT JOIN per ON per.period = k.period
+    CROSS JOIN annual
+    ORDER BY k.ord`;
+}
+
+export async function trend(client: QueryClient, q: RollupQuery, cycle: Cycle): Promise<TrendPoint[]> {
+  return client.$queryRaw<TrendPoint[]>(trendSql(q, cycle));
+}
+
+// Projects behind a figure of a group: the drill-down. Per-project figures come from the same pf
+// rows the rollup sums, so the list adds up to the figure shown on the dashboard.
+export type DrillRow = {
+  id: number;
+  name: string;
+  parentId: number | null;
+  unitId: number | null;
+  unitName: string | null;
+  sectionId: number;
+  sectionName: string;
+  startYear: number | null;
+  endYear: number | null;
+  status: string;
+  kind: string;
+  line: boolean;
+  totalWan: string | null;
+  annualPlanWan: string | null;
+  completedYearWan: string | null;
+  completedToDateWan: string | null;
+  fundsYearWan: string | null;
+  startDue: Date | null;
+  completeDue: Date | null;
+  started: boolean;
+  completed: boolean;
+  reportStatus: string | null; // status of the period's current revision, null = not reported
+  overdueStart: boolean;
+  overdueComplete: boolean;
+};
+
+export type DrillQuery = RollupQuery & { key: GroupKey; figure: DrillFigure; limit?: number; withMoney?: boolean };
+
+function keyFilter(key: GroupKey): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (key.unitId !== undefined) parts.push(key.unitId === null ? Prisma.sql`pf.unit_id IS NULL` : Prisma.sql`pf.unit_id = ${key.unitId}`);
+  if (key.sectionId !== undefined) parts.push(Prisma.sql`pf.section_id = ${key.sectionId}`);
+  if (key.startYear !== undefined) parts.push(key.startYear === null ? Prisma.sql`pf.start_year IS NULL` : Prisma.sql`pf.start_year = ${key.startYear}`);
+  if (key.status !== undefined) parts.push(Prisma.sql`pf.status::text = ${key.status}`);
+  return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+export async function drillProjects(client: QueryClient, q: DrillQuery): Promise<{ rows: DrillRow[]; count: number }> {
+  // First the matching rows in order (and their count), then the details of the ones shown.
+  const rows = await client.$queryRaw<(DrillRow & { total_count: number })[]>(Prisma.sql`
+    WITH ${projectFacts(q, q.withMoney ?? true)},
+    picked AS (
+      SELECT pf.*, count(*) OVER () AS total_count,
+        row_number() OVER (ORDER BY ${q.figure === "overdue" ? Prisma.sql`LEAST(pf.start_due, pf.complete_due) NULLS LAST, ` : Prisma.empty}u."sortOrder" NULLS LAST, s."sortOrder", p."sortOrder", p.id) AS ord
+      FROM pf
+      JOIN "Project" p ON p.id = pf.id
+      JOIN "Section" s ON s.id = p."sectionId"
+      LEFT JOIN "ReportingUnit" u ON u.id = p."unitId"
+      WHERE (${drillPredicate(q.figure, q.period)}) ${keyFilter(q.key)}
+      ORDER BY ord
+      ${q.limit ? Prisma.sql`LIMIT ${q.limit}` : Prisma.empty}
+    )
+    SELECT p.id, p.name, p."parentId", p."unitId", u.name AS "unitName", p."sectionId", COALESCE(s.number || ' ', '') || s.title AS "sectionName",
+      p."startYear", p."endYear", p.status::text AS status, p.kind::text AS kind, pf.line,
+      CASE WHEN pf.line THEN pf.total::text END AS "totalWan",
+      CASE WHEN pf.line THEN pf.annual::text END AS "annualPlanWan",
+      CASE WHEN pf.line THEN pf.year_wan::text END AS "completedYearWan",
+      CASE WHEN pf.line THEN pf.cum_wan::text END AS "completedToDateWan",
+      CASE WHEN pf.line THEN pf.funds_wan::text END AS "fundsYearWan",
+      pf.start_due AS "startDue", pf.complete_due AS "completeDue", pf.started, pf.completed,
+      cur.status::text AS "reportStatus",
+      pf.leaf AND pf.due_start AND NOT pf.started AS "overdueStart",
+      pf.leaf AND pf.due_complete AND NOT pf.completed AS "overdueComplete",
+      pf.total_count::int AS total_count
+    FROM picked pf
+    JOIN "Project" p ON p.id = pf.id
+    JOIN "Section" s ON s.id = p."sectionId"
+    LEFT JOIN "ReportingUnit" u ON u.id = p."unitId"
+    LEFT JOIN "ProgressReport" cur ON cur."projectId" = p.id AND cur.period = ${q.period} AND cur."isCurrent"
+    ORDER BY pf.ord`);
+  return { rows: rows.map(({ total_count: _c, ...r }) => r), count: rows[0]?.total_count ?? 0 };
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { cache as perRequest } from "react";
+import { db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+// Results of rollup SQL, kept per server process while the data they were computed from is
+// unchanged. "Unchanged" is exact, not time-based: RollupStamp.version changes inside every
+// transaction that writes a table the rollups read (deferred triggers, migration rollup_stamp), and a
+// result is computed in a REPEATABLE READ snapshot together with the version it belongs to. A
+// request reads the current version (one indexed row) and reuses the result only when it matches;
+// otherwise it recomputes. Concurrent requests for the same stale entry share one computation.
+export type QueryClient = { $queryRaw: PrismaClient["$queryRaw"] };
+
+type Entry = { stamp: string; value: Promise<unknown> };
+const MAX_ENTRIES = 500;
+const cache = new Map<string, Entry>();
+
+async function stampOf(client: QueryClient): Promise<string> {
+  const [row] = await client.$queryRaw<{ v: string }[]>`SELECT COALESCE((SELECT version::text FROM "RollupStamp" WHERE id = 1), 'none') AS v`;
+  return row.v;
+}
+
+// Read once per page render (React's cache() memoises within one server render; elsewhere, e.g. in
+// route handlers, every call reads the row).
+const currentStamp = perRequest(() => stampOf(db));
+
+export async function cachedRollup<T>(key: string, compute: (client: QueryClient) => Promise<T>): Promise<T> {
+  const stamp = await currentStamp();
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit.value as Promise<T>;
+  const value = db
+    .$transaction(async (tx) => ({ stamp: await stampOf(tx), value: await compute(tx) }), { isolationLevel: "RepeatableRead", timeout: 60_000 })
+    .then((r) => {
+      // Stored under the version of its own snapshot (possibly newer than the one read above).
+      remember(key, { stamp: r.stamp, value: Promise.resolve(r.value) });
+      return r.value;
+    });
+  // Until then, requests that saw the same version wait for this computation instead of starting one.
+  remember(key, { stamp, value });
+  value.catch(() => {
+    if (cache.get(key)?.value === value) cache.delete(key);
+  });
+  return value;
+}
+
+function remember(key: string, entry: Entry) {
+  cache.delete(key);
+  cache.set(key, entry);
+  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+}

@@ -1,0 +1,90 @@
+// The synthetic portfolio `npm run bench` measures: one provincial-scale plan holding every project,
+// so each rollup aggregates the whole portfolio (the worst case for one request).
+//   20,000 projects (600 bundles of 3 sub-projects, 1,000 programmes, 3 % of totals unknown),
+//   24 reporting units × 8 categories, build periods 2019–2030,
+//   240,000 monthly reports (12 per project, 2025-01 … 2025-12; Jan–Oct approved, Nov/Dec a mix
+//   of approved, submitted and draft), annual plans for 2024 and 2025, 开工/竣工 milestones.
+// Generated in SQL (generate_series, fixed random seed), so it is the same on every run.
+import type pg from "pg";
+
+export const BENCH = { projects: 20_000, reports: 240_000, units: 24, sections: 8, bundles: 600, childrenPerBundle: 3, programmes: 1_000, period: "2025-12" };
+
+export async function buildPortfolio(client: pg.Client): Promise<{ planId: number }> {
+  const { units, sections, bundles, childrenPerBundle, programmes, projects } = BENCH;
+  const children = bundles * childrenPerBundle;
+  const q = (sql: string, values: unknown[] = []) => client.query(sql, values);
+  await q("BEGIN");
+  await q("SELECT setseed(0.42)");
+  const region = await q(`INSERT INTO "Region" (name, level) VALUES ('基准省', 'PROVINCE') RETURNING id`);
+  const plan = await q(
+    `INSERT INTO "Plan" (key, title, level, "regionId", "periodStart", "periodEnd", "sourceFile", "reportingCycle", "updatedAt")
+     VALUES ('bench', '基准测试规划（合成数据）', 'PROVINCE', $1, 2021, 2025, 'synthetic', 'MONTHLY', now()) RETURNING id`,
+    [region.rows[0].id],
+  );
+  const planId: number = plan.rows[0].id;
+  await q(`INSERT INTO "ReportingUnit" ("planId", name, "sortOrder") SELECT $1, '单位' || lpad(i::text, 3, '0'), i FROM generate_series(1, ${units}) i`, [planId]);
+  await q(
+    `INSERT INTO "Section" ("planId", key, kind, title, locator, "sortOrder")
+     SELECT $1, 'c' || i, 'CATEGORY', (ARRAY['医院','公卫机构','基层医疗','中医药','妇幼','疾控','信息化','其它'])[i], 'synthetic', i FROM generate_series(1, ${sections}) i`,
+    [planId],
+  );
+  // Top-level rows first (ordinary projects, bundle parents, programmes), then the sub-projects.
+  const top = projects - children;
+  await q(
+    `WITH u AS (SELECT array_agg(id ORDER BY "sortOrder") ids FROM "ReportingUnit" WHERE "planId" = $1),
+          s AS (SELECT array_agg(id ORDER BY "sortOrder") ids FROM "Section" WHERE "planId" = $1)
+     INSERT INTO "Project" ("planId", "sectionId", "unitId", key, kind, name, "startYear", "endYear", "totalInvestment", status, "sourceFile", "sourceLocator", "sourceText", "sortOrder", "updatedAt")
+     SELECT $1, s.ids[1 + (i % ${sections})], u.ids[1 + ((i * 7) % ${units})], 'b' || i,
+       CASE WHEN i > ${top - programmes} THEN 'PROGRAMME' ELSE 'PROJECT' END::"ProjectKind",
+       '合成项目 ' || i, sy, sy + 1 + (i % 5),
+       CASE WHEN i % 33 = 0 AND i <= ${top - programmes} THEN NULL ELSE round((500 + random() * 50000)::numeric, 4) END,
+       (ARRAY['PREPARATION','CONSTRUCTION','CONSTRUCTION','COMPLETED','IN_USE'])[1 + (i % 5)]::"ProjectStatus",
+       'synthetic', 'row ' || i, 'synthetic', i, now()
+     FROM generate_series(1, ${top}) i, u, s, LATERAL (SELECT 2019 + (i % 7) AS sy) y`,
+    [planId],
+  );
+  // Bundle parents: the first `bundles` ordinary projects; their sub-projects carry no money.
+  await q(
+    `INSERT INTO "Project" ("planId", "sectionId", "unitId", "parentId", key, kind, name, "startYear", "endYear", "totalInvestment", status, "sourceFile", "sourceLocator", "sourceText", "sortOrder", "updatedAt")
+     SELECT p."planId", p."sectionId", p."unitId", p.id, p.key || '-' || c, 'PROJECT', p.name || ' 子项目' || c, p."startYear", p."endYear", NULL, p.status,
+       'synthetic', p."sourceLocator", 'synthetic', p."sortOrder", now()
+     FROM "Project" p, generate_series(1, ${childrenPerBundle}) c
+     WHERE p."planId" = $1 AND p.key IN (SELECT 'b' || i FROM generate_series(1, ${bundles}) i)`,
+    [planId],
+  );
+  await q(
+    `INSERT INTO "AnnualPlanAmount" ("projectId", year, amount, "updatedAt")
+     SELECT p.id, y, round(p."totalInvestment" / 4, 4), now()
+     FROM "Project" p, generate_series(2024, 2025) y
+     WHERE p."planId" = $1 AND p."parentId" IS NULL AND p."totalInvestment" IS NOT NULL AND y BETWEEN p."startYear" AND p."endYear"`,
+    [planId],
+  );
+  // 12 monthly reports per project (every row, so the count is exact; sub-projects' amounts are
+  // ignored by the rollups, as the rules say).
+  await q(
+    `INSERT INTO "ProgressReport" ("projectId", period, year, revision, "isCurrent", "isOfficial", status, "completedAmount",
+        "fundsCentral", "fundsLocal", "fundsSelf", "progressPercent", "updatedAt")
+     SELECT p.id, '2025-' || lpad(m::text, 2, '0'), 2025, 1, true, st = 'APPROVED', st::"ReportStatus",
+       round((random() * 900)::numeric, 4), round((random() * 300)::numeric, 4), round((random() * 200)::numeric, 4),
+       CASE WHEN random() < 0.5 THEN NULL ELSE round((random() * 100)::numeric, 4) END, least(100, m * 8), now()
+     FROM "Project" p, generate_series(1, 12) m,
+       LATERAL (SELECT CASE WHEN m <= 10 THEN 'APPROVED'
+                            WHEN m = 11 THEN (ARRAY['APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','SUBMITTED','SUBMITTED','DRAFT'])[1 + ((p.id + m) % 10)]
+                            ELSE (ARRAY['APPROVED','APPROVED','APPROVED','SUBMITTED','SUBMITTED','SUBMITTED','SUBMITTED','DRAFT','DRAFT','DRAFT'])[1 + ((p.id + m) % 10)] END AS st) s
+     WHERE p."planId" = $1`,
+    [planId],
+  );
+  await q(
+    `INSERT INTO "Milestone" ("projectId", code, name, "sortOrder", "plannedDate", "actualDate", state, "updatedAt")
+     SELECT p.id, ms.code, ms.name, ms.ord, make_date(CASE ms.code WHEN 'START' THEN p."startYear" ELSE p."endYear" END, 1 + (p.id % 12), 1),
+       CASE WHEN ms.code = 'START' AND p.status <> 'PREPARATION' THEN make_date(p."startYear", 1 + (p.id % 12), 1) + (p.id % 60)
+            WHEN ms.code = 'COMPLETE' AND p.status IN ('COMPLETED', 'IN_USE') THEN make_date(p."endYear", 1 + (p.id % 12), 1) + (p.id % 90) - 45 END,
+       'PENDING', now()
+     FROM "Project" p, (VALUES ('START', '开工', 6), ('COMPLETE', '竣工验收', 8)) ms(code, name, ord)
+     WHERE p."planId" = $1 AND p.kind = 'PROJECT' AND p.id NOT IN (SELECT "parentId" FROM "Project" WHERE "parentId" IS NOT NULL)`,
+    [planId],
+  );
+  await q("COMMIT");
+  await q("VACUUM ANALYZE");
+  return { planId };
+}
