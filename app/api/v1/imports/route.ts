@@ -13,7 +13,7 @@ export async function POST(request: Request) {
   let form: FormData;
   let user: Awaited<ReturnType<typeof requireApiUser>>;
   try {
-    user = await requireApiUser();
+    user = await requireApiUser(request);
     await authorize(user, "import.run");
     // multipart overhead aside, refuse an oversized upload before reading it
     if (Number(request.headers.get("content-length") ?? 0) > IMPORT_MAX_BYTES + 64 * 1024) throw new AppError("BAD_FILE", zhExcel.importErrors.tooLarge);

@@ -6,7 +6,7 @@ import { fileResponse, XLSX_TYPE } from "@/lib/server/exports/file-response";
 export async function GET(request: Request) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   return fileResponse(async () => {
-    const job = await prepareScheduleExport(await requireApiUser(), params);
+    const job = await prepareScheduleExport(await requireApiUser(request), params);
     return { fileName: job.fileName, type: XLSX_TYPE, write: job.write, headers: { "X-Project-Count": String(job.projectCount) } };
   });
 }

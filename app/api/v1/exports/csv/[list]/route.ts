@@ -6,5 +6,5 @@ import { fileResponse } from "@/lib/server/exports/file-response";
 export async function GET(request: Request, { params }: { params: Promise<{ list: string }> }) {
   const { list } = await params;
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  return fileResponse(async () => prepareCsv(await requireApiUser(), list, query));
+  return fileResponse(async () => prepareCsv(await requireApiUser(request), list, query));
 }
