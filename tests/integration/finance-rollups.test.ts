@@ -237,12 +237,12 @@ describe("drill-down: the projects behind each figure", () => {
     expect(ids((await drillDown(reader, { ...q, figure: "notStarted" })).rows)).toEqual(sorted(["P2"]));
     expect(ids((await drillDown(reader, { ...q, figure: "onTime" })).rows)).toEqual(sorted(["C1"]));
     expect(ids((await drillDown(reader, { ...q, figure: "overdue" })).rows)).toEqual(sorted(["P2", "C2"]));
-    // Expected to report: top-level projects due to start and not completed: P1 (nothing for June), P2
-    // (reported). P3 and P5 are completed, P4 not yet due.
-    expect(ids((await drillDown(reader, { ...q, figure: "notReported" })).rows)).toEqual(sorted(["P1"]));
+    // Expected to report: every top-level project not completed (as in 填报情况): P1 (nothing for June),
+    // P4 (not started yet, still reports its 前期 work); P2 reported; P3 and P5 are completed.
+    expect(ids((await drillDown(reader, { ...q, figure: "notReported" })).rows)).toEqual(sorted(["P1", "P4"]));
     const d = await getDashboard(reader, q);
     expect(ids(d.overdue.rows)).toEqual(sorted(["P2", "C2"]));
-    expect(ids(d.notReported.rows)).toEqual(sorted(["P1"]));
+    expect(ids(d.notReported.rows)).toEqual(sorted(["P1", "P4"]));
   });
 
   it("a sub-project's row shows no money (it is on the bundle's parent)", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { rate } from "@/lib/rates";
 import { Decimal } from "decimal.js";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -50,10 +51,9 @@ export async function figureTotals(q: FiguresQuery): Promise<FigureTotalsResult>
   return result;
 }
 
-// 完成率: 本年累计完成 ÷ 年度计划投资 (both from the figures above); unknown when either is unknown
-// or nothing is planned for the year.
+// 完成率 in the 调度表 = the 投资完成率 of lib/rates.ts (本年累计完成 ÷ 年度计划投资), as the fraction Excel
+// formats as a percentage, so the sheet shows what the dashboard shows.
 export function completionRate(yearToDateWan: string | null, annualPlanWan: string | null): Decimal | null {
-  if (yearToDateWan === null || annualPlanWan === null) return null;
-  const plan = new Decimal(annualPlanWan);
-  return plan.isZero() ? null : new Decimal(yearToDateWan).div(plan);
+  const percent = rate(yearToDateWan, annualPlanWan);
+  return percent === null ? null : new Decimal(percent).div(100);
 }

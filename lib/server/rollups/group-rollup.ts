@@ -129,8 +129,8 @@ const FIGURES = Prisma.sql`
 // The projects behind each figure (drill-down), as predicates over pf, matching FIGURES above.
 export type DrillFigure = (typeof DRILL_FIGURE_NAMES)[number];
 
-// A line is expected to report for the period once it is due to start and until it is completed;
-// it has reported when the period's current revision is submitted or approved, or an approved
+// Every top-level line reports each period until it is completed (前期 work is reported too), the
+// same rule as 填报情况 (lib/server/reports/reporting-status.ts); it has reported when the period's current revision is submitted or approved, or an approved
 // revision counts.
 const REPORTED = (period: string) => Prisma.sql`EXISTS (SELECT 1 FROM "ProgressReport" rr WHERE rr."projectId" = pf.id AND rr.period = ${period}
   AND (rr."isOfficial" OR (rr."isCurrent" AND rr.status IN ('SUBMITTED', 'APPROVED'))))`;
@@ -156,7 +156,7 @@ function drillPredicate(figure: DrillFigure, period: string): Prisma.Sql {
     case "overdue":
       return Prisma.sql`pf.leaf AND ((pf.due_start AND NOT pf.started) OR (pf.due_complete AND NOT pf.completed))`;
     case "notReported":
-      return Prisma.sql`pf.line AND NOT pf.programme AND pf.due_start AND NOT pf.completed AND NOT ${REPORTED(period)}`;
+      return Prisma.sql`pf.line AND NOT pf.programme AND NOT pf.completed AND NOT ${REPORTED(period)}`;
   }
 }
 

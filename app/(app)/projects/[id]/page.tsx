@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { getProject } from "@/lib/server/projects/get-project";
 import { MilestoneList, ReportHistory } from "@/components/project-progress";
 import { pastBuildPeriod } from "@/lib/milestones";
-import { yearPace } from "@/lib/pace";
+import { rate, scheduleGap, schedulePercent } from "@/lib/rates";
 import { periodLabel, periodOf, yearShareAtEnd } from "@/lib/periods";
 import { projectFigures } from "@/lib/server/rollups/project-figures";
 import { projectMilestones, projectReports } from "@/lib/server/reports/project-reports";
@@ -31,7 +31,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const period = periodOf(today, cycle);
   const reportable = p.kind === "PROJECT" && p.parent === null;
   const [figures] = reportable ? await projectFigures({ planId: p.plan.id, period, projectIds: [id] }) : [];
-  const pace = figures ? yearPace(figures.yearToDateWan, figures.annualPlanWan, yearShareAtEnd(period, cycle)) : null;
+  // 序时进度, with the dashboard's formulas (lib/rates.ts).
+  const done = figures ? rate(figures.yearToDateWan, figures.annualPlanWan) : null;
+  const schedule = schedulePercent(yearShareAtEnd(period, cycle));
+  const pace = done === null ? null : { donePct: done, targetPct: schedule, gapPts: scheduleGap(done, schedule)! };
   const fields: [string, React.ReactNode][] = [
     ["规划", <Link key="plan" href={`/plans/${p.plan.id}`} className="text-sky-700 hover:underline">{p.plan.title}</Link>],
     [zh.project.unit, p.unit ? `${p.unit.name}${p.unit.region ? `（${p.unit.region.name}）` : ""}` : "—（规划层面）"],
