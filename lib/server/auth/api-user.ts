@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { userForToken } from "@/lib/server/api-tokens/user-for-token";
+import { enforceApiRateLimit } from "@/lib/server/rate-limit";
 import { getCurrentUser, type SessionUser } from "./current-user";
 
 // The caller of a JSON route: an API token (`Authorization: Bearer plt_…`, acting as the admin who
@@ -11,9 +12,11 @@ export async function requireApiUser(request: Request): Promise<SessionUser> {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
     const user = token ? await userForToken(token) : null;
     if (!user) throw new AppError("UNAUTHENTICATED", "API 令牌无效或已吊销。");
+    enforceApiRateLimit(`token:${token!.slice(0, 12)}`);
     return user;
   }
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "未登录或登录已过期。");
+  enforceApiRateLimit(`user:${user.id}`);
   return user;
 }
