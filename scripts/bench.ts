@@ -11,13 +11,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { buildPortfolio, BENCH } from "./lib/bench-portfolio";
 import { buildIfNeeded } from "./lib/build";
+import { freePort, waitFor } from "./lib/app-server";
 import { ensureDatabase, recreateDatabase, ROOT } from "./lib/database";
 import { mustRun, prisma } from "./lib/run";
 
@@ -33,29 +33,6 @@ function stats(ms: number[]): Stats {
 }
 const fmt = (v: number) => v.toFixed(1).padStart(8);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`server did not answer ${url}`);
-}
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t = performance.now();

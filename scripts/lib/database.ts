@@ -13,9 +13,9 @@ const EMBEDDED_PASSWORD = "ledger-local-only";
 
 export type Database = { url: string; stop: () => Promise<void>; embedded: boolean };
 
-export async function ensureDatabase(opts: { purpose: "app" | "test" | "bench"; log?: (m: string) => void }): Promise<Database> {
+export async function ensureDatabase(opts: { purpose: "app" | "test" | "bench" | "load"; log?: (m: string) => void }): Promise<Database> {
   const log = opts.log ?? ((m) => console.log(`[db] ${m}`));
-  const dbName = { app: "ledger", test: "ledger_test", bench: "ledger_bench" }[opts.purpose];
+  const dbName = { app: "ledger", test: "ledger_test", bench: "ledger_bench", load: "ledger_load" }[opts.purpose];
 
   const given = opts.purpose === "test" ? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL : process.env.DATABASE_URL;
   if (given) {

@@ -200,3 +200,16 @@ describe("races", () => {
     expect(await db.progressReport.count({ where: { projectId: p.id } })).toBe(1);
   });
 });
+
+describe("idempotent saves", () => {
+  it("saving exactly what is stored, even from a stale copy, changes nothing and conflicts with nothing", async () => {
+    const p = await project();
+    const first = await saveReport(ctx.officer, report(p.id, "2025-11", "10"));
+    await saveReport(ctx.officer, report(p.id, "2025-11", "12", { version: first.version }));
+    const audit = await db.auditEvent.count({ where: { entityType: "ProgressReport", entityId: String(first.id) } });
+    const again = await saveReport(ctx.officer, report(p.id, "2025-11", "12", { version: first.version }));
+    expect(again.version).toBe(first.version + 1);
+    expect(await db.auditEvent.count({ where: { entityType: "ProgressReport", entityId: String(first.id) } })).toBe(audit);
+    await expectAppError(saveReport(ctx.officer, report(p.id, "2025-11", "13", { version: first.version })), "CONFLICT");
+  });
+});

@@ -16,7 +16,10 @@ export async function databaseUp(): Promise<{ up: boolean; reason?: string }> {
 }
 
 async function ping() {
-  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 1000, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 1000, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+    pool.on("error", () => {}); // a dropped idle connection is what the next ping reports
+  }
   try {
     await pool.query({ text: "SELECT 1", query_timeout: 1000 } as pg.QueryConfig);
     cached = { at: Date.now(), up: true };

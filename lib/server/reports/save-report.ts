@@ -55,6 +55,12 @@ export async function saveReport(actor: SessionUser, input: unknown) {
     const audit = (action: string, id: number, version: number, changes: ReturnType<typeof diffFields>, reason?: string) =>
       recordAudit(tx, { actorId: actor.id, action, entityType: "ProgressReport", entityId: id, planId: project.planId, unitId: project.unitId, entityVersion: version, changes, reason });
 
+    const before = current ? Object.fromEntries(FIELDS.map((f) => [f, (TEXTS as readonly string[]).includes(f) ? (current[f] as string | null) : exact(current[f])])) : null;
+    const changes = diffFields(before, next, [...FIELDS]);
+    // Saving exactly what is stored overwrites nothing: answer with the current report, stale or not.
+    if (current && changes.length === 0 && !v.submit && !v.correctionReason && v.annualPlan === "") {
+      return { id: current.id, version: current.version, status: current.status, warnings: [] as string[] };
+    }
     if (current && v.version !== current.version) {
       throw new AppError("CONFLICT", "保存失败：该期报告在您编辑期间已被修改或审核。请查看下列变更后重新填写。", undefined, await changesSince(tx, "ProgressReport", current.id, v.version ?? 0));
     }
@@ -65,8 +71,6 @@ export async function saveReport(actor: SessionUser, input: unknown) {
     }
 
     let report;
-    const before = current ? Object.fromEntries(FIELDS.map((f) => [f, (TEXTS as readonly string[]).includes(f) ? (current[f] as string | null) : exact(current[f])])) : null;
-    const changes = diffFields(before, next, [...FIELDS]);
     const submitted = v.submit ? { status: "SUBMITTED" as const, submittedAt: new Date(), submittedById: actor.id } : {};
     if (!current || current.status === "APPROVED") {
       if (current) await tx.progressReport.update({ where: { id: current.id }, data: { isCurrent: false } });
@@ -83,8 +87,6 @@ export async function saveReport(actor: SessionUser, input: unknown) {
         },
       });
       await audit(current ? "report.correct" : "report.create", report.id, report.version, changes, current ? v.correctionReason : undefined);
-    } else if (changes.length === 0 && !v.submit) {
-      report = current; // nothing typed differs: no new version, no audit row
     } else {
       report = await tx.progressReport.update({ where: { id: current.id }, data: { ...next, ...submitted, version: { increment: 1 } } });
       if (changes.length) await audit("report.update", report.id, report.version, changes);
