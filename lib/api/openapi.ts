@@ -95,6 +95,53 @@ export const OPENAPI = {
         },
       },
     },
+    "/api/v1/reports": {
+      post: {
+        summary: "File or edit one project's progress report (调度) for one period",
+        operationId: "saveReport",
+        description:
+          "The same operation as the report form: validated, authorised by the project's reporting unit (county officers: own units only), audited, with optimistic locking. Send `version` (of the period's current report) when one exists; a stale version gets 409 with the changes made meanwhile. Saving exactly what is stored is answered without writing.",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["projectId", "period", "moneyUnit", "completedAmount"],
+                properties: {
+                  projectId: { type: "integer" },
+                  period: { type: "string", examples: ["2025-03", "2025-Q1"] },
+                  version: { type: "integer" },
+                  moneyUnit: { type: "string", enum: ["wan", "yi"], description: "Unit of every amount in the request: 万元 or 亿元" },
+                  completedAmount: { type: "string", description: "本期完成投资, a non-negative decimal string" },
+                  annualPlan: { type: "string" },
+                  fundsCentral: { type: "string" },
+                  fundsProvincial: { type: "string" },
+                  fundsLocal: { type: "string" },
+                  fundsSpecialBond: { type: "string" },
+                  fundsSelf: { type: "string" },
+                  progressPercent: { type: "string" },
+                  progressText: { type: "string" },
+                  problems: { type: "string" },
+                  nextSteps: { type: "string" },
+                  outOfPeriodReason: { type: "string" },
+                  correctionReason: { type: "string" },
+                  submit: { type: "boolean" },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "200": { description: "Saved: id, version, status and warnings (e.g. completion above the total investment)" },
+          "400": errors["400"],
+          "401": errors["401"],
+          "403": errors["403"],
+          "409": { description: "Stale version", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "503": { description: "Database unavailable", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {

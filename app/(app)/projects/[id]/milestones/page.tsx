@@ -1,6 +1,5 @@
-import Link from "next/link";
+import { BackToProject, Forbidden } from "@/components/forbidden";
 import { MilestoneEditor } from "./milestone-editor";
-import { zh } from "@/lib/i18n/zh-CN";
 import { can } from "@/lib/server/auth/authorize";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getProject } from "@/lib/server/projects/get-project";
@@ -13,21 +12,11 @@ export default async function MilestonesPage({ params }: { params: Promise<{ id:
   const id = idParam((await params).id);
   const user = await requireUser();
   const p = await orNotFound(getProject(id));
-  if (!(await can(user, "milestone.write", { project: id }))) {
-    return (
-      <div className="mt-8 rounded border border-red-200 bg-red-50 p-6 text-red-800" data-testid="forbidden">
-        {zh.errors.forbidden}
-      </div>
-    );
-  }
+  if (!(await can(user, "milestone.write", { project: id }))) return <Forbidden projectId={id} />;
   const milestones = await projectMilestones(id);
   return (
     <>
-      <p className="text-sm text-slate-500">
-        <Link href={`/projects/${id}`} className="hover:underline">
-          {p.name}
-        </Link>
-      </p>
+      <BackToProject id={id} name={p.name} />
       <h1 className="mb-3 mt-1 text-xl font-semibold">编辑节点</h1>
       <MilestoneEditor
         projectId={id}

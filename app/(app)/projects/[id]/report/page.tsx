@@ -1,8 +1,7 @@
-import Link from "next/link";
+import { BackToProject, Forbidden } from "@/components/forbidden";
 import { Decimal } from "decimal.js";
 import { ReportForm } from "./report-form";
 import { ReportStatus } from "@/components/report-status";
-import { zh } from "@/lib/i18n/zh-CN";
 import { isPeriod, periodLabel, periodOf, periodYear } from "@/lib/periods";
 import { db } from "@/lib/db";
 import { can } from "@/lib/server/auth/authorize";
@@ -16,13 +15,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const id = idParam((await params).id);
   const user = await requireUser();
   const p = await orNotFound(getProject(id));
-  if (!(await can(user, "report.write", { project: id }))) {
-    return (
-      <div className="mt-8 rounded border border-red-200 bg-red-50 p-6 text-red-800" data-testid="forbidden">
-        {zh.errors.forbidden}
-      </div>
-    );
-  }
+  if (!(await can(user, "report.write", { project: id }))) return <Forbidden projectId={id} />;
   const requested = (await searchParams).period;
   const period = requested && isPeriod(requested, p.plan.reportingCycle) ? requested : periodOf(new Date(), p.plan.reportingCycle);
   const [current, annual] = await Promise.all([
@@ -33,11 +26,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const outside = (p.startYear !== null && year < p.startYear) || (p.endYear !== null && year > p.endYear);
   return (
     <>
-      <p className="text-sm text-slate-500">
-        <Link href={`/projects/${id}`} className="hover:underline">
-          {p.name}
-        </Link>
-      </p>
+      <BackToProject id={id} name={p.name} />
       <h1 className="mt-1 flex items-center gap-3 text-xl font-semibold">
         调度报告 · {periodLabel(period)} <ReportStatus status={current?.status} />
       </h1>
