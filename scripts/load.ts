@@ -49,6 +49,19 @@ async function main() {
     const officerRow = await user("yy-pingjiang");
     const officer = await sessionCookie(secret, officerRow);
     const plan = (await client.query(`SELECT id FROM "Plan" WHERE key = 'yueyang'`)).rows[0].id;
+    // 50 clients are 50 people (county officers of 平江县): the API's per-user rate limit is for one
+    // person's requests, not for a whole office's.
+    const officers = await client.query(
+      `WITH u AS (INSERT INTO "User" (username, "displayName", "passwordHash", role, "updatedAt")
+         SELECT 'load-' || g, '压测专干' || g, 'not-used', 'COUNTY_OFFICER', now() FROM generate_series(1, ${CONNECTIONS}) g
+         RETURNING id, "sessionVersion", "displayName" AS name)
+       , uu AS (INSERT INTO "UserUnit" ("userId", "unitId") SELECT u.id, ${"$"}1 FROM u)
+       SELECT * FROM u ORDER BY id`,
+      [(await client.query(`SELECT "unitId" FROM "UserUnit" WHERE "userId" = $1`, [officerRow.id])).rows[0].unitId],
+    );
+    const cookies = await Promise.all(officers.rows.map((o) => sessionCookie(secret, o)));
+    let clientNo = 0;
+    const asPerson = (extra: Record<string, string> = {}) => (c: autocannon.Client) => c.setHeaders({ ...extra, cookie: cookies[clientNo++ % cookies.length] });
     const projects = (await client.query(`SELECT p.id FROM "Project" p JOIN "UserUnit" uu ON uu."unitId" = p."unitId" WHERE uu."userId" = $1 AND p."parentId" IS NULL AND p.kind = 'PROJECT' ORDER BY p.id`, [officerRow.id])).rows.map((r) => r.id);
     await client.end();
     // Report saves: each client re-saves one of the officer's reports (the first save creates it; the
@@ -59,11 +72,20 @@ async function main() {
     if (!args.includes("--fault")) {
       const rows: Row[] = [];
       console.log(`\n=== load: ${CONNECTIONS} clients × ${SECONDS} s each, ${app.base}`);
-      rows.push(await run("finance dashboard", { url: `${app.base}/finance/${plan}`, headers: { cookie: finance } }));
-      rows.push(await run("project list", { url: `${app.base}/projects?plan=${plan}`, headers: { cookie: finance } }));
+      rows.push(await run("finance dashboard", { url: `${app.base}/finance/${plan}`, setupClient: asPerson() }));
+      rows.push(await run("project list", { url: `${app.base}/projects?plan=${plan}`, setupClient: asPerson() }));
       let n = 0;
-      rows.push(await run("report save", { url: `${app.base}/api/v1/reports`, method: "POST", headers: json, setupClient: (c) => c.setBody(reportBody(n++)) }));
-      rows.push(await run("调度表 export", { url: `${app.base}/api/v1/exports/schedule?plan=${plan}&period=2025-12`, headers: { cookie: finance } }));
+      rows.push(
+        await run("report save", {
+          url: `${app.base}/api/v1/reports`,
+          method: "POST",
+          setupClient: (c) => {
+            asPerson({ "content-type": "application/json" })(c);
+            c.setBody(reportBody(n++));
+          },
+        }),
+      );
+      rows.push(await run("调度表 export", { url: `${app.base}/api/v1/exports/schedule?plan=${plan}&period=2025-12`, setupClient: asPerson() }));
       console.log("\nscenario               requests  errors  non-2xx   req/s   p50 ms   p95 ms   p99 ms");
       for (const r of rows) console.log(`${r.name.padEnd(22)} ${String(r.requests).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)}`);
       const failed = rows.filter((r) => r.errors || r.non2xx);
