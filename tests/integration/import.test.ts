@@ -317,3 +317,21 @@ function damage(buf: Buffer): Buffer {
 function encryptedOle(): Buffer {
   return Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(50), Buffer.from("EncryptedPackage", "utf16le"), Buffer.alloc(200)]);
 }
+
+describe("concurrent imports", () => {
+  it("20 concurrent imports of the same file: one applies, the others change nothing", async () => {
+    const { plan } = await freshPlan();
+    const file = await xlsx([APPENDIX_HEADER, ["甲县", "医院（1个）", "甲县并发测试医院", "2021-2025", 1.2, ""], ["乙县", "医院（1个）", "乙县并发测试医院", "2022-2024", 0.7, ""]]);
+    const batches = [];
+    for (let i = 0; i < 20; i++) batches.push((await previewImport(admin, { planId: plan.id, fileName: `并发${i}.xlsx`, bytes: file })).batchId);
+    const results = await Promise.allSettled(batches.map((batchId) => commitImport(admin, { batchId })));
+    const applied = results.filter((r) => r.status === "fulfilled" && (r.value as { created: number }).created > 0);
+    expect(applied).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === "rejected") expect((r.reason as { code: string }).code).toBe("CONFLICT");
+      else if (r !== applied[0]) expect(r.value).toMatchObject({ created: 0, updated: 0 });
+    }
+    expect(await db.project.count({ where: { planId: plan.id } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { planId: plan.id, action: "project.import" } })).toBe(2);
+  });
+});
