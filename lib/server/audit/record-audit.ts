@@ -5,6 +5,18 @@ export type FieldChange = { field: string; old: string | null; new: string | nul
 
 type Tx = Prisma.TransactionClient;
 
+export type AuditInput = {
+  actorId: number | null;
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  planId?: number | null;
+  unitId?: number | null;
+  entityVersion?: number | null;
+  changes: FieldChange[];
+  reason?: string | null;
+};
+
 const asText = (v: unknown): string | null => {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v.toISOString();
@@ -27,48 +39,30 @@ export function diffFields<T extends Record<string, unknown>>(before: Partial<T>
 // change that rolled back. AuditEvent rows are never updated or deleted (a database trigger refuses).
 export async function recordAudit(
   tx: Tx,
-  e: {
-    actorId: number | null;
-    action: string;
-    entityType: string;
-    entityId: string | number;
-    planId?: number | null;
-    unitId?: number | null;
-    entityVersion?: number | null;
-    changes: FieldChange[];
-    reason?: string | null;
-  },
+  e: AuditInput,
 ) {
-  await tx.auditEvent.create({
-    data: {
-      actorId: e.actorId,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: String(e.entityId),
-      planId: e.planId ?? null,
-      unitId: e.unitId ?? null,
-      entityVersion: e.entityVersion ?? null,
-      changes: e.changes,
-      reason: e.reason || null,
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(e) });
+}
+
+function auditRow(e: AuditInput) {
+  return {
+    actorId: e.actorId,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: String(e.entityId),
+    planId: e.planId ?? null,
+    unitId: e.unitId ?? null,
+    entityVersion: e.entityVersion ?? null,
+    changes: e.changes,
+    reason: e.reason || null,
+  };
 }
 
 // The same for many records at once (an import writes one event per project): one INSERT per
 // thousand events from a JSON array, still inside the caller's transaction.
-export async function recordAuditMany(tx: Tx, events: Parameters<typeof recordAudit>[1][]) {
+export async function recordAuditMany(tx: Tx, events: AuditInput[]) {
   for (let i = 0; i < events.length; i += 1000) {
-    const rows = events.slice(i, i + 1000).map((e) => ({
-      actorId: e.actorId,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: String(e.entityId),
-      planId: e.planId ?? null,
-      unitId: e.unitId ?? null,
-      entityVersion: e.entityVersion ?? null,
-      changes: e.changes,
-      reason: e.reason || null,
-    }));
+    const rows = events.slice(i, i + 1000).map(auditRow);
     await tx.$executeRaw`
       INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", "planId", "unitId", "entityVersion", changes, reason)
       SELECT e."actorId", e.action, e."entityType", e."entityId", e."planId", e."unitId", e."entityVersion", e.changes, e.reason
