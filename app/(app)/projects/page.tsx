@@ -1,3 +1,5 @@
+import { FilterSelect, filterInputClass, STATUS_OPTIONS } from "@/components/filter-select";
+import { sectionName } from "@/lib/sections";
 import Link from "next/link";
 import { Money } from "@/components/money";
 import { zh } from "@/lib/i18n/zh-CN";
@@ -22,7 +24,7 @@ function href(f: ProjectFilters, change: Partial<Record<keyof ProjectFilters, st
   return `/projects?${qs}`;
 }
 
-const select = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+const select = filterInputClass;
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const f = parseProjectFilters(await searchParams);
@@ -51,39 +53,9 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </label>
-        <label>
-          {zh.project.unit}
-          <select name="unit" defaultValue={f.unit ?? ""} className={select} disabled={!f.plan}>
-            <option value="">{zh.project.all}</option>
-            {options.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {zh.project.section}
-          <select name="section" defaultValue={f.section ?? ""} className={select} disabled={!f.plan}>
-            <option value="">{zh.project.all}</option>
-            {options.sections.map((s) => (
-              <option key={s.id} value={s.id}>
-                {[s.number, s.title].filter(Boolean).join(" ")}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {zh.project.status}
-          <select name="status" defaultValue={f.status ?? ""} className={select}>
-            <option value="">{zh.project.all}</option>
-            {Object.entries(zh.status).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={zh.project.unit} name="unit" value={f.unit} options={options.units.map((u) => ({ value: u.id, label: u.name }))} disabled={!f.plan} />
+        <FilterSelect label={zh.project.section} name="section" value={f.section} options={options.sections.map((s) => ({ value: s.id, label: sectionName(s) }))} disabled={!f.plan} />
+        <FilterSelect label={zh.project.status} name="status" value={f.status} options={STATUS_OPTIONS} />
         <label>
           {zh.project.startFrom}
           <input name="from" type="number" min={1990} max={2100} defaultValue={f.from ?? ""} className={select} />
@@ -138,7 +110,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                   {!f.plan && <div className="text-xs text-slate-500">{p.plan.title}</div>}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{p.unit?.name ?? "—"}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{[p.section.number, p.section.title].filter(Boolean).join(" ")}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{sectionName(p.section)}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{p.startYear ? `${p.startYear}–${p.endYear ?? ""}` : "—"}</td>
                 <td className="num px-3 py-2">{p.parent ? <span className="text-slate-400">计入上级</span> : <Money wan={p.totalInvestment} unit={unit} />}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{zh.status[p.status]}</td>

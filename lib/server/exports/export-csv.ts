@@ -1,4 +1,5 @@
 import "server-only";
+import { sectionName } from "@/lib/sections";
 import type { Writable } from "node:stream";
 import { Decimal } from "decimal.js";
 import { BOM, csvLine, type CsvValue } from "@/lib/excel/csv";
@@ -70,7 +71,7 @@ export async function prepareCsv(actor: SessionUser, list: string, params: Param
       const warnings = await getPlanWarnings(plan.id);
       return csvJob(`${plan.title}-数据质量提示.csv`, ["对象", "单位", "名称", "说明"], async function* () {
         for (const w of warnings) {
-          yield [zh.warning[w.target], w.project?.unit?.name ?? null, w.project?.name ?? (w.section ? [w.section.number, w.section.title].filter(Boolean).join(" ") : null), w.message];
+          yield [zh.warning[w.target], w.project?.unit?.name ?? null, w.project?.name ?? (w.section ? sectionName(w.section) : null), w.message];
         }
       });
     }
@@ -115,7 +116,7 @@ function projectsCsv(params: Params, unit: MoneyUnit): FileJob {
           p.key,
           p.plan.title,
           p.unit?.name ?? null,
-          [p.section.number, p.section.title].filter(Boolean).join(" "),
+          sectionName(p.section),
           p.name,
           zh.projectKind[p.kind],
           p.parent?.key ?? null,

@@ -1,4 +1,5 @@
 import "server-only";
+import { sectionName as nameOfSection } from "@/lib/sections";
 import type { Writable } from "node:stream";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -109,7 +110,7 @@ async function writeSchedule(out: Writable, ctx: Ctx) {
     db.project.findMany({ where: { planId: ctx.plan.id, ...(ctx.unit && { unitId: ctx.unit.id }) }, select: { id: true, key: true } }),
   ]);
   const keyOf = new Map(keys.map((k) => [k.id, k.key]));
-  const sectionName = new Map(sections.map((s) => [s.id, [s.number, s.title].filter(Boolean).join(" ")]));
+  const sectionName = new Map(sections.map((s) => [s.id, nameOfSection(s)]));
   const byUnit = new Map<number | null, ProjectFigures[]>();
   for (const f of figures) {
     const list = byUnit.get(f.unitId) ?? [];

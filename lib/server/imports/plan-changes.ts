@@ -1,4 +1,5 @@
 import "server-only";
+import { sectionName as nameOfSection } from "@/lib/sections";
 import { Decimal } from "decimal.js";
 import { AMOUNT_PATTERN, parsePeriod, splitOnDunhao } from "@/lib/excel/appendix-rules.mjs";
 import { db } from "@/lib/db";
@@ -49,7 +50,7 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
     sectionByText.set(s.title, s.id);
     if (s.number) sectionByText.set(`${s.number} ${s.title}`, s.id).set(s.number, s.id);
   }
-  const sectionName = new Map(sections.map((s) => [s.id, [s.number, s.title].filter(Boolean).join(" ")]));
+  const sectionName = new Map(sections.map((s) => [s.id, nameOfSection(s)]));
   const existing: Existing[] = projects.map((p) => ({ ...p, totalInvestment: p.totalInvestment === null ? null : new Decimal(p.totalInvestment.toString()).toFixed() }));
   const byKey = new Map(existing.map((p) => [p.key, p]));
   const byUnitName = new Map<string, Existing[]>();

@@ -1,3 +1,4 @@
+import { sectionName } from "@/lib/sections";
 import Link from "next/link";
 import { Money } from "@/components/money";
 import { zh } from "@/lib/i18n/zh-CN";
@@ -38,7 +39,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const fields: [string, React.ReactNode][] = [
     ["规划", <Link key="plan" href={`/plans/${p.plan.id}`} className="text-sky-700 hover:underline">{p.plan.title}</Link>],
     [zh.project.unit, p.unit ? `${p.unit.name}${p.unit.region ? `（${p.unit.region.name}）` : ""}` : "—（规划层面）"],
-    [zh.project.section, [p.section.number, p.section.title].filter(Boolean).join(" ")],
+    [zh.project.section, sectionName(p.section)],
     [zh.project.kind, zh.projectKind[p.kind]],
     [zh.project.owner, p.owner ?? "—（原文未写明）"],
     [zh.project.period, p.startYear ? `${p.startYear}–${p.endYear ?? "?"}` : "—（原文未写明）"],

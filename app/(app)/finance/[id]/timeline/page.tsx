@@ -1,3 +1,5 @@
+import { FilterSelect, filterInputClass, STATUS_OPTIONS } from "@/components/filter-select";
+import { sectionName } from "@/lib/sections";
 import Link from "next/link";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { zh } from "@/lib/i18n/zh-CN";
@@ -8,7 +10,7 @@ import { orForbidden } from "@/lib/ui/or-forbidden";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 
 type Search = Record<string, string | string[] | undefined>;
-const select = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+const select = filterInputClass;
 const STATUS_BAR: Record<string, string> = { PREPARATION: "bg-slate-300", CONSTRUCTION: "bg-sky-400", COMPLETED: "bg-emerald-400", IN_USE: "bg-emerald-600" };
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -60,28 +62,8 @@ export default async function TimelinePage({ params, searchParams }: { params: P
             <option value="none">{zhFinance.noUnit}</option>
           </select>
         </label>
-        <label>
-          {zh.project.section}
-          <select name="section" defaultValue={t.filters.section ?? ""} className={select}>
-            <option value="">{zh.project.all}</option>
-            {t.sections.map((s) => (
-              <option key={s.id} value={s.id}>
-                {[s.number, s.title].filter(Boolean).join(" ")}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {zh.project.status}
-          <select name="status" defaultValue={t.filters.status ?? ""} className={select}>
-            <option value="">{zh.project.all}</option>
-            {Object.entries(zh.status).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={zh.project.section} name="section" value={t.filters.section} options={t.sections.map((s) => ({ value: s.id, label: sectionName(s) }))} />
+        <FilterSelect label={zh.project.status} name="status" value={t.filters.status} options={STATUS_OPTIONS} />
         <label>
           {zh.project.search}
           <input name="q" defaultValue={t.filters.q ?? ""} className={select} />
@@ -133,7 +115,7 @@ export default async function TimelinePage({ params, searchParams }: { params: P
                     {p.name}
                   </Link>
                   <div className="truncate text-xs text-slate-500">
-                    {p.unit?.name ?? zhFinance.noUnit} · {[p.section.number, p.section.title].filter(Boolean).join(" ")} · {p.startYear ? `${p.startYear}–${p.endYear ?? ""}` : "—"}
+                    {p.unit?.name ?? zhFinance.noUnit} · {sectionName(p.section)} · {p.startYear ? `${p.startYear}–${p.endYear ?? ""}` : "—"}
                   </div>
                 </div>
                 <div className="relative flex-1">

@@ -1,3 +1,4 @@
+import { sectionName } from "@/lib/sections";
 import Link from "next/link";
 import { CsvButton } from "@/components/excel/csv-button";
 import { zh } from "@/lib/i18n/zh-CN";
@@ -34,7 +35,7 @@ export default async function PlanWarningsPage({ params }: { params: Promise<{ i
                   {w.project.name}
                 </Link>
               )}
-              {w.section && <span className="mr-2 font-medium">{[w.section.number, w.section.title].filter(Boolean).join(" ")}</span>}
+              {w.section && <span className="mr-2 font-medium">{sectionName(w.section)}</span>}
               <span>{w.message}</span>
             </li>
           ))}
