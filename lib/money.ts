@@ -12,6 +12,12 @@ export function toDecimal(value: { toString(): string } | string | null | undefi
   return value === null || value === undefined ? null : new Decimal(value.toString());
 }
 
+// A stored amount as its plain exact string ("285800", "12.5"), null when unknown: the form in which
+// amounts are compared (audit diffs, import previews) and put into form fields.
+export function exactString(value: { toString(): string } | null | undefined): string | null {
+  return value === null || value === undefined ? null : new Decimal(value.toString()).toFixed();
+}
+
 // Amount in the chosen display unit, as an exact string without trailing zeros.
 export function inUnit(wan: Decimal | null, unit: MoneyUnit): Decimal | null {
   if (wan === null) return null;

@@ -4,7 +4,7 @@ import { Decimal } from "decimal.js";
 import { AMOUNT_PATTERN, parsePeriod, splitOnDunhao } from "@/lib/excel/appendix-rules.mjs";
 import { db } from "@/lib/db";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
-import { WAN_PER_YI, type MoneyUnit } from "@/lib/money";
+import { exactString, WAN_PER_YI, type MoneyUnit } from "@/lib/money";
 import type { FieldChange } from "@/lib/server/audit/record-audit";
 import type { Field, ImportRow, Interpreted } from "./interpret";
 
@@ -51,7 +51,7 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
     if (s.number) sectionByText.set(`${s.number} ${s.title}`, s.id).set(s.number, s.id);
   }
   const sectionName = new Map(sections.map((s) => [s.id, nameOfSection(s)]));
-  const existing: Existing[] = projects.map((p) => ({ ...p, totalInvestment: p.totalInvestment === null ? null : new Decimal(p.totalInvestment.toString()).toFixed() }));
+  const existing: Existing[] = projects.map((p) => ({ ...p, totalInvestment: exactString(p.totalInvestment) }));
   const byKey = new Map(existing.map((p) => [p.key, p]));
   const byUnitName = new Map<string, Existing[]>();
   for (const p of existing) {

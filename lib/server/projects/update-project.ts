@@ -2,7 +2,7 @@ import "server-only";
 import { Decimal } from "decimal.js";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { yiToWan } from "@/lib/money";
+import { exactString, yiToWan } from "@/lib/money";
 import { projectUpdateSchema } from "@/lib/schemas/project-update";
 import { validate } from "@/lib/schemas/validate";
 import { diffFields, recordAudit } from "@/lib/server/audit/record-audit";
@@ -26,7 +26,7 @@ export async function updateProject(actor: SessionUser, input: unknown) {
       throw new AppError("VALIDATION", "子项目的投资计入上级打包项目，不能单独填写。", { totalInvestment: ["子项目不单独填写总投资"] });
     }
     const changes = diffFields(
-      { ...current, totalInvestment: current.totalInvestment === null ? null : new Decimal(current.totalInvestment.toString()).toFixed() },
+      { ...current, totalInvestment: exactString(current.totalInvestment) },
       next,
       [...FIELDS],
     );

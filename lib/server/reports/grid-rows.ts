@@ -1,11 +1,11 @@
 import "server-only";
-import { Decimal } from "decimal.js";
+import { exactString } from "@/lib/money";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isPeriod, periodYear } from "@/lib/periods";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 
-const wan = (v: { toString(): string } | null | undefined) => (v === null || v === undefined ? "" : new Decimal(v.toString()).toFixed());
+const wan = (v: { toString(): string } | null | undefined) => exactString(v) ?? "";
 
 // Rows of the fill-in grid: the officer's reportable projects of one plan, with the period's
 // current report (if any) prefilled in 万元.

@@ -2,7 +2,7 @@ import "server-only";
 import { Decimal } from "decimal.js";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { formatMoney, yiToWan } from "@/lib/money";
+import { exactString, formatMoney, yiToWan } from "@/lib/money";
 import { isPeriod, periodOf, periodYear } from "@/lib/periods";
 import { reportSaveSchema } from "@/lib/schemas/report";
 import { validate } from "@/lib/schemas/validate";
@@ -14,7 +14,6 @@ import type { SessionUser } from "@/lib/server/auth/current-user";
 const AMOUNTS = ["completedAmount", "fundsCentral", "fundsProvincial", "fundsLocal", "fundsSpecialBond", "fundsSelf"] as const;
 const TEXTS = ["progressText", "problems", "nextSteps", "outOfPeriodReason"] as const;
 const FIELDS = [...AMOUNTS, "progressPercent", ...TEXTS] as const;
-const exact = (v: { toString(): string } | null) => (v === null ? null : new Decimal(v.toString()).toFixed());
 
 // Files or edits one project's report for one period, optionally submitting it.
 // Draft and returned reports are edited in place; a submitted one is frozen until reviewed; an
@@ -55,7 +54,7 @@ export async function saveReport(actor: SessionUser, input: unknown) {
     const audit = (action: string, id: number, version: number, changes: ReturnType<typeof diffFields>, reason?: string) =>
       recordAudit(tx, { actorId: actor.id, action, entityType: "ProgressReport", entityId: id, planId: project.planId, unitId: project.unitId, entityVersion: version, changes, reason });
 
-    const before = current ? Object.fromEntries(FIELDS.map((f) => [f, (TEXTS as readonly string[]).includes(f) ? (current[f] as string | null) : exact(current[f])])) : null;
+    const before = current ? Object.fromEntries(FIELDS.map((f) => [f, (TEXTS as readonly string[]).includes(f) ? (current[f] as string | null) : exactString(current[f])])) : null;
     const changes = diffFields(before, next, [...FIELDS]);
     // Saving exactly what is stored overwrites nothing: answer with the current report, stale or not.
     if (current && changes.length === 0 && !v.submit && !v.correctionReason && v.annualPlan === "") {
@@ -96,7 +95,7 @@ export async function saveReport(actor: SessionUser, input: unknown) {
     if (v.annualPlan !== "") {
       const amount = wan(v.annualPlan)!;
       const plan = await tx.annualPlanAmount.findUnique({ where: { projectId_year: { projectId: v.projectId, year } } });
-      if (!plan || exact(plan.amount) !== amount) {
+      if (!plan || exactString(plan.amount) !== amount) {
         const saved = await tx.annualPlanAmount.upsert({
           where: { projectId_year: { projectId: v.projectId, year } },
           create: { projectId: v.projectId, year, amount },
@@ -110,7 +109,7 @@ export async function saveReport(actor: SessionUser, input: unknown) {
           planId: project.planId,
           unitId: project.unitId,
           entityVersion: saved.version,
-          changes: [{ field: `annualPlan.${year}`, old: plan ? exact(plan.amount) : null, new: amount }],
+          changes: [{ field: `annualPlan.${year}`, old: plan ? exactString(plan.amount) : null, new: amount }],
         });
       }
     }

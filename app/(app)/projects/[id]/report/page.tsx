@@ -1,5 +1,5 @@
+import { exactString } from "@/lib/money";
 import { BackToProject, Forbidden } from "@/components/forbidden";
-import { Decimal } from "decimal.js";
 import { ReportForm } from "./report-form";
 import { ReportStatus } from "@/components/report-status";
 import { isPeriod, periodLabel, periodOf, periodYear } from "@/lib/periods";
@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { getProject } from "@/lib/server/projects/get-project";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 
-const wan = (v: { toString(): string } | null | undefined) => (v === null || v === undefined ? "" : new Decimal(v.toString()).toFixed());
+const wan = (v: { toString(): string } | null | undefined) => exactString(v) ?? "";
 
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ period?: string }> }) {
   const id = idParam((await params).id);
