@@ -1,6 +1,6 @@
 // `npm run bench`: rollup and dashboard performance on a synthetic portfolio, in its own database
 // (ledger_bench; never the app's or the tests' data).
-//   1. builds 20,000 projects and 240,000 period reports (scripts/lib/bench-portfolio.ts);
+//   1. builds 20,000 projects and 218,400 period reports (scripts/lib/bench-portfolio.ts);
 //   2. starts the production server on 127.0.0.1 against that database;
 //   3. times GET /api/v1/rollups by unit and by category (API token) and the same SQL run directly
 //      with `pg`: cold (the rollup stamp bumped before every request, so every request runs the SQL)

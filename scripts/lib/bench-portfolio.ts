@@ -2,12 +2,12 @@
 // so each rollup aggregates the whole portfolio (the worst case for one request).
 //   20,000 projects (600 bundles of 3 sub-projects, 1,000 programmes, 3 % of totals unknown),
 //   24 reporting units × 8 categories, build periods 2019–2030,
-//   240,000 monthly reports (12 per project, 2025-01 … 2025-12; Jan–Oct approved, Nov/Dec a mix
+//   218,400 monthly reports (12 per reporting line — sub-projects file none —, 2025-01 … 2025-12; Jan–Oct approved, Nov/Dec a mix
 //   of approved, submitted and draft), annual plans for 2024 and 2025, 开工/竣工 milestones.
 // Generated in SQL (generate_series, fixed random seed), so it is the same on every run.
 import type pg from "pg";
 
-export const BENCH = { projects: 20_000, reports: 240_000, units: 24, sections: 8, bundles: 600, childrenPerBundle: 3, programmes: 1_000, period: "2025-12" };
+export const BENCH = { projects: 20_000, reports: 218_400 /* 12 per reporting line: (20,000 − 1,800 sub-projects) × 12 */, units: 24, sections: 8, bundles: 600, childrenPerBundle: 3, programmes: 1_000, period: "2025-12" };
 
 export async function buildPortfolio(client: pg.Client): Promise<{ planId: number }> {
   const { units, sections, bundles, childrenPerBundle, programmes, projects } = BENCH;
@@ -53,14 +53,14 @@ export async function buildPortfolio(client: pg.Client): Promise<{ planId: numbe
     [planId],
   );
   await q(
-    `INSERT INTO "AnnualPlanAmount" ("projectId", year, amount, "updatedAt")
-     SELECT p.id, y, round(p."totalInvestment" / 4, 4), now()
+    `INSERT INTO "AnnualPlanAmount" ("projectId", year, amount, "approvedAt", "updatedAt")
+     SELECT p.id, y, round(p."totalInvestment" / 4, 4), now(), now()
      FROM "Project" p, generate_series(2024, 2025) y
      WHERE p."planId" = $1 AND p."parentId" IS NULL AND p."totalInvestment" IS NOT NULL AND y BETWEEN p."startYear" AND p."endYear"`,
     [planId],
   );
-  // 12 monthly reports per project (every row, so the count is exact; sub-projects' amounts are
-  // ignored by the rollups, as the rules say).
+  // 12 monthly reports per reporting line (standalone projects and bundle lines: sub-projects file
+  // none, and the database refuses them).
   await q(
     `INSERT INTO "ProgressReport" ("projectId", period, year, revision, "isCurrent", "isOfficial", status, "completedAmount",
         "fundsCentral", "fundsLocal", "fundsSelf", "progressPercent", "updatedAt")
@@ -71,7 +71,7 @@ export async function buildPortfolio(client: pg.Client): Promise<{ planId: numbe
        LATERAL (SELECT CASE WHEN m <= 10 THEN 'APPROVED'
                             WHEN m = 11 THEN (ARRAY['APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','SUBMITTED','SUBMITTED','DRAFT'])[1 + ((p.id + m) % 10)]
                             ELSE (ARRAY['APPROVED','APPROVED','APPROVED','SUBMITTED','SUBMITTED','SUBMITTED','SUBMITTED','DRAFT','DRAFT','DRAFT'])[1 + ((p.id + m) % 10)] END AS st) s
-     WHERE p."planId" = $1`,
+     WHERE p."planId" = $1 AND p."parentId" IS NULL`,
     [planId],
   );
   await q(

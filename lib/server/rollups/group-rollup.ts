@@ -5,7 +5,7 @@ import { zh } from "@/lib/i18n/zh-CN";
 import { periodEndDate, periodYear, periodsOfYear, yearShareAtEnd, type Cycle } from "@/lib/periods";
 import { DRILL_FIGURE_NAMES } from "@/lib/schemas/finance";
 import { ratesOf, type GroupFigures, type Rates } from "@/lib/rates";
-import { countedReports, FUNDS } from "./project-figures";
+import { annualAmount, countedReports, FUNDS } from "./project-figures";
 import type { QueryClient } from "./rollup-cache";
 
 // Group rollups of a plan for one reporting period: by unit, category (section), build-period
@@ -87,7 +87,7 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
         p.kind = 'PROJECT' AND par.id IS NULL AS leaf,
         p."parentId" IS NULL AS line,
         p.kind = 'PROGRAMME' AS programme,
-        p."totalInvestment" AS total, a.amount AS annual, c.year_wan, c.cum_wan, c.funds_wan,
+        p."totalInvestment" AS total, ${annualAmount(q.includeSubmitted ?? false)} AS annual, c.year_wan, c.cum_wan, c.funds_wan,
         COALESCE(ms.start_planned, make_date(p."startYear", 1, 1)) AS start_due,
         COALESCE(ms.complete_planned, make_date(p."endYear", 12, 31)) AS complete_due,
         ms.start_actual,
@@ -262,7 +262,7 @@ export function trendSql(q: RollupQuery, cycle: Cycle): Prisma.Sql {
       WHERE r.year = ${year} AND r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})
       GROUP BY r.period
     ),
-    annual AS (SELECT sum(a.amount) AS wan FROM "AnnualPlanAmount" a JOIN lines ON lines.id = a."projectId" WHERE a.year = ${year})
+    annual AS (SELECT sum(${annualAmount(q.includeSubmitted ?? false)}) AS wan FROM "AnnualPlanAmount" a JOIN lines ON lines.id = a."projectId" WHERE a.year = ${year})
     SELECT k.period, per.wan::text AS "completedWan",
       CASE WHEN k.period <= ${q.period} THEN (sum(per.wan) OVER (ORDER BY k.ord))::text END AS "cumulativeWan",
       round(annual.wan * k.ord / ${periods.length}, 4)::text AS "plannedWan"

@@ -27,6 +27,7 @@ export type ProjectFigures = {
   yearToDateWan: string | null; // 本年累计完成
   cumulativeWan: string | null; // 累计完成
   yearFundsWan: string | null; // 本年资金到位
+  // Text of the counted revision (approved; or submitted with includeSubmitted), never a draft.
   progressPercent: string | null; // 形象进度 %
   progressText: string | null;
   problems: string | null;
@@ -42,6 +43,22 @@ export function countedReports(includeSubmitted: boolean) {
     ? Prisma.sql`(r."isCurrent" AND r.status = 'SUBMITTED') OR (r."isOfficial" AND NOT EXISTS (
         SELECT 1 FROM "ProgressReport" s WHERE s."projectId" = r."projectId" AND s.period = r.period AND s."isCurrent" AND s.status = 'SUBMITTED'))`
     : Prisma.sql`r."isOfficial"`;
+}
+
+// 年度计划投资 of a project and year from its AnnualPlanAmount row `a`: the official (approved or
+// 下达) amount; with includeSubmitted a submitted proposal replaces it (never a draft or a returned one).
+export function annualAmount(includeSubmitted: boolean) {
+  return includeSubmitted ? Prisma.sql`COALESCE(CASE WHEN a."proposalStatus" = 'SUBMITTED' THEN a."proposedAmount" END, a.amount)` : Prisma.sql`a.amount`;
+}
+
+// The revision whose text (形象进度, 存在问题, 下步计划) is shown for a project's period: the same revision
+// the figures count — the approved one, or with includeSubmitted the submitted current one instead.
+// Joined as `shown`; never a draft or a returned report.
+export function shownRevisionJoin(period: string, includeSubmitted: boolean) {
+  return includeSubmitted
+    ? Prisma.sql`LEFT JOIN LATERAL (SELECT * FROM "ProgressReport" sr WHERE sr."projectId" = p.id AND sr.period = ${period}
+        AND ((sr."isCurrent" AND sr.status = 'SUBMITTED') OR sr."isOfficial") ORDER BY (sr.status = 'SUBMITTED') DESC LIMIT 1) shown ON true`
+    : Prisma.sql`LEFT JOIN "ProgressReport" shown ON shown."projectId" = p.id AND shown.period = ${period} AND shown."isOfficial"`;
 }
 
 // Funds received in one report: unknown when every source is unknown, never 0 (shared with group-rollup.ts).
@@ -69,15 +86,16 @@ export function projectFiguresSql(q: FiguresQuery) {
     )
     SELECT p.id, p.name, p.owner, p."startYear", p."endYear", p.status::text AS status, p."parentId",
       p."unitId", u.name AS "unitName", p."sectionId", COALESCE(s.number || ' ', '') || s.title AS "sectionName",
-      p."totalInvestment"::text AS "totalWan", a.amount::text AS "annualPlanWan",
+      p."totalInvestment"::text AS "totalWan", (${annualAmount(q.includeSubmitted ?? false)})::text AS "annualPlanWan",
       c.period_wan::text AS "periodWan", c.ytd_wan::text AS "yearToDateWan", c.cum_wan::text AS "cumulativeWan", c.funds_wan::text AS "yearFundsWan",
-      cur."progressPercent"::text AS "progressPercent", cur."progressText", cur.problems, cur."nextSteps", cur.status::text AS "reportStatus"
+      shown."progressPercent"::text AS "progressPercent", shown."progressText", shown.problems, shown."nextSteps", cur.status::text AS "reportStatus"
     FROM "Project" p
     JOIN "Section" s ON s.id = p."sectionId"
     LEFT JOIN "ReportingUnit" u ON u.id = p."unitId"
     LEFT JOIN "AnnualPlanAmount" a ON a."projectId" = p.id AND a.year = ${year}
     LEFT JOIN counted c ON c."projectId" = p.id
     LEFT JOIN "ProgressReport" cur ON cur."projectId" = p.id AND cur.period = ${q.period} AND cur."isCurrent"
+    ${shownRevisionJoin(q.period, q.includeSubmitted ?? false)}
     WHERE p."planId" = ${q.planId} AND p."deletedAt" IS NULL AND p.kind = 'PROJECT'
       ${q.unitId ? Prisma.sql`AND p."unitId" = ${q.unitId}` : Prisma.empty}
       ${q.projectIds ? Prisma.sql`AND p.id = ANY(${q.projectIds})` : Prisma.empty}

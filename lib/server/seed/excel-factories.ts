@@ -26,6 +26,4 @@ export async function makeApprovedReport(
   });
 }
 
-export async function makeAnnualPlan(db: PrismaClient, opts: { projectId: number; year: number; amountWan: string }) {
-  return db.annualPlanAmount.create({ data: { projectId: opts.projectId, year: opts.year, amount: opts.amountWan } });
-}
+export { makeAnnualPlan } from "./report-factories";

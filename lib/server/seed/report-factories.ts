@@ -52,8 +52,21 @@ export async function makeReport(
   });
 }
 
-export async function makeAnnualPlan(db: PrismaClient, opts: { projectId: number; year: number; amountWan: string }) {
-  return db.annualPlanAmount.create({ data: { projectId: opts.projectId, year: opts.year, amount: opts.amountWan } });
+// An official annual plan amount (as after a reviewer's approval or the plan office's 下达); with
+// `proposed` also an officer's open proposal beside it.
+export async function makeAnnualPlan(
+  db: PrismaClient,
+  opts: { projectId: number; year: number; amountWan: string | null; proposed?: { amountWan: string; status: "DRAFT" | "SUBMITTED" | "RETURNED" } },
+) {
+  return db.annualPlanAmount.create({
+    data: {
+      projectId: opts.projectId,
+      year: opts.year,
+      amount: opts.amountWan,
+      approvedAt: opts.amountWan === null ? null : new Date(),
+      ...(opts.proposed && { proposedAmount: opts.proposed.amountWan, proposalStatus: opts.proposed.status, proposedAt: new Date() }),
+    },
+  });
 }
 
 const NAMES: Record<string, string> = { START: "开工", COMPLETE: "竣工验收", IN_USE: "投用" };
