@@ -36,3 +36,8 @@ export function formatMoney(wan: { toString(): string } | null | undefined, unit
 }
 
 export const UNIT_LABEL: Record<MoneyUnit, string> = { wan: "万元", yi: "亿元" };
+
+// A typed amount ("" never reaches here) in the given unit, as the exact 万元 string stored.
+export function toWan(typed: string, unit: MoneyUnit): string {
+  return (unit === "yi" ? yiToWan(typed) : new Decimal(typed)).toFixed();
+}

@@ -6,10 +6,13 @@ export type RoleName = (typeof ROLES)[number];
 export const ACTIONS = [
   "plan.read",
   "plan.manage", // plan settings such as the reporting cycle
-  "project.update", // project facts
+  "project.update", // project facts, directly (with a reason)
+  "project.requestChange", // propose a change of project facts (调整申请); status directly
+  "project.reviewChange", // approve / return 调整申请
   "milestone.write",
   "report.write", // draft, edit, submit
-  "report.review", // approve / return
+  "report.review", // approve / return reports and annual plan proposals
+  "annualPlan.set", // set an annual plan amount directly (下达)
   "export.run",
   "import.run",
   "user.manage",
@@ -29,17 +32,24 @@ export const ROLE_PERMISSIONS: Record<RoleName, Partial<Record<Action, Grant>>> 
     "milestone.write": "all",
     "report.write": "all",
     "report.review": "all",
+    "project.reviewChange": "all",
+    "annualPlan.set": "all",
     "export.run": "all",
     "import.run": "all",
     "user.manage": "all",
     "audit.readAll": "all",
     "apiToken.manage": "all",
   },
-  FINANCE_REVIEWER: { "plan.read": "all", "report.review": "all", "export.run": "all" },
-  COUNTY_OFFICER: { "plan.read": "all", "project.update": "unit", "milestone.write": "unit", "report.write": "unit", "export.run": "all" },
+  FINANCE_REVIEWER: { "plan.read": "all", "report.review": "all", "project.reviewChange": "all", "annualPlan.set": "all", "export.run": "all" },
+  COUNTY_OFFICER: { "plan.read": "all", "project.requestChange": "unit", "milestone.write": "unit", "report.write": "unit", "export.run": "all" },
   VIEWER: { "plan.read": "all" },
 };
 
+// Who decides what (README "Who reviews what"): reports (and the annual plan amounts that travel
+// with them), corrections, standalone annual plan proposals and 调整申请 are decided by holders of
+// report.review / project.reviewChange; nobody decides what they submitted themselves
+// (lib/server/auth/not-own-submission.ts). Direct changes (project.update, annualPlan.set) need a
+// reason and are audited as such.
 export function grantOf(role: RoleName, action: Action): Grant | undefined {
   return ROLE_PERMISSIONS[role][action];
 }

@@ -6,7 +6,8 @@ const year = z.preprocess(
   z.coerce.number({ message: "请输入年份" }).int("请输入整数年份").min(1990, "年份不能早于 1990").max(2100, "年份不能晚于 2100").nullable(),
 );
 
-// Editing a project's facts (update-project.ts and the edit form).
+// Editing a project's facts: directly by the plan office (update-project.ts, reason required) or as a
+// county officer's 调整申请 (request-project-change.ts); one form for both.
 export const projectUpdateSchema = z
   .object({
     id: z.coerce.number().int().positive(),
@@ -17,9 +18,28 @@ export const projectUpdateSchema = z
     endYear: year,
     totalInvestment: amountSchema,
     moneyUnit: moneyUnitSchema,
+    // Reporting unit ("" = none, plan level) and category of the project within its plan.
+    unitId: z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), z.coerce.number().int().positive().max(2147483647).nullable()),
+    sectionId: z.coerce.number({ message: "请选择类别" }).int().positive("请选择类别").max(2147483647),
     status: z.enum(["PREPARATION", "CONSTRUCTION", "COMPLETED", "IN_USE"], { message: "请选择状态" }),
     reason: z.string().trim().max(500, "说明不能超过 500 字"),
+    // 调整申请 only: the approval document behind the change, if any.
+    docNumber: z.string().trim().max(100, "批复文号不能超过 100 字").default(""),
+    docDate: z
+      .string()
+      .trim()
+      .default("")
+      .refine((s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && s >= "1990-01-01" && s <= "2100-12-31"), "请填写有效日期，如 2026-03-15"),
   })
   .refine((v) => v.startYear === null || v.endYear === null || v.startYear <= v.endYear, { path: ["endYear"], message: "完工年份不能早于开工年份" });
 
 export type ProjectUpdateInput = z.input<typeof projectUpdateSchema>;
+
+export const changeRequestReviewSchema = z
+  .object({
+    id: z.coerce.number().int().positive().max(2147483647),
+    version: z.coerce.number().int().positive().max(2147483647),
+    decision: z.enum(["APPROVE", "RETURN"], { message: "请选择审核结果" }),
+    comment: z.string().trim().max(500, "意见不能超过 500 字").default(""),
+  })
+  .refine((v) => v.decision !== "RETURN" || v.comment.length > 0, { path: ["comment"], message: "退回时请填写退回意见" });

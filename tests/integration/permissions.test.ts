@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { ROLE_PERMISSIONS, type RoleName } from "@/lib/permissions";
 import { makePlan, makeProject, makeUser } from "@/lib/server/seed/factories";
 import type { SessionUser } from "@/lib/server/auth/current-user";
+import { requestProjectChange } from "@/lib/server/projects/request-project-change";
 import { updateProject } from "@/lib/server/projects/update-project";
 import { createUser } from "@/lib/server/users/create-user";
 import { resetPassword } from "@/lib/server/users/reset-password";
@@ -34,9 +35,21 @@ ACTIONS.push({
     const id = await newProject(target === "own" ? units.a : units.b);
     lastProject = id;
     const p = await db.project.findUniqueOrThrow({ where: { id } });
-    return updateProject(actor, { id, version: p.version, name: `${p.name} 改`, owner: "", startYear: 2021, endYear: 2025, totalInvestment: "100", moneyUnit: "wan", status: "PREPARATION", reason: "" });
+    return updateProject(actor, { id, version: p.version, name: `${p.name} 改`, owner: "", startYear: 2021, endYear: 2025, totalInvestment: "100", moneyUnit: "wan", sectionId: units.section, unitId: p.unitId, status: "PREPARATION", reason: "按批复修改" });
   },
   changed: async () => (await db.project.findUniqueOrThrow({ where: { id: lastProject } })).name.endsWith(" 改"),
+});
+
+ACTIONS.push({
+  name: "project.requestChange",
+  permission: "project.requestChange",
+  run: async (actor, target) => {
+    const id = await newProject(target === "own" ? units.a : units.b);
+    lastProject = id;
+    const p = await db.project.findUniqueOrThrow({ where: { id } });
+    return requestProjectChange(actor, { id, version: p.version, name: p.name, owner: "", startYear: 2021, endYear: 2025, totalInvestment: "120", moneyUnit: "wan", sectionId: units.section, unitId: p.unitId, status: "PREPARATION", reason: "初设批复调增" });
+  },
+  changed: async () => (await db.projectChangeRequest.count({ where: { projectId: lastProject } })) > 0,
 });
 
 let userSeq = 0;
@@ -156,7 +169,7 @@ describe("a county officer's forged request for another county's project", () =>
     const before = await db.project.findUniqueOrThrow({ where: { id } });
     // The client claims nothing about units: the unit is read from the database.
     const err = await expectAppError(
-      updateProject(officer, { id, version: before.version, name: "篡改", owner: "", startYear: 2021, endYear: 2025, totalInvestment: "1", moneyUnit: "wan", status: "PREPARATION", reason: "", unitId: units.a }),
+      updateProject(officer, { id, version: before.version, name: "篡改", owner: "", startYear: 2021, endYear: 2025, totalInvestment: "1", moneyUnit: "wan", status: "PREPARATION", reason: "x", unitId: units.a, sectionId: units.section }),
       "FORBIDDEN",
     );
     expect(err.message).toBe("您没有权限执行此操作。");

@@ -87,9 +87,10 @@ describe("report workflow", () => {
     await saveReport(ctx.officer, report(p.id, "2025-03", "30", { submit: true, annualPlan: "400" }));
     await saveReport(ctx.officer, report(p.id, "2024-12", "7", { submit: false }));
     const f = await figures(p.id, "2025-03");
-    expect(f).toMatchObject({ periodWan: null, yearToDateWan: "150.2500", cumulativeWan: "150.2500", annualPlanWan: "400.0000", reportStatus: "SUBMITTED" });
+    // The annual plan typed with the submitted report is a proposal: not official until approved.
+    expect(f).toMatchObject({ periodWan: null, yearToDateWan: "150.2500", cumulativeWan: "150.2500", annualPlanWan: null, reportStatus: "SUBMITTED" });
     const withSubmitted = await figures(p.id, "2025-03", true);
-    expect(withSubmitted).toMatchObject({ periodWan: "30.0000", yearToDateWan: "180.2500", cumulativeWan: "180.2500" });
+    expect(withSubmitted).toMatchObject({ periodWan: "30.0000", yearToDateWan: "180.2500", cumulativeWan: "180.2500", annualPlanWan: "400.0000" });
   });
 
   it("an approved period is locked; a correction is a new revision that counts only once approved", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProjectFilters } from "@/lib/schemas/project-filters";
+import { LINE_WHERE, PROGRAMME_WHERE, SUB_PROJECT_WHERE } from "@/lib/server/rollups/counting";
 
 export const PAGE_SIZE = 50;
 
@@ -40,13 +41,15 @@ export function orderBy(f: ProjectFilters): Prisma.ProjectOrderByWithRelationInp
   }
 }
 
+// The page of rows (every kind: lines, sub-projects, programmes) and the footer figures, counted as
+// lib/server/rollups/counting.ts says: 项目 = lines, which carry the money; 子项目 and 工程/任务 apart.
 export async function listProjects(f: ProjectFilters, pageSize = PAGE_SIZE) {
   const where = projectWhere(f);
-  // Footer figures follow the rollup rules: sub-projects carry no money, unknown is counted not summed.
-  const [total, sum, unknownCount, rows] = await db.$transaction([
-    db.project.count({ where }),
-    db.project.aggregate({ where, _sum: { totalInvestment: true } }),
-    db.project.count({ where: { ...where, kind: "PROJECT", parentId: null, totalInvestment: null } }),
+  const [lines, subProjectCount, programmeCount, unknownCount, rows] = await db.$transaction([
+    db.project.aggregate({ where: { AND: [where, LINE_WHERE] }, _count: { _all: true }, _sum: { totalInvestment: true } }),
+    db.project.count({ where: { AND: [where, SUB_PROJECT_WHERE] } }),
+    db.project.count({ where: { AND: [where, PROGRAMME_WHERE] } }),
+    db.project.count({ where: { AND: [where, LINE_WHERE, { totalInvestment: null }] } }),
     db.project.findMany({
       where,
       orderBy: orderBy(f),
@@ -61,5 +64,13 @@ export async function listProjects(f: ProjectFilters, pageSize = PAGE_SIZE) {
       },
     }),
   ]);
-  return { total, totalWan: sum._sum.totalInvestment?.toString() ?? null, unknownCount, rows, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  const total = lines._count._all + subProjectCount + programmeCount; // every row listed (for paging)
+  return {
+    total,
+    counts: { projectCount: lines._count._all, subProjectCount, programmeCount },
+    totalWan: lines._sum.totalInvestment?.toString() ?? null,
+    unknownCount,
+    rows,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+  };
 }

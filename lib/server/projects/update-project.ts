@@ -1,58 +1,32 @@
 import "server-only";
-import { Decimal } from "decimal.js";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { exactString, yiToWan } from "@/lib/money";
 import { projectUpdateSchema } from "@/lib/schemas/project-update";
 import { validate } from "@/lib/schemas/validate";
-import { diffFields, recordAudit } from "@/lib/server/audit/record-audit";
+import { changesSince } from "@/lib/server/audit/changes-since";
+import { recordAudit } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
-import { changesSince } from "@/lib/server/audit/changes-since";
+import { applyFacts, factChanges, typedFacts } from "./project-facts";
 
-const FIELDS = ["name", "owner", "startYear", "endYear", "totalInvestment", "status"] as const;
-
+// The plan office changes a project's facts directly (county officers file a 调整申请 instead:
+// request-project-change.ts). Every direct change needs a reason and is audited as such.
 export async function updateProject(actor: SessionUser, input: unknown) {
   const v = validate(projectUpdateSchema, input);
   await authorize(actor, "project.update", { project: v.id });
-
-  const totalInvestment = v.totalInvestment === "" ? null : (v.moneyUnit === "yi" ? yiToWan(v.totalInvestment) : new Decimal(v.totalInvestment)).toFixed();
-  const next = { name: v.name, owner: v.owner || null, startYear: v.startYear, endYear: v.endYear, totalInvestment, status: v.status };
-
   return db.$transaction(async (tx) => {
-    const current = await tx.project.findFirst({ where: { id: v.id, deletedAt: null }, include: { _count: { select: { children: true } } } });
+    const current = await tx.project.findFirst({ where: { id: v.id, deletedAt: null } });
     if (!current) throw new AppError("NOT_FOUND", "找不到该项目。");
-    if (current.parentId && totalInvestment !== null) {
-      throw new AppError("VALIDATION", "子项目的投资计入上级打包项目，不能单独填写。", { totalInvestment: ["子项目不单独填写总投资"] });
-    }
-    const changes = diffFields(
-      { ...current, totalInvestment: exactString(current.totalInvestment) },
-      next,
-      [...FIELDS],
-    );
-    if (changes.length === 0) return { id: current.id, version: current.version, changed: 0 };
-    if (changes.some((c) => c.field === "status") && !v.reason) {
-      throw new AppError("VALIDATION", "手动修改状态需要说明原因。", { reason: ["请说明手动修改状态的原因"] });
-    }
-    // Optimistic lock: the row changes only if nobody saved since this form was loaded.
-    const updated = await tx.project.updateMany({
-      where: { id: v.id, version: v.version },
-      data: { ...next, version: { increment: 1 }, ...(changes.some((c) => c.field === "status") && { statusManual: true, statusReason: v.reason }) },
-    });
-    if (updated.count === 0) {
+    const changes = factChanges(current, await typedFacts(tx, current, v));
+    if (current.status !== v.status) changes.push({ field: "status", old: current.status, new: v.status });
+    if (changes.length === 0) return { id: current.id, version: current.version, changed: 0, requestId: null };
+    if (!v.reason) throw new AppError("VALIDATION", "直接修改项目信息需要说明原因（如批复文件）。", { reason: ["请说明修改原因"] });
+    const status = changes.find((c) => c.field === "status");
+    const applied = await applyFacts(tx, v.id, v.version, changes.filter((c) => c !== status), status ? { status: v.status, statusManual: true, statusReason: v.reason } : {});
+    if (!applied) {
       throw new AppError("CONFLICT", "保存失败：在您编辑期间，其他人已修改了该项目。请查看下列变更后重新编辑。", undefined, await changesSince(tx, "Project", v.id, v.version));
     }
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "project.update",
-      entityType: "Project",
-      entityId: v.id,
-      planId: current.planId,
-      unitId: current.unitId,
-      entityVersion: v.version + 1,
-      changes,
-      reason: v.reason,
-    });
-    return { id: v.id, version: v.version + 1, changed: changes.length };
+    await recordAudit(tx, { actorId: actor.id, action: "project.update", entityType: "Project", entityId: v.id, planId: current.planId, unitId: current.unitId, entityVersion: v.version + 1, changes, reason: `直接修改：${v.reason}` });
+    return { id: v.id, version: v.version + 1, changed: changes.length, requestId: null };
   });
 }

@@ -7,6 +7,7 @@ import { isPeriod, periodOf, periodYear } from "@/lib/periods";
 import { reportSaveSchema } from "@/lib/schemas/report";
 import { validate } from "@/lib/schemas/validate";
 import { changesSince } from "@/lib/server/audit/changes-since";
+import { submitWithReport, writeProposal } from "@/lib/server/annual-plans/proposal";
 import { diffFields, recordAudit } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
@@ -92,27 +93,10 @@ export async function saveReport(actor: SessionUser, input: unknown) {
     }
     if (v.submit) await audit("report.submit", report.id, report.version, [{ field: "status", old: current?.status === "APPROVED" ? "DRAFT" : (current?.status ?? "DRAFT"), new: "SUBMITTED" }]);
 
-    if (v.annualPlan !== "") {
-      const amount = wan(v.annualPlan)!;
-      const plan = await tx.annualPlanAmount.findUnique({ where: { projectId_year: { projectId: v.projectId, year } } });
-      if (!plan || exactString(plan.amount) !== amount) {
-        const saved = await tx.annualPlanAmount.upsert({
-          where: { projectId_year: { projectId: v.projectId, year } },
-          create: { projectId: v.projectId, year, amount },
-          update: { amount, version: { increment: 1 } },
-        });
-        await recordAudit(tx, {
-          actorId: actor.id,
-          action: "annualPlan.set",
-          entityType: "AnnualPlanAmount",
-          entityId: saved.id,
-          planId: project.planId,
-          unitId: project.unitId,
-          entityVersion: saved.version,
-          changes: [{ field: `annualPlan.${year}`, old: plan ? exactString(plan.amount) : null, new: amount }],
-        });
-      }
-    }
+    // 年度计划投资 typed with a report is a proposal travelling with it (reviewed with the report).
+    const ctx = { actorId: actor.id, planId: project.planId, unitId: project.unitId };
+    if (v.annualPlan !== "") await writeProposal(tx, ctx, { projectId: v.projectId, year, amountWan: wan(v.annualPlan)!, reportId: report.id, submit: v.submit });
+    if (v.submit) await submitWithReport(tx, ctx, report.id);
     return { id: report.id, version: report.version, status: report.status, warnings: await overTotalWarning(tx, project, v.period) };
   });
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { reportSubmitSchema } from "@/lib/schemas/report";
 import { validate } from "@/lib/schemas/validate";
+import { submitWithReport } from "@/lib/server/annual-plans/proposal";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
@@ -16,7 +17,7 @@ export async function submitReport(actor: SessionUser, input: unknown) {
     if (!report || !report.isCurrent) throw new AppError("NOT_FOUND", "找不到该报告或已有更新的修订版本。");
     if (report.status !== "DRAFT" && report.status !== "RETURNED") throw new AppError("VALIDATION", "只有草稿或被退回的报告可以提交。");
     const updated = await tx.progressReport.updateMany({
-      where: { id: v.id, version: v.version },
+      where: { id: v.id, version: v.version, status: { in: ["DRAFT", "RETURNED"] }, isCurrent: true },
       data: { status: "SUBMITTED", submittedAt: new Date(), submittedById: actor.id, version: { increment: 1 } },
     });
     if (updated.count === 0) throw new AppError("CONFLICT", "提交失败：该报告在此期间已被修改，请刷新后重试。");
@@ -30,6 +31,7 @@ export async function submitReport(actor: SessionUser, input: unknown) {
       entityVersion: v.version + 1,
       changes: [{ field: "status", old: report.status, new: "SUBMITTED" }],
     });
+    await submitWithReport(tx, { actorId: actor.id, planId: report.project.planId, unitId: report.project.unitId }, v.id);
     return { id: v.id, version: v.version + 1 };
   });
 }

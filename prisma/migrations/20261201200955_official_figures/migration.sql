@@ -59,8 +59,8 @@ UPDATE "AnnualPlanAmount" a SET "proposedAmount" = a.amount, "proposalStatus" = 
 WHERE NOT EXISTS (SELECT 1 FROM "ProgressReport" r WHERE r."projectId" = a."projectId" AND r.year = a.year AND r."isOfficial");
 UPDATE "AnnualPlanAmount" SET "approvedAt" = "updatedAt" WHERE amount IS NOT NULL;
 
--- A sub-project of a bundle carries no money and files no reports: its bundle line does.
-ALTER TABLE "Project" ADD CONSTRAINT "Project_subproject_no_money" CHECK ("parentId" IS NULL OR "totalInvestment" IS NULL);
+-- A sub-project of a bundle carries no money and files no reports: its bundle line does. (Triggers,
+-- not CHECK constraints: the offline schema engine cannot read CHECK constraints back.)
 
 CREATE FUNCTION "refuse_subproject_rows"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -72,12 +72,16 @@ END $$;
 CREATE TRIGGER "ProgressReport_not_on_subproject" BEFORE INSERT OR UPDATE OF "projectId" ON "ProgressReport" FOR EACH ROW EXECUTE FUNCTION "refuse_subproject_rows"();
 CREATE TRIGGER "AnnualPlanAmount_not_on_subproject" BEFORE INSERT OR UPDATE OF "projectId" ON "AnnualPlanAmount" FOR EACH ROW EXECUTE FUNCTION "refuse_subproject_rows"();
 
--- A project that becomes a sub-project must not have reports or annual amounts already.
-CREATE FUNCTION "refuse_parent_with_rows"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A sub-project has no total investment, and a project that becomes one must not have reports or
+-- annual amounts already.
+CREATE FUNCTION "refuse_subproject_money"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF NEW."parentId" IS NOT NULL AND (EXISTS (SELECT 1 FROM "ProgressReport" WHERE "projectId" = NEW.id) OR EXISTS (SELECT 1 FROM "AnnualPlanAmount" WHERE "projectId" = NEW.id)) THEN
+  IF NEW."parentId" IS NOT NULL AND NEW."totalInvestment" IS NOT NULL THEN
+    RAISE EXCEPTION 'sub-project % cannot carry a total investment', NEW.id USING ERRCODE = 'check_violation';
+  END IF;
+  IF NEW."parentId" IS NOT NULL AND (TG_OP = 'INSERT' OR OLD."parentId" IS NULL) AND (EXISTS (SELECT 1 FROM "ProgressReport" WHERE "projectId" = NEW.id) OR EXISTS (SELECT 1 FROM "AnnualPlanAmount" WHERE "projectId" = NEW.id)) THEN
     RAISE EXCEPTION 'project % has reports and cannot become a sub-project', NEW.id USING ERRCODE = 'check_violation';
   END IF;
   RETURN NEW;
 END $$;
-CREATE TRIGGER "Project_subproject_without_rows" BEFORE UPDATE OF "parentId" ON "Project" FOR EACH ROW EXECUTE FUNCTION "refuse_parent_with_rows"();
+CREATE TRIGGER "Project_subproject_no_money" BEFORE INSERT OR UPDATE OF "parentId", "totalInvestment" ON "Project" FOR EACH ROW EXECUTE FUNCTION "refuse_subproject_money"();

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { updateProjectAction } from "../../actions";
+import { requestProjectChangeAction, updateProjectAction } from "../../actions";
 import { ConflictNotice } from "@/components/conflict-notice";
 import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
 import { zh } from "@/lib/i18n/zh-CN";
@@ -11,8 +11,11 @@ import { projectUpdateSchema, type ProjectUpdateInput } from "@/lib/schemas/proj
 import type { ChangeSince } from "@/lib/server/audit/changes-since";
 
 type Failure = { message: string; conflict?: ChangeSince[] };
+type Choice = { id: number; name: string };
+type Props = { defaults: ProjectUpdateInput; isSubProject: boolean; mode: "direct" | "request"; units: Choice[]; sections: Choice[] };
 
-export function ProjectEditForm({ defaults, isSubProject }: { defaults: ProjectUpdateInput; isSubProject: boolean }) {
+// One form for the plan office's direct edit and a county officer's 调整申请.
+export function ProjectEditForm({ defaults, isSubProject, mode, units, sections }: Props) {
   const router = useRouter();
   const [failure, setFailure] = useState<Failure | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<ProjectUpdateInput>({
@@ -22,9 +25,9 @@ export function ProjectEditForm({ defaults, isSubProject }: { defaults: ProjectU
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
-    const result = await updateProjectAction(values);
+    const result = await (mode === "direct" ? updateProjectAction : requestProjectChangeAction)(values);
     if (result.ok) {
-      router.push(`/projects/${defaults.id}`);
+      router.push(`/projects/${defaults.id}${result.data.requestId ? "?requested=1" : ""}`);
       router.refresh();
       return;
     }
@@ -45,6 +48,31 @@ export function ProjectEditForm({ defaults, isSubProject }: { defaults: ProjectU
         <input {...register("owner")} className={inputClass} placeholder="原文未写明可留空" />
         <FieldError message={e.owner?.message} />
       </label>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <label className="block text-sm">
+          填报单位
+          <select {...register("unitId")} className={inputClass}>
+            <option value="">—（规划层面）</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+          <FieldError message={e.unitId?.message} />
+        </label>
+        <label className="block text-sm">
+          {zh.project.section}
+          <select {...register("sectionId")} className={inputClass}>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <FieldError message={e.sectionId?.message} />
+        </label>
+      </div>
       <div className="grid grid-cols-2 gap-4">
         <label className="block text-sm">
           开工年份
@@ -82,8 +110,22 @@ export function ProjectEditForm({ defaults, isSubProject }: { defaults: ProjectU
         </select>
         <FieldError message={e.status?.message} />
       </label>
+      {mode === "request" && (
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <label className="block text-sm">
+            批复文号（可选）
+            <input {...register("docNumber")} className={inputClass} placeholder="如 岳发改投〔2026〕12号" />
+            <FieldError message={e.docNumber?.message} />
+          </label>
+          <label className="block text-sm">
+            文件日期（可选）
+            <input {...register("docDate")} type="date" className={inputClass} />
+            <FieldError message={e.docDate?.message} />
+          </label>
+        </div>
+      )}
       <label className="block text-sm">
-        修改说明（修改状态时必填）
+        {mode === "direct" ? "修改原因（必填）" : "调整原因（必填）"}
         <textarea {...register("reason")} rows={2} className={inputClass} />
         <FieldError message={e.reason?.message} />
       </label>
@@ -97,7 +139,7 @@ export function ProjectEditForm({ defaults, isSubProject }: { defaults: ProjectU
         ))}
       <div className="flex gap-3">
         <button type="submit" disabled={formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-60">
-          {formState.isSubmitting ? "保存中…" : "保存"}
+          {formState.isSubmitting ? "提交中…" : mode === "direct" ? "保存" : "提交调整申请"}
         </button>
       </div>
     </form>
