@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/dates";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import type { FieldChange } from "@/lib/server/audit/record-audit";
 
@@ -40,7 +41,7 @@ export function AuditTable({ rows, showEntity = false }: { rows: Row[]; showEnti
       <tbody>
         {rows.map((r) => (
           <tr key={r.id} className="border-t align-top">
-            <td className="px-3 py-2 whitespace-nowrap">{r.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.at)}</td>
             <td className="px-3 py-2 whitespace-nowrap">{r.actor ? `${r.actor.displayName}（${r.actor.username}）` : "系统"}</td>
             <td className="px-3 py-2 whitespace-nowrap">{ACTION_LABEL[r.action] ?? r.action}</td>
             {showEntity && (

@@ -1,4 +1,5 @@
 import type { ChangeSince } from "@/lib/server/audit/changes-since";
+import { formatDateTime } from "@/lib/dates";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 
 // What others changed while this form was open (shown when a stale save is refused).
@@ -9,7 +10,7 @@ export function ConflictNotice({ message, changes }: { message: string; changes:
       <ul className="mt-2 space-y-1">
         {changes.map((c, i) => (
           <li key={i}>
-            {new Date(c.at).toLocaleString("zh-CN")} · {c.actor ?? "系统"}：
+            {formatDateTime(c.at)} · {c.actor ?? "系统"}：
             {c.changes.map((f) => `${fieldLabel(f.field)} ${f.old ?? "（空）"} → ${f.new ?? "（空）"}`).join("；")}
           </li>
         ))}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Money } from "./money";
 import { ReportStatus } from "./report-status";
+import { formatDate } from "@/lib/dates";
 import { FLAG_LABEL, milestoneFlag } from "@/lib/milestones";
 import type { MoneyUnit } from "@/lib/money";
 import { periodLabel } from "@/lib/periods";
@@ -21,7 +22,7 @@ type Report = {
 };
 
 const FLAG_STYLE: Record<string, string> = { OVERDUE: "text-red-700", DUE_SOON: "text-amber-700", DONE_LATE: "text-amber-700", DONE: "text-green-700" };
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+const day = (d: Date | null) => (d ? formatDate(d) : "—");
 
 export function MilestoneList({ milestones, projectId, canEdit, today }: { milestones: Milestone[]; projectId: number; canEdit: boolean; today: Date }) {
   return (

@@ -1,3 +1,5 @@
+import { chinaToday, chinaYear, daysBetween, formatDate } from "@/lib/dates";
+
 // Milestone template and computed flags (pure: used by the seed, imports, pages and tests).
 export const MILESTONE_TEMPLATE: { code: string | null; name: string }[] = [
   { code: null, name: "立项" },
@@ -15,12 +17,11 @@ export const DUE_SOON_DAYS = 30;
 
 export type MilestoneFlag = "DONE" | "DONE_LATE" | "OVERDUE" | "DUE_SOON" | null;
 
-const day = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-
-export function milestoneFlag(m: { plannedDate: Date | null; actualDate: Date | null }, today: Date): MilestoneFlag {
-  if (m.actualDate) return m.plannedDate && day(m.actualDate) > day(m.plannedDate) ? "DONE_LATE" : "DONE";
+// Dates are DATE columns; `now` is an instant, read as China's calendar day.
+export function milestoneFlag(m: { plannedDate: Date | null; actualDate: Date | null }, now: Date = new Date()): MilestoneFlag {
+  if (m.actualDate) return m.plannedDate && formatDate(m.actualDate) > formatDate(m.plannedDate) ? "DONE_LATE" : "DONE";
   if (!m.plannedDate) return null;
-  const diff = (day(m.plannedDate) - day(today)) / 86400000;
+  const diff = daysBetween(chinaToday(now), formatDate(m.plannedDate));
   if (diff < 0) return "OVERDUE";
   return diff <= DUE_SOON_DAYS ? "DUE_SOON" : null;
 }
@@ -43,7 +44,7 @@ export function statusFromMilestones(ms: { code: string | null; actualDate: Date
   return "PREPARATION";
 }
 
-// A project whose build period has ended but is not completed.
-export function pastBuildPeriod(p: { endYear: number | null; status: string }, today: Date): boolean {
-  return p.endYear !== null && p.endYear < today.getFullYear() && p.status !== "COMPLETED" && p.status !== "IN_USE";
+// A project whose build period has ended (by China's year) but is not completed.
+export function pastBuildPeriod(p: { endYear: number | null; status: string }, now: Date = new Date()): boolean {
+  return p.endYear !== null && p.endYear < chinaYear(now) && p.status !== "COMPLETED" && p.status !== "IN_USE";
 }

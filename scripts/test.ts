@@ -1,6 +1,6 @@
 // `npm test`: the whole suite against a real PostgreSQL in its own database (ledger_test), never
-// the user's: type check → migrations match the schema → seed data match the documents →
-// integration tests (vitest) → production build → browser tests (Playwright, Debian chromium).
+// the user's: type check → migrations match the schema → seed data match the documents → date tests
+// under two time zones → integration tests (vitest) → production build → browser tests (Playwright).
 import { rmSync } from "node:fs";
 import { ensureDatabase, recreateDatabase } from "./lib/database";
 import { buildIfNeeded } from "./lib/build";
@@ -31,9 +31,11 @@ async function main() {
     await step("migrations match prisma/schema.prisma", () => prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"], db.url));
     await step("type check", () => mustRun("tsc", ["--noEmit"]));
     await step("seed data trace back to the documents", () => mustRun("node", ["scripts/seed-data/check.mjs"]));
-    if (!skip("integration")) await step("integration tests (vitest, real PostgreSQL)", () =>
-      mustRun("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`], env),
-    );
+    if (!skip("integration")) {
+      // China time must not depend on the server's zone: the date tests (no database) run under two first.
+      for (const TZ of ["UTC", "Asia/Shanghai"]) await step(`date tests, TZ=${TZ}`, () => mustRun("vitest", ["run", "tests/integration/dates.test.ts"], { ...env, TZ, VITEST_NO_DB: "1" }));
+      await step("integration tests (vitest, real PostgreSQL)", () => mustRun("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`], env));
+    }
     if (skip("e2e")) return;
     await step("production build", () => buildIfNeeded({ ...env, NODE_ENV: "production" }));
     await step("browser tests (Playwright)", async () => {

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import type { MoneyUnit } from "@/lib/money";
+import { periodLabel } from "@/lib/periods";
 import { DownloadButton } from "./download-button";
 
 const select = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm";
@@ -9,12 +10,12 @@ const select = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1 te
 // Export choices on a plan page: the 调度表 for a period (whole plan or one unit, 万元 or 亿元) and the rollup table.
 export function ExportPanel(props: {
   planId: number;
-  periods: { value: string; label: string }[];
-  defaultPeriod: string;
+  periods: string[]; // periodChoices()
+  period: string;
   units: { id: number; name: string }[];
   money: MoneyUnit;
 }) {
-  const [period, setPeriod] = useState(props.defaultPeriod);
+  const [period, setPeriod] = useState(props.period);
   const [unit, setUnit] = useState("");
   const [money, setMoney] = useState<MoneyUnit>(props.money);
   const [submitted, setSubmitted] = useState(false);
@@ -28,8 +29,8 @@ export function ExportPanel(props: {
           {T.period}
           <select name="period" value={period} onChange={(e) => setPeriod(e.target.value)} className={select}>
             {props.periods.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
+              <option key={p} value={p}>
+                {periodLabel(p)}
               </option>
             ))}
           </select>

@@ -1,20 +1,25 @@
 import Link from "next/link";
 import { ReportStatus } from "@/components/report-status";
+import { formatDate } from "@/lib/dates";
 import { FLAG_LABEL } from "@/lib/milestones";
 import { periodLabel } from "@/lib/periods";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { officerDesk } from "@/lib/server/reports/officer-desk";
+import { PeriodForm } from "../finance/period-form";
 
-export default async function DeskPage() {
+export default async function DeskPage({ searchParams }: { searchParams: Promise<{ period?: string }> }) {
   const user = await requireUser();
   if (user.unitIds.length === 0) {
     return <p className="mt-8 rounded bg-white p-6 shadow-sm">“我的项目”供县级项目专干使用；您的账号没有绑定填报单位。</p>;
   }
-  const { rows, overdue, returned } = await officerDesk(user);
+  const { period, periods, rows, overdue, returned } = await officerDesk(user, (await searchParams).period);
   const plans = [...new Map(rows.map((r) => [r.plan.id, r])).values()];
   return (
     <>
       <h1 className="mb-3 text-xl font-semibold">我的项目</h1>
+      <div className="mb-3">
+        <PeriodForm action="/desk" periods={periods} period={period} />
+      </div>
       <div className="mb-4 flex flex-wrap gap-2">
         {plans.map((r) => (
           <Link key={r.plan.id} href={`/desk/grid?plan=${r.plan.id}&period=${r.period}`} className="rounded bg-sky-700 px-3 py-1.5 text-sm text-white hover:bg-sky-800" data-testid="open-grid">
@@ -48,7 +53,7 @@ export default async function DeskPage() {
                 <Link href={`/projects/${m.project.id}`} className="text-sky-700 hover:underline">
                   {m.project.name}
                 </Link>{" "}
-                · {m.name} · 计划 {m.plannedDate?.toISOString().slice(0, 10)}
+                · {m.name} · 计划 {m.plannedDate && formatDate(m.plannedDate)}
               </li>
             ))}
           </ul>
@@ -59,8 +64,8 @@ export default async function DeskPage() {
           <tr>
             <th className="px-3 py-2">项目</th>
             <th className="px-3 py-2">单位</th>
-            <th className="px-3 py-2">本期</th>
-            <th className="px-3 py-2">本期报告</th>
+            <th className="px-3 py-2">期次</th>
+            <th className="px-3 py-2">报告</th>
           </tr>
         </thead>
         <tbody>

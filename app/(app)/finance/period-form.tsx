@@ -1,8 +1,9 @@
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { periodLabel } from "@/lib/periods";
 
-// The period selector and the "include submitted" switch (a plain GET form: works without script).
-export function PeriodForm({ action, periods, period, includeSubmitted, hidden = {} }: { action: string; periods: string[]; period: string; includeSubmitted: boolean; hidden?: Record<string, string> }) {
+// The period selector (choices: periodChoices()) and, where figures can include unreviewed data, the
+// "include submitted" switch. A plain GET form: works without script. Also used by the officers' desks.
+export function PeriodForm({ action, periods, period, includeSubmitted, hidden = {} }: { action: string; periods: string[]; period: string; includeSubmitted?: boolean; hidden?: Record<string, string> }) {
   return (
     <form method="get" action={action} className="flex flex-wrap items-center gap-3 text-sm" data-testid="period-form">
       {Object.entries(hidden).map(([k, v]) => (
@@ -18,10 +19,12 @@ export function PeriodForm({ action, periods, period, includeSubmitted, hidden =
           ))}
         </select>
       </label>
-      <label className="flex items-center gap-1">
-        <input type="checkbox" name="submitted" value="1" defaultChecked={includeSubmitted} />
-        {zhFinance.includeSubmitted}
-      </label>
+      {includeSubmitted !== undefined && (
+        <label className="flex items-center gap-1">
+          <input type="checkbox" name="submitted" value="1" defaultChecked={includeSubmitted} />
+          {zhFinance.includeSubmitted}
+        </label>
+      )}
       <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-white hover:bg-sky-800">
         {zhFinance.apply}
       </button>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DownloadButton } from "@/components/excel/download-button";
+import { formatDateTime } from "@/lib/dates";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { listImports } from "@/lib/server/imports/get-import";
@@ -51,7 +52,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
                 <td className="px-3 py-2">{b.status === "COMMITTED" ? "已导入" : "已预览，未确认"}</td>
                 <td className="px-3 py-2 text-slate-600">{b.counts ? T.counts(b.counts) : "—"}</td>
                 <td className="px-3 py-2">{b.createdBy}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{(b.committedAt ?? b.createdAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(b.committedAt ?? b.createdAt)}</td>
               </tr>
             ))}
           </tbody>

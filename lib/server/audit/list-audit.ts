@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { chinaDayEnd, chinaDayStart, isCalendarDay } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FieldChange } from "./record-audit";
@@ -12,8 +13,8 @@ export const auditFiltersSchema = z.object({
   entityId: optionalText,
   actor: optionalText, // username
   action: optionalText,
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: z.string().refine(isCalendarDay).optional().catch(undefined),
+  to: z.string().refine(isCalendarDay).optional().catch(undefined),
   page: z.coerce.number().int().min(1).default(1).catch(1),
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
@@ -25,7 +26,8 @@ export function auditWhere(f: AuditFilters): Prisma.AuditEventWhereInput {
     ...(f.action && { action: { startsWith: f.action } }),
     ...(f.actor && { actor: { username: f.actor } }),
     ...((f.from || f.to) && {
-      at: { ...(f.from && { gte: new Date(`${f.from}T00:00:00+08:00`) }), ...(f.to && { lt: new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86400000) }) },
+      // Days are China's: "from" its 00:00, "to" through its 24:00.
+      at: { ...(f.from && { gte: chinaDayStart(f.from) }), ...(f.to && { lt: chinaDayEnd(f.to) }) },
     }),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { sectionName } from "@/lib/sections";
 import type { Writable } from "node:stream";
 import { Decimal } from "decimal.js";
+import { chinaToday, formatDateTime } from "@/lib/dates";
 import { BOM, csvLine, type CsvValue } from "@/lib/excel/csv";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -47,8 +48,8 @@ function csvJob(fileName: string, header: string[], rows: () => AsyncIterable<Cs
 }
 
 const money = (wan: { toString(): string } | null, unit: MoneyUnit): CsvValue => ({ number: wan === null ? null : inUnit(new Decimal(wan.toString()), unit)!.toFixed() });
-const time = (d: Date | null) => (d ? d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : null);
-const stamp = () => new Date().toISOString().slice(0, 10);
+const time = (d: Date | null) => (d ? formatDateTime(d) : null);
+const stamp = () => chinaToday();
 
 export async function prepareCsv(actor: SessionUser, list: string, params: Params): Promise<FileJob> {
   await authorize(actor, "export.run");

@@ -1,4 +1,5 @@
 import "server-only";
+import { chinaToday, dateColumn, formatDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { statusFromMilestones } from "@/lib/milestones";
@@ -9,8 +10,8 @@ import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { syncProjectStatus } from "./sync-project-status";
 
-const toDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
-const dateText = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const toDate = (s: string | null) => (s ? dateColumn(s) : null);
+const dateText = (d: Date | null) => (d ? formatDate(d) : null);
 
 // Saves a project's whole milestone list: rows with an id are updated (each checked against its
 // version), rows without one are added, rows left out are dropped (soft delete). The list order is
@@ -18,7 +19,7 @@ const dateText = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 export async function saveMilestones(actor: SessionUser, input: unknown) {
   const v = validate(milestonesSaveSchema, input);
   await authorize(actor, "milestone.write", { project: v.projectId });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = chinaToday();
   const future = v.milestones.findIndex((m) => m.actualDate && m.actualDate > today);
   if (future >= 0) throw new AppError("VALIDATION", "实际完成日期不能晚于今天。", { [`milestones.${future}.actualDate`]: ["实际完成日期不能晚于今天"] });
 

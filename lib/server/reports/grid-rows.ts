@@ -2,17 +2,18 @@ import "server-only";
 import { exactString } from "@/lib/money";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { isPeriod, periodYear } from "@/lib/periods";
+import { isPeriod, periodChoices, periodYear } from "@/lib/periods";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 
 const wan = (v: { toString(): string } | null | undefined) => exactString(v) ?? "";
 
 // Rows of the fill-in grid: the officer's reportable projects of one plan, with the period's
-// current report (if any) prefilled in 万元.
-export async function gridRows(actor: SessionUser, planId: number, period: string) {
+// current report (if any) prefilled in 万元. No period: the plan's current one.
+export async function gridRows(actor: SessionUser, planId: number, requested?: string) {
   const plan = await db.plan.findUnique({ where: { id: planId } });
   if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
-  if (!isPeriod(period, plan.reportingCycle)) throw new AppError("VALIDATION", "填报期次格式不正确。");
+  if (requested !== undefined && !isPeriod(requested, plan.reportingCycle)) throw new AppError("VALIDATION", "填报期次格式不正确。");
+  const { periods, period } = periodChoices(plan, { requested });
   const year = periodYear(period);
   const projects = await db.project.findMany({
     where: { planId, unitId: { in: actor.unitIds }, kind: "PROJECT", parentId: null, deletedAt: null },
@@ -25,6 +26,8 @@ export async function gridRows(actor: SessionUser, planId: number, period: strin
   });
   return {
     plan,
+    period,
+    periods,
     rows: projects.map((p) => {
       const r = p.reports[0];
       return {

@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/dates";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { listTokens } from "@/lib/server/api-tokens/list-tokens";
 import { requireUser } from "@/lib/server/auth/current-user";
@@ -5,7 +6,7 @@ import { orForbidden } from "@/lib/ui/or-forbidden";
 import { IssueTokenForm, RevokeButton } from "./token-forms";
 
 const t = zhFinance.tokens;
-const when = (d: Date | null) => (d ? d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "—");
+const when = (d: Date | null) => (d ? formatDateTime(d) : "—");
 
 export default async function TokensPage() {
   const tokens = await orForbidden(listTokens(await requireUser()));

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatDateTime } from "@/lib/dates";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { UNIT_LABEL } from "@/lib/money";
 import { requireUser } from "@/lib/server/auth/current-user";
@@ -38,10 +39,10 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
       </h1>
       <p className="mt-1 text-sm text-slate-600">
         {plan.title} · {T.layout[summary.layout]} · {summary.moneyUnit ? T.moneyUnit(UNIT_LABEL[summary.moneyUnit]) : ""} · {batch.createdBy} ·{" "}
-        {batch.createdAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}
+        {formatDateTime(batch.createdAt)}
       </p>
       <ul className="mt-3 space-y-1 text-sm" data-testid="import-notes">
-        {summary.alreadyImported && <li className="rounded bg-amber-50 px-3 py-1 text-amber-900">{T.alreadyImported(summary.alreadyImported.id, new Date(summary.alreadyImported.at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }))}</li>}
+        {summary.alreadyImported && <li className="rounded bg-amber-50 px-3 py-1 text-amber-900">{T.alreadyImported(summary.alreadyImported.id, formatDateTime(summary.alreadyImported.at))}</li>}
         {summary.unknownHeaders.length > 0 && <li className="rounded bg-amber-50 px-3 py-1 text-amber-900">{T.unknownHeaders(summary.unknownHeaders)}</li>}
         {summary.ignoredHeaders.length > 0 && <li className="rounded bg-slate-50 px-3 py-1 text-slate-700">{T.ignoredHeaders(summary.ignoredHeaders)}</li>}
         {summary.skippedSheets.length > 0 && <li className="rounded bg-slate-50 px-3 py-1 text-slate-700">{T.skippedSheets(summary.skippedSheets)}</li>}
@@ -50,7 +51,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
         <p data-testid="import-counts">{T.counts(c)}</p>
         {batch.status === "COMMITTED" ? (
           <p className="mt-2 text-emerald-700" data-testid="import-committed">
-            {T.committed(batch.committedAt!.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }))} {summary.result && T.result(summary.result)}
+            {T.committed(formatDateTime(batch.committedAt!))} {summary.result && T.result(summary.result)}
           </p>
         ) : c.new + c.changed > 0 ? (
           <div className="mt-2">

@@ -9,7 +9,7 @@ import { getPlan } from "@/lib/server/plans/get-plan";
 import type { RollupRow } from "@/lib/server/rollups/plan-rollup";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import { ExportPanel } from "@/components/excel/export-panel";
-import { periodChoices } from "@/lib/excel/period-choices";
+import { periodChoices } from "@/lib/periods";
 import { filterOptions } from "@/lib/server/plans/filter-options";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 

@@ -1,13 +1,14 @@
 import Link from "next/link";
-import { periodLabel, periodOf } from "@/lib/periods";
+import { periodChoices, periodLabel } from "@/lib/periods";
 import { getPlan } from "@/lib/server/plans/get-plan";
 import { reportingStatus } from "@/lib/server/reports/reporting-status";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { PeriodForm } from "../../../finance/period-form";
 
 export default async function ReportingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ period?: string }> }) {
   const id = idParam((await params).id);
   const { plan } = await orNotFound(getPlan(id));
-  const period = (await searchParams).period ?? periodOf(new Date(), plan.reportingCycle);
+  const { periods, period } = periodChoices(plan, { requested: (await searchParams).period });
   const rows = await reportingStatus(id, period);
   const cols = [
     ["projects", "应报项目"],
@@ -25,13 +26,9 @@ export default async function ReportingPage({ params, searchParams }: { params: 
         </Link>
       </p>
       <h1 className="mt-1 text-xl font-semibold">填报情况 · {periodLabel(period)}</h1>
-      <form method="get" className="my-3 flex items-end gap-2 text-sm">
-        <label>
-          期次
-          <input name="period" defaultValue={period} className="ml-2 w-28 rounded border border-slate-300 px-2 py-1" />
-        </label>
-        <button className="rounded px-3 py-1 ring-1 ring-slate-300">查看</button>
-      </form>
+      <div className="my-3">
+        <PeriodForm action={`/plans/${id}/reporting`} periods={periods} period={period} />
+      </div>
       <table className="w-full bg-white text-sm shadow-sm" data-testid="reporting-table">
         <thead className="bg-slate-100 text-left text-slate-600">
           <tr>
