@@ -82,7 +82,11 @@ export function ReportHistory({ reports, unit }: { reports: Report[]; unit: Mone
       <tbody>
         {reports.map((r) => (
           <tr key={r.id} className={`border-t ${r.isCurrent ? "" : "text-slate-400"}`}>
-            <td className="px-3 py-1.5 whitespace-nowrap">{periodLabel(r.period)}</td>
+            <td className="px-3 py-1.5 whitespace-nowrap">
+              <Link href={`/reports/${r.id}`} className="text-sky-700 hover:underline">
+                {periodLabel(r.period)}
+              </Link>
+            </td>
             <td className="px-3 py-1.5 whitespace-nowrap">
               第 {r.revision} 版{r.isOfficial && <span className="ml-1 rounded bg-green-50 px-1 text-xs text-green-800">计入统计</span>}
               {!r.isCurrent && <span className="ml-1 text-xs">（已被更正）</span>}

@@ -23,19 +23,22 @@ async function projectIdFor(page: import("@playwright/test").Page, unitName: str
   return Number(new URL(page.url()).pathname.split("/").pop());
 }
 
-test("a county officer edits own-county projects only; other counties are refused, by URL and by forged request", async ({ page }) => {
+test("a county officer requests changes to own-county projects only; other counties are refused, by URL and by forged request", async ({ page }) => {
   await signIn(page, "yy-pingjiang");
 
-  // Own county: the edit control is there and a save lands in the history.
+  // Own county: the control is there; a change becomes a 调整申请 shown on the project, not applied.
   const own = await projectIdFor(page, "平江县");
-  await expect(page.getByTestId("edit-project")).toBeVisible();
+  await expect(page.getByTestId("edit-project")).toHaveText("申请调整");
   await page.getByTestId("edit-project").click();
   await page.getByLabel("建设单位").fill("平江县卫生健康局");
+  await page.getByRole("button", { name: "提交调整申请" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("调整原因");
+  await page.getByLabel(/调整原因/).fill("建设单位以可研批复为准");
   await shot(page, "project-edit");
-  await page.getByRole("button", { name: "保存" }).click();
-  await expect(page).toHaveURL(new RegExp(`/projects/${own}$`));
-  await expect(page.getByTestId("audit-table")).toContainText("平江县卫生健康局");
-  await shot(page, "project-history");
+  await page.getByRole("button", { name: "提交调整申请" }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${own}\\?requested=1$`));
+  await expect(page.getByTestId("pending-change-request")).toContainText("平江县卫生健康局");
+  await shot(page, "project-change-requested");
 
   // Another county: no edit control, the edit URL is refused.
   const other = await projectIdFor(page, "华容县");
@@ -47,7 +50,7 @@ test("a county officer edits own-county projects only; other counties are refuse
 
   // A forged request with this valid session is refused and changes nothing.
   const res = await page.request.patch(`/api/v1/projects/${other}`, {
-    data: { version: 1, name: "篡改", owner: "", startYear: 2021, endYear: 2025, totalInvestment: "1", moneyUnit: "yi", status: "PREPARATION", reason: "" },
+    data: { version: 1, name: "篡改", owner: "", startYear: 2021, endYear: 2025, totalInvestment: "1", moneyUnit: "yi", sectionId: 1, unitId: null, status: "PREPARATION", reason: "x" },
   });
   expect(res.status()).toBe(403);
   expect((await res.json()).error.message).toBe("您没有权限执行此操作。");

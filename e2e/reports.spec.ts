@@ -51,15 +51,19 @@ test("an officer files two reports via the grid; a reviewer returns one and appr
   await signIn(reviewer, "finance");
   await reviewer.goto("/review");
   await shot(reviewer, "review-desk");
-  await reviewer.getByLabel(`选择 ${second}`).check();
-  await reviewer.getByRole("button", { name: /退回/ }).click();
-  await expect(reviewer.getByTestId("review-message")).toContainText("退回时请填写退回意见");
-  await reviewer.getByLabel(/审核意见/).fill("请附监理月报");
-  await reviewer.getByRole("button", { name: /退回/ }).click();
-  await expect(reviewer.getByTestId("review-message")).toContainText("已退回 1 份报告");
-  await reviewer.getByLabel(`选择 ${first}`).check();
-  await reviewer.getByRole("button", { name: /审核通过/ }).click();
-  await expect(reviewer.getByTestId("review-message")).toContainText("已审核通过 1 份报告");
+  const desk = reviewer.getByTestId("review-table");
+  await desk.getByLabel(`选择 ${second}`).check();
+  await desk.getByRole("button", { name: /退回/ }).click();
+  await expect(desk.getByTestId("review-message")).toContainText("退回时请填写退回意见");
+  await desk.getByLabel(/审核意见/).fill("请附监理月报");
+  await desk.getByRole("button", { name: /退回/ }).click();
+  await expect(desk.getByTestId("review-message")).toContainText("已退回 1 项");
+  await desk.getByLabel(`选择 ${first}`).check();
+  await desk.getByRole("button", { name: /审核通过/ }).click();
+  // Approval asks for confirmation, naming what it approves.
+  await expect(desk.getByTestId("confirm-approve")).toContainText(first);
+  await desk.getByRole("button", { name: "确认通过" }).click();
+  await expect(desk.getByTestId("review-message")).toContainText("已审核通过 1 项");
 
   // The approved figure now counts (万元 display: 120.5).
   await page.getByRole("button", { name: "万元" }).click();
@@ -74,9 +78,14 @@ test("an officer files two reports via the grid; a reviewer returns one and appr
   await page.getByRole("button", { name: "保存并提交审核" }).click();
   await page.waitForURL(/\/projects\/\d+$/);
   await reviewer.goto("/review");
-  await reviewer.getByLabel(`选择 ${second}`).check();
-  await reviewer.getByRole("button", { name: /审核通过/ }).click();
-  await expect(reviewer.getByTestId("review-message")).toContainText("已审核通过 1 份报告");
+  // Marked as a resubmission; its page shows what changed since the return.
+  await expect(desk.locator("tr", { hasText: second })).toContainText("重新提交");
+  await desk.locator("tr", { hasText: second }).getByTestId("open-report").click();
+  await expect(reviewer.getByTestId("report-diff")).toContainText("本期完成");
+  await expect(reviewer.getByTestId("report-diff")).toContainText("82");
+  await shot(reviewer, "report-resubmission-diff");
+  await reviewer.getByTestId("report-decision").getByRole("button", { name: "审核通过" }).click();
+  await expect(reviewer.getByTestId("review-message")).toContainText("已审核通过");
   await expect(await cumulative(page, second)).toContainText("累计完成（已审核）82");
   await shot(page, "project-with-reports");
   await reviewerContext.close();

@@ -23,6 +23,7 @@ test("script in a text field renders as text and never runs", async ({ page }) =
   await page.getByTestId("edit-project").click();
   const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
   await page.getByLabel("建设单位").fill(payload);
+  await page.getByLabel(/修改原因/).fill(payload);
   await page.getByRole("button", { name: "保存" }).click();
   await page.waitForURL(/\/projects\/\d+$/);
   await expect(page.getByText(payload).first()).toBeVisible();

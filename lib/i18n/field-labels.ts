@@ -6,6 +6,8 @@ const LABELS: Record<string, string> = {
   endYear: "完工年份",
   totalInvestment: "总投资（万元）",
   status: "状态",
+  unitId: "填报单位",
+  sectionId: "专栏/类别",
   displayName: "姓名",
   role: "角色",
   units: "负责单位",

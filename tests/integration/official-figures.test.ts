@@ -5,7 +5,7 @@ import { proposeAnnualPlan } from "@/lib/server/annual-plans/propose-annual-plan
 import { reviewAnnualPlans } from "@/lib/server/annual-plans/review-annual-plans";
 import { setAnnualPlan } from "@/lib/server/annual-plans/set-annual-plan";
 import { requestProjectChange } from "@/lib/server/projects/request-project-change";
-import { reviewChangeRequest } from "@/lib/server/projects/review-change-request";
+import { reviewChangeRequests } from "@/lib/server/projects/review-change-requests";
 import { updateProject } from "@/lib/server/projects/update-project";
 import { reviewReports } from "@/lib/server/reports/review-reports";
 import { saveReport } from "@/lib/server/reports/save-report";
@@ -141,9 +141,9 @@ describe("调整申请: project facts changed by officers are reviewed", () => {
     // One open request at a time; officers cannot decide; the requester cannot either.
     await expectAppError(requestProjectChange(ctx.officer, edit(fresh, { totalInvestment: "1600", reason: "再调" })), "VALIDATION");
     const request = await db.projectChangeRequest.findUniqueOrThrow({ where: { id: res.requestId! } });
-    await expectAppError(reviewChangeRequest(ctx.officer, { id: request.id, version: request.version, decision: "APPROVE" }), "FORBIDDEN");
+    await expectAppError(reviewChangeRequests(ctx.officer, { items: [{ id: request.id, version: request.version }], decision: "APPROVE" }), "FORBIDDEN");
 
-    await reviewChangeRequest(ctx.finance, { id: request.id, version: request.version, decision: "APPROVE" });
+    await reviewChangeRequests(ctx.finance, { items: [{ id: request.id, version: request.version }], decision: "APPROVE" });
     fresh = await db.project.findUniqueOrThrow({ where: { id: p.id } });
     expect(fresh.totalInvestment!.toString()).toBe("1500");
     expect(fresh.endYear).toBe(2027);
@@ -161,9 +161,9 @@ describe("调整申请: project facts changed by officers are reviewed", () => {
     const res = await requestProjectChange(ctx.officer, edit(p, { totalInvestment: "900", reason: "调增" }));
     await updateProject(ctx.admin, edit(p, { name: `${p.name}（更名）`, totalInvestment: "800", reason: "按批复更名" }));
     const request = await db.projectChangeRequest.findUniqueOrThrow({ where: { id: res.requestId! } });
-    await expectAppError(reviewChangeRequest(ctx.finance, { id: request.id, version: request.version, decision: "APPROVE" }), "CONFLICT");
+    await expectAppError(reviewChangeRequests(ctx.finance, { items: [{ id: request.id, version: request.version }], decision: "APPROVE" }), "CONFLICT");
     expect((await db.projectChangeRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("SUBMITTED");
-    await reviewChangeRequest(ctx.finance, { id: request.id, version: request.version, decision: "RETURN", comment: "项目信息已更新，请重新申请" });
+    await reviewChangeRequests(ctx.finance, { items: [{ id: request.id, version: request.version }], decision: "RETURN", comment: "项目信息已更新，请重新申请" });
     expect((await db.project.findUniqueOrThrow({ where: { id: p.id } })).totalInvestment!.toString()).toBe("800");
   });
 
@@ -229,7 +229,7 @@ describe("decisions are race-free", () => {
     const reviewers = await Promise.all(Array.from({ length: 4 }, () => sessionFor("FINANCE_REVIEWER")));
     const decide = (i: number) => (i % 2 ? { decision: "RETURN", comment: "退回" } : { decision: "APPROVE" });
     const [changes, annuals] = await Promise.all([
-      Promise.allSettled(Array.from({ length: 20 }, (_, i) => reviewChangeRequest(reviewers[i % 4], { id: request.id, version: request.version, ...decide(i) }))),
+      Promise.allSettled(Array.from({ length: 20 }, (_, i) => reviewChangeRequests(reviewers[i % 4], { items: [{ id: request.id, version: request.version }], ...decide(i) }))),
       Promise.allSettled(Array.from({ length: 20 }, (_, i) => reviewAnnualPlans(reviewers[i % 4], { items: [{ id: annual.id, version: annual.version }], ...decide(i) }))),
     ]);
     for (const results of [changes, annuals]) {

@@ -1,35 +1,119 @@
-import { ReviewForm } from "./review-form";
-import { authorize } from "@/lib/server/auth/authorize";
+import Link from "next/link";
+import { DecisionTable } from "./decision-table";
+import { reviewAnnualPlansAction, reviewChangeRequestsAction, reviewReportsAction } from "../desk/actions";
+import { fieldLabel } from "@/lib/i18n/field-labels";
+import { formatMoney } from "@/lib/money";
+import { periodLabel } from "@/lib/periods";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { reviewQueue } from "@/lib/server/reports/review-queue";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 
+const wan = (v: { toString(): string } | null) => formatMoney(v, "wan");
+const Project = ({ p }: { p: { id: number; name: string; plan: { title: string } } }) => (
+  <>
+    <Link href={`/projects/${p.id}`} className="text-sky-700 hover:underline">
+      {p.name}
+    </Link>
+    <div className="text-xs text-slate-500">{p.plan.title}</div>
+  </>
+);
+
+// The reviewer's desk: reports, annual plan proposals and 调整申请 waiting for a decision.
 export default async function ReviewPage() {
-  const allowed = await orForbidden(authorize(await requireUser(), "report.review"));
-  if (!allowed.ok) return allowed.page;
-  const reports = await reviewQueue();
+  const queue = await orForbidden(reviewQueue(await requireUser()));
+  if (!queue.ok) return queue.page;
+  const { reports, annualPlans, changeRequests } = queue.data;
   return (
     <>
-      <h1 className="mb-1 text-xl font-semibold">报告审核</h1>
-      <p className="mb-3 text-sm text-slate-600">待审核的调度报告（{reports.length}）。审核通过后计入正式统计；退回须填写意见。金额单位：万元。</p>
-      {/* Always mounted, so the result message survives the refresh that empties the queue. */}
-      <ReviewForm
-          reports={reports.map((r) => ({
-            id: r.id,
-            version: r.version,
-            period: r.period,
-            revision: r.revision,
-            projectId: r.project.id,
-            projectName: r.project.name,
-            unit: r.project.unit?.name ?? "",
-            plan: r.project.plan.title,
-            completedWan: r.completedAmount?.toString() ?? null,
-            progressPercent: r.progressPercent?.toString() ?? null,
-            progressText: r.progressText,
-            problems: r.problems,
-            correctionReason: r.correctionReason,
-          }))}
-        />
+      <h1 className="mb-1 text-xl font-semibold">审核</h1>
+      <p className="mb-4 text-sm text-slate-600">审核通过后计入正式统计；退回须填写意见；本人提交的由其他审核人审核。金额单位：万元。</p>
+
+      <h2 className="mt-2 mb-2 font-semibold">调度报告（{reports.length}）</h2>
+      <DecisionTable
+        testId="review-table"
+        decide={reviewReportsAction}
+        empty="没有待审核的报告。"
+        headers={["项目", "单位", "期次", "本期完成", "年度计划（申报）", "形象进度", "存在问题", ""]}
+        rows={reports.map((r) => ({
+          id: r.id,
+          version: r.version,
+          own: r.own,
+          label: `${r.project.name} · ${periodLabel(r.period)}${r.correction ? "（更正）" : r.resubmitted ? "（重新提交）" : ""}`,
+          cells: [
+            <div key="p">
+              <Project p={r.project} />
+              {r.correction && <div className="text-xs text-amber-800">更正（第 {r.revision} 版）：{r.correctionReason}</div>}
+              {r.resubmitted && <div className="text-xs text-amber-800">重新提交（曾退回：{r.reviewComment}）</div>}
+            </div>,
+            <span key="u" className="whitespace-nowrap">{r.project.unit?.name ?? "—"}</span>,
+            <span key="t" className="whitespace-nowrap">{periodLabel(r.period)}</span>,
+            <span key="c" className="num">{wan(r.completedAmount)}</span>,
+            r.annualPlan ? (
+              <span key="a" className="num">
+                {r.annualPlan.year}年 {wan(r.annualPlan.proposed)}
+                <span className="block text-xs text-slate-500">现为 {wan(r.annualPlan.official)}</span>
+              </span>
+            ) : (
+              <span key="a" className="text-slate-500">—</span>
+            ),
+            <span key="g">{[r.progressPercent !== null ? `${r.progressPercent}%` : "", r.progressText].filter(Boolean).join(" ") || "—"}</span>,
+            <span key="q">{r.problems ?? "—"}</span>,
+            <Link key="v" href={`/reports/${r.id}`} className="whitespace-nowrap text-sky-700 hover:underline" data-testid="open-report">
+              查看全部
+            </Link>,
+          ],
+        }))}
+      />
+
+      <h2 className="mt-6 mb-2 font-semibold">年度计划投资申报（{annualPlans.length}）</h2>
+      <DecisionTable
+        testId="annual-plan-table"
+        decide={reviewAnnualPlansAction}
+        empty="没有单独申报的年度计划。（随调度报告申报的，与报告一并审核。）"
+        headers={["项目", "单位", "年度", "申报", "现为"]}
+        rows={annualPlans.map((a) => ({
+          id: a.id,
+          version: a.version,
+          own: a.own,
+          label: `${a.project.name} · ${a.year} 年度计划 ${wan(a.proposedAmount)} 万元`,
+          cells: [
+            <Project key="p" p={a.project} />,
+            a.project.unit?.name ?? "—",
+            a.year,
+            <span key="n" className="num">{wan(a.proposedAmount)}</span>,
+            <span key="o" className="num">{wan(a.amount)}</span>,
+          ],
+        }))}
+      />
+
+      <h2 className="mt-6 mb-2 font-semibold">项目调整申请（{changeRequests.length}）</h2>
+      <DecisionTable
+        testId="change-request-table"
+        decide={reviewChangeRequestsAction}
+        empty="没有待审核的调整申请。"
+        headers={["项目", "单位", "调整内容", "原因与依据"]}
+        rows={changeRequests.map((c) => ({
+          id: c.id,
+          version: c.version,
+          own: c.own,
+          label: `${c.project.name} · 调整申请 #${c.id}`,
+          cells: [
+            <Project key="p" p={c.project} />,
+            c.project.unit?.name ?? "—",
+            <ul key="c" data-testid="change-list">
+              {c.display.map((x) => (
+                <li key={x.field}>
+                  {fieldLabel(x.field)}：<span className="text-slate-500 line-through">{x.old ?? "空"}</span> → <strong>{x.new ?? "空"}</strong>
+                </li>
+              ))}
+            </ul>,
+            <span key="r">
+              {c.reason}
+              {c.docNumber && <span className="block text-xs text-slate-500">批复文号 {c.docNumber}{c.docDate ? `（${c.docDate.toISOString().slice(0, 10)}）` : ""}</span>}
+            </span>,
+          ],
+        }))}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { editableAnnualPlan } from "@/lib/annual-plan";
 import { exactString } from "@/lib/money";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -39,7 +40,7 @@ export async function gridRows(actor: SessionUser, planId: number, requested?: s
         status: r?.status ?? null,
         reviewComment: r?.reviewComment ?? null,
         version: r?.version ?? null,
-        annualPlan: wan(p.annualPlans[0]?.amount),
+        annualPlan: editableAnnualPlan(p.annualPlans[0]),
         completedAmount: wan(r?.completedAmount),
         progressPercent: wan(r?.progressPercent),
         progressText: r?.progressText ?? "",

@@ -1,12 +1,43 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { exactString } from "@/lib/money";
+import { authorize } from "@/lib/server/auth/authorize";
+import type { SessionUser } from "@/lib/server/auth/current-user";
+import { changeRequestQueue, withNames } from "@/lib/server/projects/change-requests";
 
-// Submitted reports waiting for review (the reviewer's desk), oldest first.
-export function reviewQueue(planId?: number) {
-  return db.progressReport.findMany({
-    where: { status: "SUBMITTED", isCurrent: true, ...(planId && { project: { planId } }) },
-    orderBy: { submittedAt: "asc" },
-    take: 500,
-    include: { project: { select: { id: true, name: true, totalInvestment: true, unit: { select: { name: true } }, plan: { select: { title: true } } } } },
-  });
+const projectSelect = { id: true, name: true, unit: { select: { name: true } }, plan: { select: { title: true } } } as const;
+
+// The reviewer's desk, oldest first: submitted reports (marked 重新提交 when returned before, 更正 when
+// a correction of an approved period; with the annual plan amount each carries), annual plan
+// proposals submitted on their own, and 调整申请. Items the reviewer submitted themselves are listed
+// but marked: someone else decides them.
+export async function reviewQueue(actor: SessionUser) {
+  await authorize(actor, "report.review");
+  const [reports, annualPlans, changeRequests] = await Promise.all([
+    db.progressReport.findMany({
+      where: { status: "SUBMITTED", isCurrent: true, project: { deletedAt: null } },
+      orderBy: { submittedAt: "asc" },
+      take: 500,
+      include: { project: { select: projectSelect } },
+    }),
+    db.annualPlanAmount.findMany({
+      where: { proposalStatus: "SUBMITTED", project: { deletedAt: null } },
+      orderBy: { proposedAt: "asc" },
+      take: 1000,
+      include: { project: { select: projectSelect } },
+    }),
+    changeRequestQueue(),
+  ]);
+  const carried = new Map(annualPlans.filter((a) => a.proposalReportId !== null).map((a) => [a.proposalReportId!, a]));
+  return {
+    reports: reports.map((r) => ({
+      ...r,
+      resubmitted: r.reviewedAt !== null,
+      correction: r.revision > 1,
+      own: r.submittedById === actor.id,
+      annualPlan: carried.has(r.id) ? { year: carried.get(r.id)!.year, proposed: exactString(carried.get(r.id)!.proposedAmount), official: exactString(carried.get(r.id)!.amount) } : null,
+    })),
+    annualPlans: annualPlans.filter((a) => a.proposalReportId === null).map((a) => ({ ...a, own: a.proposedById === actor.id })),
+    changeRequests: await withNames(changeRequests.map((c) => ({ ...c, own: c.createdById === actor.id }))),
+  };
 }

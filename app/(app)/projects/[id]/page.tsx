@@ -12,7 +12,12 @@ import { pastBuildPeriod } from "@/lib/milestones";
 import { rate, scheduleGap, schedulePercent } from "@/lib/rates";
 import { periodLabel, periodOf, yearShareAtEnd } from "@/lib/periods";
 import { projectFigures } from "@/lib/server/rollups/project-figures";
-import { projectMilestones, projectReports } from "@/lib/server/reports/project-reports";
+import { annualPlans, projectMilestones, projectReports } from "@/lib/server/reports/project-reports";
+import { openChangeRequest } from "@/lib/server/projects/change-requests";
+import { fieldLabel } from "@/lib/i18n/field-labels";
+import { chinaYear } from "@/lib/dates";
+import { ReportStatus } from "@/components/report-status";
+import { AnnualPlanForm } from "./annual-plan-form";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 
@@ -20,14 +25,19 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const id = idParam((await params).id);
   const user = await requireUser();
   const [p, unit, history] = await Promise.all([orNotFound(getProject(id)), moneyUnit(), projectHistory(id)]);
-  const [canEdit, canMilestones, canReport, milestones, reports] = await Promise.all([
+  const [canEdit, canRequest, canMilestones, canReport, canSetAnnual, milestones, reports, annuals, openRequest] = await Promise.all([
     can(user, "project.update", { project: id }),
+    can(user, "project.requestChange", { project: id }),
     can(user, "milestone.write", { project: id }),
     can(user, "report.write", { project: id }),
+    can(user, "annualPlan.set"),
     projectMilestones(id),
     projectReports(id),
+    annualPlans(id),
+    openChangeRequest(id),
   ]);
   const today = new Date();
+  const year = chinaYear(today);
   const cycle = p.plan.reportingCycle;
   const period = periodOf(today, cycle);
   const reportable = p.kind === "PROJECT" && p.parent === null;
@@ -58,12 +68,21 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       </p>
       <div className="mt-1 flex items-start gap-4">
         <h1 className="text-xl font-semibold" data-testid="project-name">{p.name}</h1>
-        {canEdit && (
+        {(canEdit || canRequest) && (
           <Link href={`/projects/${p.id}/edit`} className="ml-auto shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800" data-testid="edit-project">
-            编辑
+            {canEdit ? "编辑" : "申请调整"}
           </Link>
         )}
       </div>
+      {openRequest && (
+        <div className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="pending-change-request">
+          <p>
+            待审核的调整申请 #{openRequest.id}（审核通过前，正式统计仍按下列原数据）：
+            {openRequest.display.map((c) => `${fieldLabel(c.field)} ${c.old ?? "空"} → ${c.new ?? "空"}`).join("；")}
+          </p>
+          <p className="text-xs">原因：{openRequest.reason}{openRequest.docNumber && ` · 批复文号 ${openRequest.docNumber}`}</p>
+        </div>
+      )}
       {p.warnings.length > 0 && (
         <ul className="mt-3 space-y-1" data-testid="project-warnings">
           {p.warnings.map((w) => (
@@ -118,7 +137,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             <h2 className="font-semibold">调度报告</h2>
             {figures && (
               <span className="text-sm text-slate-600" data-testid="project-figures">
-                累计完成（已审核）<Money wan={figures.cumulativeWan} unit={unit} withUnit /> · {new Date().getFullYear()} 年计划 <Money wan={figures.annualPlanWan} unit={unit} withUnit /> · 本年完成{" "}
+                累计完成（已审核）<Money wan={figures.cumulativeWan} unit={unit} withUnit /> · {year} 年计划（已审核） <Money wan={figures.annualPlanWan} unit={unit} withUnit /> · 本年完成{" "}
                 <Money wan={figures.yearToDateWan} unit={unit} withUnit />
                 {pace ? (
                   <span title="序时进度 = 本年累计完成 ÷ 年度计划投资，与时间进度（已过月份 ÷ 12）比较" className={Number(pace.gapPts) < 0 ? "text-red-700" : "text-green-700"}>
@@ -136,6 +155,45 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             )}
           </div>
           {reports.length === 0 ? <p className="text-sm text-slate-500">尚无调度报告。</p> : <ReportHistory reports={reports} unit={unit} />}
+        </section>
+      )}
+      {reportable && p.plan.hasProjectList && (
+        <section className="mt-6" data-testid="annual-plans">
+          <h2 className="mb-2 font-semibold">年度计划投资</h2>
+          {annuals.length === 0 ? (
+            <p className="text-sm text-slate-500">尚无年度计划投资。</p>
+          ) : (
+            <table className="w-full max-w-2xl bg-white text-sm shadow-sm">
+              <thead className="bg-slate-100 text-left text-slate-600">
+                <tr>
+                  <th className="px-3 py-2">年度</th>
+                  <th className="px-3 py-2 text-right">已审核（正式）</th>
+                  <th className="px-3 py-2">申报</th>
+                </tr>
+              </thead>
+              <tbody>
+                {annuals.map((a) => (
+                  <tr key={a.id} className="border-t">
+                    <td className="px-3 py-1.5">{a.year}</td>
+                    <td className="num px-3 py-1.5">
+                      <Money wan={a.amount} unit={unit} withUnit />
+                    </td>
+                    <td className="px-3 py-1.5">
+                      {a.proposalStatus ? (
+                        <>
+                          <Money wan={a.proposedAmount} unit={unit} withUnit /> <ReportStatus status={a.proposalStatus} />
+                          {a.reviewComment && <span className="ml-1 text-xs text-red-700">{a.reviewComment}</span>}
+                        </>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {(canSetAnnual || canReport) && <AnnualPlanForm projectId={p.id} year={year} mode={canSetAnnual ? "set" : "propose"} />}
         </section>
       )}
       {p.kind === "PROJECT" && <MilestoneList milestones={milestones} projectId={p.id} canEdit={canMilestones && p.children.length === 0} today={today} />}

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { requestProjectChangeAction, updateProjectAction } from "../../actions";
+import { editProjectAction } from "../../actions";
 import { ConflictNotice } from "@/components/conflict-notice";
 import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
 import { zh } from "@/lib/i18n/zh-CN";
@@ -25,7 +25,7 @@ export function ProjectEditForm({ defaults, isSubProject, mode, units, sections 
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
-    const result = await (mode === "direct" ? updateProjectAction : requestProjectChangeAction)(values);
+    const result = await editProjectAction(values);
     if (result.ok) {
       router.push(`/projects/${defaults.id}${result.data.requestId ? "?requested=1" : ""}`);
       router.refresh();

@@ -1,3 +1,4 @@
+import { annualPlanState, editableAnnualPlan } from "@/lib/annual-plan";
 import { exactString } from "@/lib/money";
 import { BackToProject, Forbidden } from "@/components/forbidden";
 import { ReportForm } from "./report-form";
@@ -36,13 +37,14 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         locked={current?.status === "SUBMITTED"}
         needsCorrectionReason={current?.status === "APPROVED"}
         outsideBuildPeriod={outside}
+        annualPlanNote={`${year} 年：${annualPlanState(annual)}。填写的年度计划随本报告提交审核，审核通过后计入正式统计。`}
         defaults={{
           projectId: id,
           period,
           version: current?.version,
           moneyUnit: "wan",
           completedAmount: wan(current?.completedAmount),
-          annualPlan: wan(annual?.amount),
+          annualPlan: editableAnnualPlan(annual),
           fundsCentral: wan(current?.fundsCentral),
           fundsProvincial: wan(current?.fundsProvincial),
           fundsLocal: wan(current?.fundsLocal),

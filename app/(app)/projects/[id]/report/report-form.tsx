@@ -12,9 +12,9 @@ import type { ChangeSince } from "@/lib/server/audit/changes-since";
 
 const AMOUNT_FIELDS = ["completedAmount", "annualPlan", "fundsCentral", "fundsProvincial", "fundsLocal", "fundsSpecialBond", "fundsSelf"] as const;
 
-type Props = { defaults: ReportSaveInput; locked: boolean; needsCorrectionReason: boolean; outsideBuildPeriod: boolean };
+type Props = { defaults: ReportSaveInput; locked: boolean; needsCorrectionReason: boolean; outsideBuildPeriod: boolean; annualPlanNote: string };
 
-export function ReportForm({ defaults, locked, needsCorrectionReason, outsideBuildPeriod }: Props) {
+export function ReportForm({ defaults, locked, needsCorrectionReason, outsideBuildPeriod, annualPlanNote }: Props) {
   const router = useRouter();
   const [failure, setFailure] = useState<{ message: string; conflict?: ChangeSince[] } | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
@@ -63,7 +63,10 @@ export function ReportForm({ defaults, locked, needsCorrectionReason, outsideBui
       </label>
       <div className="grid grid-cols-2 gap-4">
         {amount("completedAmount", "本期完成投资")}
-        {amount("annualPlan", "年度计划投资")}
+        <div>
+          {amount("annualPlan", "年度计划投资")}
+          <p className="mt-1 text-xs text-slate-500" data-testid="annual-plan-note">{annualPlanNote}</p>
+        </div>
       </div>
       <fieldset className="rounded border p-3">
         <legend className="px-1 text-sm text-slate-600">本期资金到位（按来源，未知留空）</legend>

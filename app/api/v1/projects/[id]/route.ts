@@ -1,9 +1,10 @@
 import { requireApiUser } from "@/lib/server/auth/api-user";
-import { updateProject } from "@/lib/server/projects/update-project";
+import { editProject } from "@/lib/server/projects/edit-project";
 import { AppError } from "@/lib/errors";
 import { jsonResponse } from "@/lib/server/run-action";
 
-// PATCH /api/v1/projects/:id — the same operation as the edit form (validated, authorised, audited).
+// PATCH /api/v1/projects/:id — the same operation as the edit form (validated, authorised, audited):
+// a direct change for the plan office, a 调整申请 (answer carries requestId) for county officers.
 export async function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return jsonResponse(async () => {
@@ -12,6 +13,6 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
     const body = await request.json().catch(() => {
       throw new AppError("VALIDATION", "请求体不是有效的 JSON。");
     });
-    return updateProject(user, { ...body, id });
+    return editProject(user, { ...body, id });
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { changeRequestReviewSchema } from "@/lib/schemas/project-update";
 import { validate } from "@/lib/schemas/validate";
@@ -12,11 +13,18 @@ import { applyFacts } from "./project-facts";
 // Finance or the plan office decides a 调整申请. Approval applies the requested values to the project
 // version the officer saw, in the same transaction as the audit rows; if the project changed since,
 // nothing applies (the reviewer returns the request so the officer can file it again).
-export async function reviewChangeRequest(actor: SessionUser, input: unknown) {
+// Several at once are decided all or none.
+export async function reviewChangeRequests(actor: SessionUser, input: unknown) {
   const v = validate(changeRequestReviewSchema, input);
   await authorize(actor, "project.reviewChange");
-  const approve = v.decision === "APPROVE";
   return db.$transaction(async (tx) => {
+    for (const item of v.items) await decide(tx, actor, item, v.decision === "APPROVE", v.comment);
+    return { count: v.items.length };
+  });
+}
+
+async function decide(tx: Prisma.TransactionClient, actor: SessionUser, v: { id: number; version: number }, approve: boolean, comment: string) {
+  {
     const request = await tx.projectChangeRequest.findUnique({ where: { id: v.id }, include: { project: { select: { name: true, planId: true, unitId: true } } } });
     if (!request) throw new AppError("NOT_FOUND", "找不到该调整申请。");
     const stale = new AppError("CONFLICT", `「${request.project.name}」的调整申请状态已变化（可能已被其他审核人处理），请刷新后重新审核。本次审核未作任何修改。`);
@@ -24,7 +32,7 @@ export async function reviewChangeRequest(actor: SessionUser, input: unknown) {
     assertNotOwnSubmission(actor, request.createdById, "调整申请");
     const decided = await tx.projectChangeRequest.updateMany({
       where: { id: v.id, version: v.version, status: "SUBMITTED" },
-      data: { status: approve ? "APPROVED" : "RETURNED", reviewedById: actor.id, reviewedAt: new Date(), reviewComment: v.comment || null, version: { increment: 1 } },
+      data: { status: approve ? "APPROVED" : "RETURNED", reviewedById: actor.id, reviewedAt: new Date(), reviewComment: comment || null, version: { increment: 1 } },
     });
     if (decided.count === 0) throw stale;
     const ctx = { actorId: actor.id, planId: request.project.planId, unitId: request.project.unitId };
@@ -43,8 +51,7 @@ export async function reviewChangeRequest(actor: SessionUser, input: unknown) {
       entityId: request.id,
       entityVersion: v.version + 1,
       changes: [{ field: "status", old: "SUBMITTED", new: approve ? "APPROVED" : "RETURNED" }],
-      reason: v.comment || null,
+      reason: comment || null,
     });
-    return { id: request.id, version: v.version + 1, status: approve ? "APPROVED" : "RETURNED" };
-  });
+  }
 }

@@ -1,0 +1,142 @@
+import Link from "next/link";
+import { Money } from "@/components/money";
+import { ReportStatus } from "@/components/report-status";
+import { fieldLabel } from "@/lib/i18n/field-labels";
+import { zhReports } from "@/lib/i18n/zh-CN";
+import { formatDateTime } from "@/lib/dates";
+import { formatMoney } from "@/lib/money";
+import { periodLabel } from "@/lib/periods";
+import { can } from "@/lib/server/auth/authorize";
+import { requireUser } from "@/lib/server/auth/current-user";
+import { getReport, type ReportField, type ReportValues } from "@/lib/server/reports/get-report";
+import { projectFigures } from "@/lib/server/rollups/project-figures";
+import { moneyUnit } from "@/lib/ui/money-unit";
+import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { ReportDecision } from "./report-decision";
+
+const MONEY: ReportField[] = ["completedAmount", "fundsCentral", "fundsProvincial", "fundsLocal", "fundsSpecialBond", "fundsSelf"];
+const ROWS: ReportField[] = [...MONEY, "progressPercent", "progressText", "problems", "nextSteps", "outOfPeriodReason"];
+
+// A report revision, read-only, for everyone who may read plans; reviewers decide it here.
+export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = idParam((await params).id);
+  const user = await requireUser();
+  const [data, unit, mayReview] = await Promise.all([orNotFound(getReport(user, id)), moneyUnit(), can(user, "report.review")]);
+  const { report, annual, previous, comparison, people } = data;
+  const p = report.project;
+  const pending = report.status === "SUBMITTED" && report.isCurrent;
+  // 本年/累计 as they would stand with this report counted (submitted: the 含已报送 view).
+  const [figures] = await projectFigures({ planId: p.plan.id, period: report.period, projectIds: [p.id], includeSubmitted: pending });
+  const show = (f: ReportField, v: ReportValues) => (MONEY.includes(f) ? <Money wan={v[f]} unit={unit} /> : f === "progressPercent" && v[f] !== null ? `${v[f]}%` : (v[f] ?? "—"));
+  const amount = (wan: string | null) => (wan === null ? "—" : `${formatMoney(wan, unit)} ${unit === "yi" ? "亿元" : "万元"}`);
+  return (
+    <>
+      <p className="text-sm text-slate-500">
+        <Link href={`/projects/${p.id}`} className="hover:underline">
+          {p.name}
+        </Link>{" "}
+        · {p.plan.title}
+        {p.unit && ` · ${p.unit.name}`}
+      </p>
+      <h1 className="mt-1 flex flex-wrap items-center gap-3 text-xl font-semibold" data-testid="report-title">
+        调度报告 · {periodLabel(report.period)}
+        <span className="text-base font-normal text-slate-600">第 {report.revision} 版</span>
+        <ReportStatus status={report.status} />
+        {comparison?.kind === "resubmission" && <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">重新提交</span>}
+        {comparison?.kind === "correction" && <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">更正</span>}
+        {!report.isCurrent && <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">已被新版本取代</span>}
+      </h1>
+      <p className="mt-1 text-sm text-slate-600">
+        填报 {people.createdBy ?? "—"}
+        {report.submittedAt && ` · 提交 ${people.submittedBy ?? "—"} ${formatDateTime(report.submittedAt)}`}
+        {report.reviewedAt && ` · 审核 ${people.reviewedBy ?? "—"} ${formatDateTime(report.reviewedAt)}`} · 金额单位：{unit === "yi" ? "亿元" : "万元"}
+      </p>
+      {report.reviewComment && <p className="mt-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">审核意见：{report.reviewComment}</p>}
+      {report.correctionReason && <p className="mt-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">更正原因：{report.correctionReason}</p>}
+
+      {comparison && (
+        <section className="mt-4 rounded border border-amber-300 bg-white p-4 shadow-sm" data-testid="report-diff">
+          <h2 className="font-semibold">与{comparison.against}相比{comparison.changes.length === 0 ? "：没有改动" : `：改动 ${comparison.changes.length} 项`}</h2>
+          {comparison.changes.length > 0 && (
+            <div className="mt-2 overflow-x-auto">
+              <table className="w-full text-sm">
+                <thead className="bg-slate-100 text-left text-slate-600">
+                  <tr>
+                    <th className="px-3 py-1.5">字段</th>
+                    <th className="px-3 py-1.5">{comparison.kind === "correction" ? "已审核版本" : "退回时"}</th>
+                    <th className="px-3 py-1.5">本次</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {comparison.changes.map((c) => (
+                    <tr key={c.field} className="border-t align-top">
+                      <td className="px-3 py-1.5 whitespace-nowrap">{fieldLabel(c.field).replace("（万元）", "")}</td>
+                      <td className="px-3 py-1.5 text-slate-600 line-through decoration-slate-400">{show(c.field as ReportField, { [c.field]: c.old } as ReportValues)}</td>
+                      <td className="px-3 py-1.5 font-medium">{show(c.field as ReportField, { [c.field]: c.new } as ReportValues)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+
+      <section className="mt-4 grid gap-4 lg:grid-cols-[2fr_1fr]">
+        <div className="overflow-x-auto rounded bg-white p-4 shadow-sm">
+          <table className="w-full text-sm" data-testid="report-fields">
+            <thead className="text-left text-slate-600">
+              <tr>
+                <th className="py-1.5 pr-3">字段</th>
+                <th className="py-1.5 pr-3">本报告</th>
+                <th className="py-1.5">上期已审核{previous ? `（${periodLabel(previous.period)}）` : ""}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ROWS.map((f) => (
+                <tr key={f} className="border-t align-top">
+                  <th scope="row" className="py-1.5 pr-3 text-left font-normal whitespace-nowrap text-slate-600">
+                    {fieldLabel(f).replace("（万元）", "")}
+                  </th>
+                  <td className="py-1.5 pr-3">{show(f, report.values)}</td>
+                  <td className="py-1.5 text-slate-600">{previous ? show(f, previous.values) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <dl className="space-y-2 rounded bg-white p-4 text-sm shadow-sm" data-testid="report-context">
+          <div>
+            <dt className="text-slate-600">{report.year} 年度计划投资</dt>
+            <dd>
+              已审核 {amount(annual?.official ?? null)}
+              {annual?.proposed !== null && annual?.proposed !== undefined && (
+                <span className="ml-1 text-amber-800" data-testid="annual-proposal">
+                  · {annual.withThisReport ? "随本报告申报" : "另有申报"} {amount(annual.proposed)}（{zhReports.status[annual.proposalStatus!]}）
+                </span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">本年累计完成{pending ? "（含本报告）" : ""}</dt>
+            <dd>
+              <Money wan={figures?.yearToDateWan ?? null} unit={unit} withUnit />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">累计完成{pending ? "（含本报告）" : ""}</dt>
+            <dd>
+              <Money wan={figures?.cumulativeWan ?? null} unit={unit} withUnit />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">建设周期</dt>
+            <dd>{p.startYear ? `${p.startYear}–${p.endYear ?? "?"}` : "—"}</dd>
+          </div>
+        </dl>
+      </section>
+      {pending && mayReview && report.submittedById !== user.id && <ReportDecision id={report.id} version={report.version} />}
+      {pending && mayReview && report.submittedById === user.id && <p className="mt-4 text-sm text-slate-600">本报告由您提交，须由其他审核人审核。</p>}
+    </>
+  );
+}
