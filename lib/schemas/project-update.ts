@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/dates";
 import { amountSchema, moneyUnitSchema } from "./money";
 
 const year = z.preprocess(
@@ -29,7 +30,7 @@ export const projectUpdateSchema = z
       .string()
       .trim()
       .default("")
-      .refine((s) => s === "" || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && s >= "1990-01-01" && s <= "2100-12-31"), "请填写有效日期，如 2026-03-15"),
+      .refine((s) => s === "" || (isCalendarDay(s) && s >= "1990-01-01" && s <= "2100-12-31"), "请填写有效日期，如 2026-03-15"),
   })
   .refine((v) => v.startYear === null || v.endYear === null || v.startYear <= v.endYear, { path: ["endYear"], message: "完工年份不能早于开工年份" });
 

@@ -231,7 +231,7 @@ describe("import: round trip of the app's own 调度表 export", () => {
     const file = await xlsx([APPENDIX_HEADER.slice(0, 5), ["甲县", "医院", "甲县医院", "2021-2025", 2], [null, null, "甲县新项目", "2021-2025", 1]]);
     const { batchId, counts } = await previewImport(admin, { planId: plan.id, fileName: "a.xlsx", bytes: file });
     expect(counts).toMatchObject({ new: 1, changed: 1 });
-    await updateProject(await sessionFor("ADMIN"), { id: p.id, version: 1, name: "甲县医院", owner: "", startYear: 2021, endYear: 2025, totalInvestment: "150", moneyUnit: "wan", status: "PREPARATION", reason: "" });
+    await updateProject(await sessionFor("ADMIN"), { id: p.id, version: 1, name: "甲县医院", owner: "", startYear: 2021, endYear: 2025, totalInvestment: "150", moneyUnit: "wan", unitId: units[0].id, sectionId: sections[0].id, status: "PREPARATION", reason: "按批复调整" });
     const before = await snapshot(plan.id);
     const err = await expectAppError(commitImport(admin, { batchId }), "CONFLICT");
     expect(err.message).toContain("未写入任何数据");

@@ -4,7 +4,7 @@ import { milestoneFlag, pastBuildPeriod, statusFromMilestones } from "@/lib/mile
 import { saveMilestones } from "@/lib/server/milestones/save-milestones";
 import { addTemplateMilestones } from "@/lib/server/milestones/template";
 import { makePlan, makeProject } from "@/lib/server/seed/factories";
-import { updateProject } from "@/lib/server/projects/update-project";
+import { requestProjectChange } from "@/lib/server/projects/request-project-change";
 import { expectAppError, sessionFor } from "../support/users";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -72,7 +72,7 @@ describe("saveMilestones", () => {
     const p = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id });
     await db.$transaction((tx) => addTemplateMilestones(tx, [p.id]));
     const officer = await sessionFor("COUNTY_OFFICER", [units[0].id]);
-    await updateProject(officer, { id: p.id, version: 1, name: p.name, owner: "", startYear: 2021, endYear: 2025, totalInvestment: "100", moneyUnit: "wan", status: "COMPLETED", reason: "已通过竣工验收，节点待补录" });
+    await requestProjectChange(officer, { id: p.id, version: 1, name: p.name, owner: "", startYear: 2021, endYear: 2025, totalInvestment: "100", moneyUnit: "wan", unitId: units[0].id, sectionId: section.id, status: "COMPLETED", reason: "已通过竣工验收，节点待补录" });
     const ms = await db.milestone.findMany({ where: { projectId: p.id }, orderBy: { sortOrder: "asc" } });
     const rows = ms.map((m) => ({ id: m.id, version: m.version, name: m.name, plannedDate: "", actualDate: m.code === "START" ? "2024-01-01" : "" }));
     await saveMilestones(officer, { projectId: p.id, milestones: rows });

@@ -5,7 +5,7 @@ import { reviewAnnualPlans } from "@/lib/server/annual-plans/review-annual-plans
 import { setAnnualPlan } from "@/lib/server/annual-plans/set-annual-plan";
 import { requireUser, type SessionUser } from "@/lib/server/auth/current-user";
 import { saveMilestones } from "@/lib/server/milestones/save-milestones";
-import { reviewChangeRequest } from "@/lib/server/projects/review-change-request";
+import { reviewChangeRequests } from "@/lib/server/projects/review-change-requests";
 import { reviewReports } from "@/lib/server/reports/review-reports";
 import { saveReport } from "@/lib/server/reports/save-report";
 import { saveReportGrid } from "@/lib/server/reports/save-report-grid";
@@ -51,6 +51,6 @@ export async function reviewAnnualPlansAction(input: unknown) {
   return run(reviewAnnualPlans, input);
 }
 
-export async function reviewChangeRequestAction(input: unknown) {
-  return run(reviewChangeRequest, input);
+export async function reviewChangeRequestsAction(input: unknown) {
+  return run(reviewChangeRequests, input);
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DecisionTable } from "./decision-table";
 import { reviewAnnualPlansAction, reviewChangeRequestsAction, reviewReportsAction } from "../desk/actions";
+import { formatDate } from "@/lib/dates";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import { formatMoney } from "@/lib/money";
 import { periodLabel } from "@/lib/periods";
@@ -109,7 +110,7 @@ export default async function ReviewPage() {
             </ul>,
             <span key="r">
               {c.reason}
-              {c.docNumber && <span className="block text-xs text-slate-500">批复文号 {c.docNumber}{c.docDate ? `（${c.docDate.toISOString().slice(0, 10)}）` : ""}</span>}
+              {c.docNumber && <span className="block text-xs text-slate-500">批复文号 {c.docNumber}{c.docDate ? `（${formatDate(c.docDate)}）` : ""}</span>}
             </span>,
           ],
         }))}

@@ -1,4 +1,5 @@
 import "server-only";
+import { dateColumn } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { projectUpdateSchema } from "@/lib/schemas/project-update";
@@ -45,7 +46,7 @@ export async function requestProjectChange(actor: SessionUser, input: unknown) {
         changes: facts,
         reason: v.reason,
         docNumber: v.docNumber || null,
-        docDate: v.docDate ? new Date(`${v.docDate}T00:00:00Z`) : null,
+        docDate: v.docDate ? dateColumn(v.docDate) : null,
         createdById: actor.id,
       },
     });

@@ -1,4 +1,5 @@
 import "server-only";
+import { formatDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
@@ -41,7 +42,7 @@ async function decide(tx: Prisma.TransactionClient, actor: SessionUser, v: { id:
       if (!(await applyFacts(tx, request.projectId, request.baseVersion, changes))) {
         throw new AppError("CONFLICT", "该项目在申请提交后已被修改，申请依据的数据已过期，不能通过。请退回，由申请人按最新数据重新申请。");
       }
-      const doc = request.docNumber ? `（批复文号 ${request.docNumber}${request.docDate ? `，${request.docDate.toISOString().slice(0, 10)}` : ""}）` : "";
+      const doc = request.docNumber ? `（批复文号 ${request.docNumber}${request.docDate ? `，${formatDate(request.docDate)}` : ""}）` : "";
       await recordAudit(tx, { ...ctx, action: "project.update", entityType: "Project", entityId: request.projectId, entityVersion: request.baseVersion + 1, changes, reason: `调整申请 #${request.id} 审核通过：${request.reason}${doc}` });
     }
     await recordAudit(tx, {

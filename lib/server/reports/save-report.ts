@@ -3,7 +3,7 @@ import { Decimal } from "decimal.js";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { exactString, formatMoney, yiToWan } from "@/lib/money";
-import { isPeriod, periodOf, periodYear } from "@/lib/periods";
+import { currentPeriod, isPeriod, periodYear } from "@/lib/periods";
 import { reportSaveSchema } from "@/lib/schemas/report";
 import { validate } from "@/lib/schemas/validate";
 import { changesSince } from "@/lib/server/audit/changes-since";
@@ -30,7 +30,7 @@ export async function saveReport(actor: SessionUser, input: unknown) {
   if (!isPeriod(v.period, cycle)) {
     throw new AppError("VALIDATION", "填报期次格式不正确。", { period: [cycle === "MONTHLY" ? "期次格式应为 2025-03" : "期次格式应为 2025-Q1"] });
   }
-  if (v.period > periodOf(new Date(), cycle)) throw new AppError("VALIDATION", "不能填报未来的期次。", { period: ["不能填报未来的期次"] });
+  if (v.period > currentPeriod(cycle)) throw new AppError("VALIDATION", "不能填报未来的期次。", { period: ["不能填报未来的期次"] });
   const year = periodYear(v.period);
   const outside = (project.startYear !== null && year < project.startYear) || (project.endYear !== null && year > project.endYear);
   if (outside && !v.outOfPeriodReason) {

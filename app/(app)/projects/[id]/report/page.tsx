@@ -3,7 +3,7 @@ import { exactString } from "@/lib/money";
 import { BackToProject, Forbidden } from "@/components/forbidden";
 import { ReportForm } from "./report-form";
 import { ReportStatus } from "@/components/report-status";
-import { isPeriod, periodLabel, periodOf, periodYear } from "@/lib/periods";
+import { currentPeriod, isPeriod, periodLabel, periodYear } from "@/lib/periods";
 import { db } from "@/lib/db";
 import { can } from "@/lib/server/auth/authorize";
 import { requireUser } from "@/lib/server/auth/current-user";
@@ -18,7 +18,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const p = await orNotFound(getProject(id));
   if (!(await can(user, "report.write", { project: id }))) return <Forbidden projectId={id} />;
   const requested = (await searchParams).period;
-  const period = requested && isPeriod(requested, p.plan.reportingCycle) ? requested : periodOf(new Date(), p.plan.reportingCycle);
+  const period = requested && isPeriod(requested, p.plan.reportingCycle) ? requested : currentPeriod(p.plan.reportingCycle);
   const [current, annual] = await Promise.all([
     db.progressReport.findFirst({ where: { projectId: id, period, isCurrent: true } }),
     db.annualPlanAmount.findUnique({ where: { projectId_year: { projectId: id, year: periodYear(period) } } }),
