@@ -21,7 +21,7 @@ test("a reviewer opens the Yueyang dashboard, sorts units by total and drills in
   await expect(page.getByTestId("rate-investmentRate")).not.toContainText("NaN");
   // Each rate explains its formula on hover.
   await page.getByTestId("hint-startRate").hover();
-  await expect(page.getByRole("tooltip").filter({ hasText: "开工率 = 已开工项目数" })).toBeVisible();
+  await expect(page.getByRole("tooltip").filter({ hasText: "开工率 = 已开工单体数" })).toBeVisible();
   await shot(page, "finance-dashboard");
 
   // Sort the units by total investment: largest first, unknown last.

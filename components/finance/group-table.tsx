@@ -15,7 +15,7 @@ import { Gap, Rate } from "./rate";
 // the client (the rows are the server's, unchanged), each figure linking to its projects.
 type Column =
   | { key: string; kind: "name"; label: string }
-  | { key: keyof GroupRow; kind: "count"; label: string; figure: string }
+  | { key: keyof GroupRow; kind: "count"; label: string; figure: string; hint?: string }
   | { key: keyof GroupRow; kind: "money"; label: string; figure: string }
   | { key: RateKey; kind: "rate"; figure: string; detail?: (r: GroupRow) => string }
   | { key: "scheduleGap"; kind: "gap"; figure: string };
@@ -23,7 +23,8 @@ type Column =
 const f = zhFinance.figures;
 const COLUMNS: Column[] = [
   { key: "name", kind: "name", label: "" },
-  { key: "projectCount", kind: "count", label: f.projectCount, figure: "projects" },
+  { key: "projectCount", kind: "count", label: f.projectCount, figure: "projects", hint: zhFinance.counting.rule },
+  { key: "subProjectCount", kind: "count", label: zhFinance.counting.subProjects, figure: "projects", hint: zhFinance.counting.rule },
   { key: "totalWan", kind: "money", label: f.totalWan, figure: "money" },
   { key: "unknownCount", kind: "count", label: f.unknownCount, figure: "unknown" },
   { key: "annualPlanWan", kind: "money", label: f.annualPlanWan, figure: "money" },
@@ -83,6 +84,8 @@ export function GroupTable({
         <Hint label={RATES[col.key].label} text={RATES[col.key].formula} align="right" focusable={false} />
       ) : col.kind === "gap" ? (
         <Hint label={zhFinance.rates.scheduleGap.label} text={zhFinance.rates.scheduleGap.formula} align="right" focusable={false} />
+      ) : col.kind === "count" && col.hint ? (
+        <Hint label={col.label} text={col.hint} align="right" focusable={false} />
       ) : (
         col.label
       );

@@ -15,6 +15,9 @@ export const zhExcel = {
     summarySheet: "汇总",
     grandTotal: "总计",
     unitTotal: "合计",
+    // How the figures count (lib/server/rollups/counting.ts), said on every sheet.
+    counted: (projects: number, subProjects: number) =>
+      subProjects ? `项目 ${projects} 个（不含子项目；子项目 ${subProjects} 个列在所属打包项目下，另计）` : `项目 ${projects} 个`,
     columns: {
       seq: "序号",
       name: "项目名称",
@@ -33,7 +36,7 @@ export const zhExcel = {
       status: "状态",
       key: "项目编号",
       unit: "单位",
-      count: "项目个数",
+      count: "项目个数（不含子项目）",
     },
     footer: "第 &P 页，共 &N 页",
   },
@@ -43,11 +46,13 @@ export const zhExcel = {
     bySection: "按专栏类别",
     unit: "单位",
     section: "专栏/类别",
-    projects: "项目数",
+    projects: "项目数（不含子项目）",
     programmes: "工程/任务数",
     total: "总投资",
     unknown: "投资未知项目数",
+    subProjects: "子项目数（另计）",
     grandTotal: "合计",
+    note: "项目数按填报行计：独立项目和打包项目各计 1 个，打包项目下的子项目另计；总投资记在这些项目上，子项目和工程/任务不计金额。",
   },
   export: {
     heading: "导出",
@@ -91,10 +96,11 @@ export const zhExcel = {
     ignoredHeaders: (h: string[]) => `以下列是进度数据，导入时不更新：${h.join("、")}`,
     skippedSheets: (s: string[]) => `没有项目表头的工作表（已跳过）：${s.join("、")}`,
     moneyUnit: (u: string) => `金额单位：${u}`,
-    layout: { appendix: "规划附表格式", own: "本系统导出格式" } as Record<string, string>,
+    layout: { appendix: "规划附表格式", own: "本系统导出格式", annualPlan: "年度投资计划" } as Record<string, string>,
     children: (n: number) => `（按顿号拆分为 ${n} 个子项目）`,
     sheetRow: (sheet: string, row: number) => `${sheet} 第 ${row} 行`,
-    result: (c: { created: number; updated: number }) => `已导入：新增 ${c.created} 个项目，更新 ${c.updated} 个项目。`,
+    result: (c: { created: number; updated: number; annualPlans?: number }) =>
+      c.annualPlans !== undefined ? `已下达 ${c.annualPlans} 项年度计划投资。` : `已导入：新增 ${c.created} 个项目，更新 ${c.updated} 个项目。`,
   },
   importErrors: {
     empty: "文件是空的，没有可导入的数据。",
@@ -108,6 +114,8 @@ export const zhExcel = {
     duplicateHeader: (h: string) => `表头不符：列“${h}”出现了两次。`,
     noMoneyUnit: "表头不符：无法确定总投资的金额单位，请把表头写成“总投资（亿元）”或“总投资（万元）”。",
     noFile: "请选择要导入的文件。",
+    noAnnualMoneyUnit: "表头不符：无法确定年度计划投资的金额单位，请把表头写成“年度计划投资（万元）”或“年度计划投资（亿元）”。",
+    annualWithTotal: "表头不符：年度投资计划表（含“年度”列）只能导入年度计划投资，请删除“总投资”列，项目信息请另行导入。",
     notFound: "找不到该导入批次。",
     stale: "预览之后项目数据已被修改，为避免覆盖未预览的内容，本次导入未写入任何数据。请重新上传文件预览。",
   },
@@ -126,6 +134,12 @@ export const zhExcel = {
     unknownKey: (k: string) => `项目编号“${k}”在本规划中不存在`,
     ambiguous: (n: number) => `本规划中有 ${n} 个同名项目，无法确定对应哪一个，请填写项目编号`,
     childAmount: "子项目的投资计入上级打包项目，不能单独填写总投资",
+    notReportingLine: "年度计划投资填报在打包项目或独立项目上，子项目和规划任务不单独下达",
+    badYear: (v: string) => `年度“${v}”应为 2000–2100 之间的年份`,
+    annualMissing: "缺少年度计划投资（不下达请删除该行）",
+    annualNotNumber: (v: string) => `年度计划投资“${v}”不是不小于 0 的数字`,
+    annualTooBig: (v: string) => `年度计划投资“${v}”超出可保存的范围（不超过 99,999,999,999,999.9999 万元，最多 4 位小数）`,
+    projectNotFound: "本规划中找不到该项目（年度投资计划只能下达到已有项目，请先导入项目清单）",
   },
   fields: {
     name: "项目名称",
@@ -135,5 +149,7 @@ export const zhExcel = {
     startYear: "开工年份",
     endYear: "完工年份",
     totalInvestment: "总投资（万元）",
+    year: "年度",
+    annual: "年度计划投资",
   } as Record<string, string>,
 };

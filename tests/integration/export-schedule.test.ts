@@ -27,7 +27,8 @@ beforeAll(async () => {
   await makeApprovedReport(db, { projectId: p1.id, period: "2024-12", completedWan: "1000" });
   await makeApprovedReport(db, { projectId: p1.id, period: "2025-01", completedWan: "500" });
   await makeApprovedReport(db, { projectId: p1.id, period: "2025-02", completedWan: "300", progressPercent: "40", progressText: "主体施工", problems: "-资金缺口", nextSteps: "加快进度" });
-  await makeApprovedReport(db, { projectId: c1.id, period: "2025-02", completedWan: "120.25" });
+  // A bundle reports on its line (p3), never on a sub-project (the database refuses that).
+  await makeApprovedReport(db, { projectId: p3.id, period: "2025-02", completedWan: "120.25" });
   await makeApprovedReport(db, { projectId: p5.id, period: "2025-02", completedWan: "2500" });
   // a submitted (not approved) report counts only when asked for
   await makeApprovedReport(db, { projectId: p4.id, period: "2025-02", completedWan: "99", status: "SUBMITTED" });
@@ -46,7 +47,8 @@ describe("调度表 export", () => {
 
     const ws = wb.getWorksheet("甲县")!;
     expect(ws.getCell("A1").value).toMatch(/项目进度调度表$/);
-    expect(ws.getCell("A2").value).toBe("单位：甲县　　报告期：2025年2月　　金额单位：万元");
+    // The title line says what the sheet counts: the lines p1–p4; the sub-project c1 apart.
+    expect(ws.getCell("A2").value).toBe("单位：甲县　　报告期：2025年2月　　金额单位：万元　　项目 4 个（不含子项目；子项目 1 个列在所属打包项目下，另计）");
     expect(ws.model.merges).toEqual(expect.arrayContaining(["A1:N1", "A2:N2", "A3:A4", "B3:B4", "F3:F4", "G3:J3", "K3:K4", "N3:N4"]));
     expect(values(ws.getRow(3), 1, 7)).toEqual(["序号", "项目名称", "建设单位", "建设起止年限", "总投资", "年度计划投资", "投资完成情况"]);
     expect(values(ws.getRow(4), 7, 10)).toEqual(["本期完成", "本年累计完成", "累计完成", "完成率"]);
@@ -68,18 +70,21 @@ describe("调度表 export", () => {
     expect(values(ws.getRow(6), 1, 2)).toEqual(["一", "医院"]);
     expect(ws.getRow(6).getCell(5).value).toBe(20000);
 
-    // project rows: figures from the per-project query, unknown left empty (never 0), sub-project under its parent
+    // project rows: figures from the per-project query, unknown left empty (never 0), sub-project under its line
     const rows = Array.from({ length: ws.rowCount - 6 }, (_, i) => ws.getRow(7 + i));
     const byName = new Map(rows.map((r) => [String(r.getCell(2).value), r]));
+    // numbered rows are the lines (项目), as many as the unit's count; the sub-project is numbered （1）
+    expect(rows.filter((r) => /^\d+$/.test(String(r.getCell(1).value))).length).toBe(unitA.projectCount);
+    expect([unitA.projectCount, unitA.subProjectCount]).toEqual([4, 1]);
     const p1 = byName.get("甲县人民医院")!;
     expect(values(p1, 1, 14)).toEqual(["1", "甲县人民医院", null, "2021-2025", 12000, 4000, 300, 800, 1800, 0.2, "40% 主体施工", "'-资金缺口", "加快进度", "前期"]);
     expect(p1.getCell(15).value).toMatch(/^p-/);
     expect(byName.get("'=HYPERLINK(\"http://x\")")!.getCell(5).value).toBeNull();
     const parentRow = byName.get("甲县中医院、甲县妇幼保健院")!.number;
+    expect(values(ws.getRow(parentRow), 5, 9)).toEqual([8000, null, 120.25, 120.25, 120.25]);
     expect(ws.getRow(parentRow + 1).getCell(2).value).toBe("甲县中医院");
     expect(ws.getRow(parentRow + 1).getCell(1).value).toBe("（1）");
-    expect(ws.getRow(parentRow + 1).getCell(5).value).toBeNull();
-    expect(ws.getRow(parentRow + 1).getCell(7).value).toBe(120.25);
+    expect(values(ws.getRow(parentRow + 1), 5, 9)).toEqual([null, null, null, null, null]); // no money on a sub-project
     const cat2 = rows.find((r) => r.getCell(1).value === "二")!;
     expect(cat2.getCell(2).value).toBe("公卫机构");
     expect(cat2.getCell(7).value).toBeNull(); // the submitted report does not count
@@ -87,10 +92,13 @@ describe("调度表 export", () => {
     // summary: grand total and one row per unit, each equal to the rollups
     const sum = wb.getWorksheet("汇总")!;
     expect(values(sum.getRow(5), 2, 8)).toEqual(["总计", totals.grand.projectCount, num(totals.grand.totalWan), num(totals.grand.annualPlanWan), num(totals.grand.periodWan), num(totals.grand.yearToDateWan), num(totals.grand.cumulativeWan)]);
+    expect(totals.grand.projectCount).toBe(5); // p1–p5; c1 is a sub-project
+    expect(sum.getCell("C3").value).toBe("项目个数（不含子项目）");
     const byUnit = await planRollup(ctx.planId, "unit");
     for (const u of byUnit) {
       const row = Array.from({ length: sum.rowCount }, (_, i) => sum.getRow(i + 1)).find((r) => r.getCell(2).value === u.name)!;
       expect(row.getCell(4).value).toBe(num(u.totalWan));
+      expect(row.getCell(3).value).toBe(u.projectCount);
     }
     expect(sum.getCell("A3").value).toBe("序号");
     expect(sum.model.merges).toEqual(expect.arrayContaining(["F3:I3", "A1:I1"]));
@@ -119,7 +127,8 @@ describe("调度表 export", () => {
     const wb = await readWorkbook(await collect(job.write));
     const sum = wb.getWorksheet("汇总")!;
     expect(sum.getRow(5).getCell(4).value).toBe(227.736);
-    expect(sum.getRow(5).getCell(3).value).toBe((await planTotals(plan.id)).projectCount); // 108, as on the plan page
+    expect(sum.getRow(5).getCell(3).value).toBe((await planTotals(plan.id)).projectCount); // the lines, as on the plan page
+    // every unit, and 未分配单位 (two 专栏 projects without a unit, total unknown), has its sheet
     for (const u of await planRollup(plan.id, "unit")) {
       const sheet = wb.getWorksheet(u.name)!;
       expect(sheet.getRow(5).getCell(5).value).toBe(num(u.totalWan, 10000));

@@ -16,12 +16,12 @@ import { expectAppError, sessionFor } from "../support/users";
 //               reports (approved unless said): 2024-12: 200; 2025-01: 100 (funds 50 + 30); 2025-02: rev 1 80
 //               approved + rev 2 90 submitted (current); 2025-03: 150; 2025-05: 70 submitted; 2025-07: 999
 //   甲县  基层  P2  total unknown, 2025–2026, 前期; annual 100; START planned 2025-05-01 not done; 2025-06: 20
-//   乙县  医院  P3  bundle parent, total 3000, 2021–2024, 竣工; annual 300; 2025-04: 250 (special bonds 100)
-//               C1 sub-project 竣工, COMPLETE planned 2024-06-30 done 2024-06-20; annual 50 and a 40 report
-//                  (sub-projects add no money: both ignored)
+//   乙县  医院  P3  bundle line, total 3000, 2021–2024, 竣工; annual 300; 2025-04: 250 (special bonds 100)
+//               C1 sub-project 竣工, COMPLETE planned 2024-06-30 done 2024-06-20 (no money, no reports:
+//                  the database refuses them on a sub-project)
 //               C2 sub-project 在建, ends 2024: overdue
 //   乙县  基层  P4  total 500, 2026–2027; 2025-06 draft 10 and 2025-05 returned 5 (never counted)
-//   (none) 医院 G1  programme, total 200
+//   (none) 医院 G1  programme, total 200 (a programme's amount is not project investment: not summed)
 //   (none) 基层 P5  total 800, 2025, 投用; annual 800; START planned 2025-01-01 done 2025-01-15;
 //               COMPLETE planned 2025-12-31 done 2025-05-10; 2025-06: 300 (funds: local 0)
 let ctx: { planId: number; a: number; b: number; s1: number; s2: number; ids: Record<string, number> };
@@ -45,7 +45,6 @@ beforeAll(async () => {
   await makeAnnualPlan(db, { projectId: P1.id, year: 2024, amountWan: "600" });
   await makeAnnualPlan(db, { projectId: P2.id, year: 2025, amountWan: "100" });
   await makeAnnualPlan(db, { projectId: P3.id, year: 2025, amountWan: "300" });
-  await makeAnnualPlan(db, { projectId: C1.id, year: 2025, amountWan: "50" });
   await makeAnnualPlan(db, { projectId: P5.id, year: 2025, amountWan: "800" });
 
   await makeReport(db, { projectId: P1.id, period: "2024-12", status: "APPROVED", completedWan: "200", funds: { central: "20" } });
@@ -57,7 +56,6 @@ beforeAll(async () => {
   await makeReport(db, { projectId: P1.id, period: "2025-07", status: "APPROVED", completedWan: "999" });
   await makeReport(db, { projectId: P2.id, period: "2025-06", status: "APPROVED", completedWan: "20" });
   await makeReport(db, { projectId: P3.id, period: "2025-04", status: "APPROVED", completedWan: "250", funds: { specialBond: "100" } });
-  await makeReport(db, { projectId: C1.id, period: "2025-04", status: "APPROVED", completedWan: "40", funds: { central: "40" } });
   await makeReport(db, { projectId: P4.id, period: "2025-06", status: "DRAFT", completedWan: "10" });
   await makeReport(db, { projectId: P4.id, period: "2025-05", status: "RETURNED", completedWan: "5" });
   await makeReport(db, { projectId: P5.id, period: "2025-06", status: "APPROVED", completedWan: "300", funds: { local: "0" } });
@@ -82,8 +80,9 @@ const money = (r: { totalWan: string | null; annualPlanWan: string | null; compl
   ofKnown: wan(r.completedOfKnownWan),
   funds: wan(r.fundsYearWan),
 });
-const counts = (r: { projectCount: number; programmeCount: number; unknownCount: number; dueStartCount: number; startedCount: number; dueCompleteCount: number; onTimeCount: number }) => [
+const counts = (r: { projectCount: number; subProjectCount: number; programmeCount: number; unknownCount: number; dueStartCount: number; startedCount: number; dueCompleteCount: number; onTimeCount: number }) => [
   r.projectCount,
+  r.subProjectCount,
   r.programmeCount,
   r.unknownCount,
   r.dueStartCount,
@@ -93,15 +92,16 @@ const counts = (r: { projectCount: number; programmeCount: number; unknownCount:
 ];
 
 describe("group rollups on the hand-computed fixture", () => {
-  it("plan total: unknown counted not summed, sub-projects add no money, only approved reports up to the period", async () => {
+  it("plan total: unknown counted not summed, money on the lines only, only approved reports up to the period", async () => {
     const d = await getDashboard(reader, { plan: ctx.planId, period: PERIOD });
-    // projects P1 P2 C1 C2 P4 P5 (P3 is a bundle: its sub-projects count); programme G1; unknown P2;
-    // due to start P1 P2 C1 C2 P5, started P1 C1 C2 P5; due to complete C1 C2, on time C1.
-    expect(counts(d.total)).toEqual([6, 1, 1, 5, 4, 2, 1]);
+    // projects = lines P1 P2 P3 P4 P5; sub-projects C1 C2 apart; programme G1; unknown P2;
+    // 开工/竣工 by 单体 (P1 P2 C1 C2 P4 P5, not the bundle line P3): due to start P1 P2 C1 C2 P5,
+    // started P1 C1 C2 P5; due to complete C1 C2, on time C1.
+    expect(counts(d.total)).toEqual([5, 2, 1, 1, 5, 4, 2, 1]);
     expect(money(d.total)).toEqual({
-      total: "5500", // 1000 + 3000 + 500 + 200 + 800; P2 unknown
-      annual: "1600", // 400 + 100 + 300 + 800; C1's 50 ignored, P1's 2024 plan is another year
-      year: "900", // P1 100 + 80 + 150, P2 20, P3 250, P5 300; not P1's submitted 90/70, July 999, C1 40, drafts
+      total: "5300", // 1000 + 3000 + 500 + 800 (the lines); P2 unknown; G1's 200 is a programme's
+      annual: "1600", // 400 + 100 + 300 + 800; P1's 2024 plan is another year
+      year: "900", // P1 100 + 80 + 150, P2 20, P3 250, P5 300; not P1's submitted 90/70, July 999, drafts
       toDate: "1100", // + P1's 2024-12 200
       ofKnown: "1080", // without P2 (unknown total)
       funds: "180", // P1 80, P3 100, P5 0
@@ -111,7 +111,7 @@ describe("group rollups on the hand-computed fixture", () => {
       investmentRate: "56.3", // 900 / 1600 = 56.25 → half up
       fundsRate: "11.3", // 180 / 1600 = 11.25
       onTimeRate: "50.0", // 1 / 2
-      cumulativeRate: "19.6", // 1080 / 5500
+      cumulativeRate: "20.4", // 1080 / 5300 = 20.377…
       schedule: "50.0", // 6 / 12
       scheduleGap: "6.3",
     });
@@ -122,16 +122,16 @@ describe("group rollups on the hand-computed fixture", () => {
     expect(d.units.map((u) => [u.name, u.key.unitId])).toEqual([
       ["甲县", ctx.a],
       ["乙县", ctx.b],
-      ["未指定单位", null],
+      ["未分配单位", null],
     ]);
     const [a, b, none] = d.units;
-    expect(counts(a)).toEqual([2, 0, 1, 2, 1, 0, 0]);
+    expect(counts(a)).toEqual([2, 0, 0, 1, 2, 1, 0, 0]);
     expect(money(a)).toEqual({ total: "1000", annual: "500", year: "350", toDate: "550", ofKnown: "530", funds: "80" });
     expect(a.rates.onTimeRate).toBeNull(); // nothing due to complete: "—", not 0%
-    expect(counts(b)).toEqual([3, 0, 0, 2, 2, 2, 1]);
+    expect(counts(b)).toEqual([2, 2, 0, 0, 2, 2, 2, 1]); // lines P3 P4; 单体 C1 C2 P4
     expect(money(b)).toEqual({ total: "3500", annual: "300", year: "250", toDate: "250", ofKnown: "250", funds: "100" });
-    expect(counts(none)).toEqual([1, 1, 0, 1, 1, 0, 0]);
-    expect(money(none)).toEqual({ total: "1000", annual: "800", year: "300", toDate: "300", ofKnown: "300", funds: "0" });
+    expect(counts(none)).toEqual([1, 0, 1, 0, 1, 1, 0, 0]);
+    expect(money(none)).toEqual({ total: "800", annual: "800", year: "300", toDate: "300", ofKnown: "300", funds: "0" });
     expect(none.rates.fundsRate).toBe("0.0"); // funds reported as 0 are 0, not unknown
 
     for (const rows of [d.units, d.categories, d.cells]) {
@@ -139,7 +139,7 @@ describe("group rollups on the hand-computed fixture", () => {
         const sum = rows.reduce((acc, r) => acc.add(r[field] ?? 0), new Decimal(0));
         expect(sum.toFixed(), field).toBe(new Decimal(d.total[field] ?? 0).toFixed());
       }
-      for (const field of ["projectCount", "unknownCount", "dueStartCount", "startedCount", "dueCompleteCount", "onTimeCount"] as const) {
+      for (const field of ["projectCount", "subProjectCount", "programmeCount", "unknownCount", "dueStartCount", "startedCount", "dueCompleteCount", "onTimeCount"] as const) {
         expect(rows.reduce((acc, r) => acc + r[field], 0), field).toBe(d.total[field]);
       }
     }
@@ -149,7 +149,7 @@ describe("group rollups on the hand-computed fixture", () => {
     const d = await getDashboard(reader, { plan: ctx.planId, period: PERIOD });
     const [s1, s2] = d.categories;
     expect([s1.key.sectionId, s2.key.sectionId]).toEqual([ctx.s1, ctx.s2]);
-    expect(money(s1)).toMatchObject({ total: "4200", annual: "700", year: "580" });
+    expect(money(s1)).toMatchObject({ total: "4000", annual: "700", year: "580" });
     expect(money(s2)).toMatchObject({ total: "1300", annual: "900", year: "320" });
     expect([s1.unknownCount, s2.unknownCount]).toEqual([0, 1]);
     const cell = d.cells.find((c) => c.key.unitId === ctx.b && c.key.sectionId === ctx.s1)!;
@@ -159,19 +159,19 @@ describe("group rollups on the hand-computed fixture", () => {
 
   it("by start year and by status", async () => {
     const years = await getRollup(reader, { plan: ctx.planId, period: PERIOD, by: "year" });
-    expect(years.rows.map((r) => [r.key.startYear, r.projectCount, wan(r.totalWan)])).toEqual([
-      [2021, 2, "3000"],
-      [2024, 1, "1000"],
-      [2025, 2, "800"], // P2 (unknown) and P5
-      [2026, 1, "500"],
-      [null, 0, "200"], // the programme
+    expect(years.rows.map((r) => [r.key.startYear, r.projectCount, r.subProjectCount, wan(r.totalWan)])).toEqual([
+      [2021, 1, 2, "3000"], // P3 with C1 C2
+      [2024, 1, 0, "1000"],
+      [2025, 2, 0, "800"], // P2 (unknown) and P5
+      [2026, 1, 0, "500"],
+      [null, 0, 0, null], // the programme: counted apart, its amount not summed
     ]);
     const statuses = await getRollup(reader, { plan: ctx.planId, period: PERIOD, by: "status" });
-    expect(statuses.rows.map((r) => [r.key.status, r.name, r.projectCount])).toEqual([
-      ["PREPARATION", "前期", 2], // P2 P4 (G1 is a programme)
-      ["CONSTRUCTION", "在建", 2], // P1 C2
-      ["COMPLETED", "竣工", 1], // C1 (P3 is a bundle parent)
-      ["IN_USE", "投用", 1],
+    expect(statuses.rows.map((r) => [r.key.status, r.name, r.projectCount, r.subProjectCount])).toEqual([
+      ["PREPARATION", "前期", 2, 0], // P2 P4 (G1 is a programme)
+      ["CONSTRUCTION", "在建", 1, 1], // P1; sub-project C2
+      ["COMPLETED", "竣工", 1, 1], // P3; sub-project C1
+      ["IN_USE", "投用", 1, 0],
     ]);
   });
 
@@ -223,11 +223,12 @@ describe("drill-down: the projects behind each figure", () => {
 
     const projects = await drillDown(reader, { plan: ctx.planId, period: PERIOD, unit: String(ctx.b), figure: "projects" });
     expect(projects.count).toBe(projects.group!.projectCount);
-    expect(ids(projects.rows)).toEqual(sorted(["C1", "C2", "P4"]));
+    expect(ids(projects.rows)).toEqual(sorted(["P3", "P4"])); // the lines; P3 says it has 2 sub-projects
+    expect(projects.rows.find((r) => r.id === ctx.ids.P3)!.subProjectCount).toBe(2);
 
     const none = await drillDown(reader, { plan: ctx.planId, period: PERIOD, unit: "none", figure: "money" });
-    expect(ids(none.rows)).toEqual(sorted(["G1", "P5"]));
-    expect(none.group!.name).toBe("未指定单位");
+    expect(ids(none.rows)).toEqual(sorted(["P5"])); // G1 is a programme: no money
+    expect(none.group!.name).toBe("未分配单位");
   });
 
   it("unknown, started, on time, overdue and not reported", async () => {
@@ -237,7 +238,7 @@ describe("drill-down: the projects behind each figure", () => {
     expect(ids((await drillDown(reader, { ...q, figure: "notStarted" })).rows)).toEqual(sorted(["P2"]));
     expect(ids((await drillDown(reader, { ...q, figure: "onTime" })).rows)).toEqual(sorted(["C1"]));
     expect(ids((await drillDown(reader, { ...q, figure: "overdue" })).rows)).toEqual(sorted(["P2", "C2"]));
-    // Expected to report: every top-level project not completed (as in 填报情况): P1 (nothing for June),
+    // Expected to report: every line not completed (as in 填报情况): P1 (nothing for June),
     // P4 (not started yet, still reports its 前期 work); P2 reported; P3 and P5 are completed.
     expect(ids((await drillDown(reader, { ...q, figure: "notReported" })).rows)).toEqual(sorted(["P1", "P4"]));
     const d = await getDashboard(reader, q);
@@ -245,8 +246,8 @@ describe("drill-down: the projects behind each figure", () => {
     expect(ids(d.notReported.rows)).toEqual(sorted(["P1", "P4"]));
   });
 
-  it("a sub-project's row shows no money (it is on the bundle's parent)", async () => {
-    const list = await drillDown(reader, { plan: ctx.planId, period: PERIOD, unit: String(ctx.b), figure: "projects" });
+  it("a sub-project's row (in a 单体 list) shows no money (it is on the bundle line)", async () => {
+    const list = await drillDown(reader, { plan: ctx.planId, period: PERIOD, unit: String(ctx.b), figure: "started" });
     const c1 = list.rows.find((r) => r.id === ctx.ids.C1)!;
     expect([c1.line, c1.totalWan, c1.completedYearWan, c1.annualPlanWan]).toEqual([false, null, null, null]);
   });
@@ -299,7 +300,7 @@ describe("parameters and permissions", () => {
   it("every role may read figures (plan.read)", async () => {
     for (const role of ["ADMIN", "FINANCE_REVIEWER", "COUNTY_OFFICER", "VIEWER"] as const) {
       const user = await sessionFor(role, role === "COUNTY_OFFICER" ? [ctx.a] : []);
-      expect((await getRollup(user, { plan: ctx.planId, period: PERIOD })).total.projectCount).toBe(6);
+      expect((await getRollup(user, { plan: ctx.planId, period: PERIOD })).total.projectCount).toBe(5);
     }
   });
 
@@ -308,7 +309,7 @@ describe("parameters and permissions", () => {
     const extra = await makeProject(db, { planId: ctx.planId, sectionId: ctx.s1, unitId: ctx.a, totalWan: "0.0001" });
     const after = await getRollup(reader, { plan: ctx.planId, period: PERIOD });
     expect(after.total.projectCount).toBe(before.total.projectCount + 1);
-    expect(wan(after.total.totalWan)).toBe("5500.0001");
+    expect(wan(after.total.totalWan)).toBe("5300.0001");
     await db.project.update({ where: { id: extra.id }, data: { deletedAt: new Date() } });
     expect((await getRollup(reader, { plan: ctx.planId, period: PERIOD })).total.totalWan).toBe(before.total.totalWan);
   });

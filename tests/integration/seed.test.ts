@@ -63,6 +63,7 @@ describe("seed: the five plans", () => {
         屈原区: "5.3",
         经开区: "4.2",
         省驻岳单位: "2",
+        未分配单位: null, // 专栏2 and 专栏10 name two projects without a unit or amount
       });
       const totals = await planTotals(id);
       expect(new Decimal(totals.totalWan!).div(10000).toFixed()).toBe("227.736");
@@ -87,10 +88,19 @@ describe("seed: the five plans", () => {
       expect(parent.children).toHaveLength(8);
       expect(parent.children.every((c) => c.totalInvestment === null && c.unitId === parent.unitId)).toBe(true);
       expect(parent.children[0].name).toBe("第一人民医院整体搬迁建设项目");
-      // Sub-projects count as projects; the bundle itself does not count twice.
+      // Counted as reporting lines: the bundle is one project (its table row); its sub-projects are
+      // counted apart. 平江县 has 13 table rows, three of them bundles of 8 + 3 + 2 sub-projects.
       const pingjiang = (await planRollup(id, "unit")).find((r) => r.name === "平江县")!;
-      const leaves = await db.project.count({ where: { planId: id, unitId: parent.unitId, kind: "PROJECT", children: { none: {} } } });
-      expect(pingjiang.projectCount).toBe(leaves);
+      const lines = await db.project.count({ where: { planId: id, unitId: parent.unitId, kind: "PROJECT", parentId: null } });
+      expect([pingjiang.projectCount, pingjiang.subProjectCount]).toEqual([lines, 13]);
+      expect(lines).toBe(13);
+    });
+
+    it("counts: 84 projects (82 table rows + 2 named in 专栏 without a unit), 32 sub-projects apart, 37 programmes", async () => {
+      const t = await planTotals(id);
+      expect([t.projectCount, t.subProjectCount, t.programmeCount, t.unknownCount]).toEqual([84, 32, 37, 2]);
+      // every PROJECT row is a line or a sub-project: 84 + 32 = 116
+      expect(t.projectCount + t.subProjectCount).toBe(await db.project.count({ where: { planId: id, kind: "PROJECT" } }));
     });
 
     it("raises the declared-count mismatch as a warning and keeps the source as printed", async () => {

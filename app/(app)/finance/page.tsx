@@ -28,7 +28,10 @@ export default async function FinancePage() {
             <tr>
               <th className="px-3 py-2 text-left">{zh.plan.title}</th>
               <th className="px-3 py-2 text-left">{zhFinance.period}</th>
-              <th className="px-3 py-2 text-right">{f.projectCount}</th>
+              <th className="px-3 py-2 text-right">
+                <Hint label={f.projectCount} text={zhFinance.counting.rule} align="right" />
+              </th>
+              <th className="px-3 py-2 text-right">{zhFinance.counting.subProjects}</th>
               <th className="px-3 py-2 text-right">
                 {f.totalWan}（{UNIT_LABEL[unit]}）
               </th>
@@ -52,6 +55,7 @@ export default async function FinancePage() {
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{periodLabel(period)}</td>
                 <td className="num px-3 py-2">{total.projectCount}</td>
+                <td className="num px-3 py-2">{total.subProjectCount}</td>
                 <td className="num px-3 py-2">
                   <Money wan={total.totalWan} unit={unit} />
                 </td>

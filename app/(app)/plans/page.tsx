@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { CsvButton } from "@/components/excel/csv-button";
+import { Hint } from "@/components/finance/hint";
 import { Money } from "@/components/money";
+import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { zh } from "@/lib/i18n/zh-CN";
 import { UNIT_LABEL } from "@/lib/money";
 import { listPlans } from "@/lib/server/plans/list-plans";
@@ -23,7 +25,10 @@ export default async function PlansPage() {
             <th className="px-3 py-2">{zh.plan.level}</th>
             <th className="px-3 py-2">{zh.plan.region}</th>
             <th className="px-3 py-2">{zh.plan.period}</th>
-            <th className="px-3 py-2 text-right">{zh.plan.projects}</th>
+            <th className="px-3 py-2 text-right">
+              <Hint label={zhFinance.figures.projectCount} text={zhFinance.counting.rule} align="right" />
+            </th>
+            <th className="px-3 py-2 text-right">{zhFinance.counting.subProjects}</th>
             <th className="px-3 py-2 text-right">{zh.plan.programmes}</th>
             <th className="px-3 py-2 text-right">
               {zh.plan.total}（{UNIT_LABEL[unit]}）
@@ -47,6 +52,7 @@ export default async function PlansPage() {
                 {p.periodStart}–{p.periodEnd}
               </td>
               <td className="num px-3 py-2">{p.totals?.projectCount ?? 0}</td>
+              <td className="num px-3 py-2">{p.totals?.subProjectCount ?? 0}</td>
               <td className="num px-3 py-2">{p.totals?.programmeCount ?? 0}</td>
               <td className="num px-3 py-2">
                 <Money wan={p.totals?.totalWan} unit={unit} />

@@ -11,7 +11,7 @@ import { scheduleExportSchema } from "@/lib/schemas/export";
 import { validate } from "@/lib/schemas/validate";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
-import { completionRate, figureTotals, unitSectionKey, type FigureTotals, type FigureTotalsResult } from "@/lib/server/rollups/figure-totals";
+import { completionRate, EMPTY_TOTALS, figureTotals, unitSectionKey, type FigureTotals, type FigureTotalsResult } from "@/lib/server/rollups/figure-totals";
 import { projectFigures, type FiguresQuery, type ProjectFigures } from "@/lib/server/rollups/project-figures";
 import {
   BORDER,
@@ -124,14 +124,17 @@ async function writeSchedule(out: Writable, ctx: Ctx) {
   const sheetUnits: { id: number | null; name: string }[] = [...units];
   if (!ctx.unit && byUnit.has(null)) sheetUnits.push({ id: null, name: zhExcel.schedule.noUnit });
 
+  // Every title line says how many projects the sheet counts (counting.ts: lines; sub-projects apart).
+  const subtitle = (unitName: string, t: FigureTotals) =>
+    `${zhExcel.schedule.subtitle(unitName, period, UNIT_LABEL[ctx.money], unapproved)}　　${zhExcel.schedule.counted(t.projectCount, t.subProjectCount)}`;
   if (!ctx.unit) {
     const ws = wb.addWorksheet(name(zhExcel.schedule.summarySheet), sheetOptions(2));
-    writeSummary(ws, ctx, sheetUnits, sections, sectionName, zhExcel.schedule.subtitle(zhExcel.schedule.allUnits, period, UNIT_LABEL[ctx.money], unapproved));
+    writeSummary(ws, ctx, sheetUnits, sections, sectionName, subtitle(zhExcel.schedule.allUnits, ctx.totals.grand));
     ws.commit();
   }
   for (const u of sheetUnits) {
     const ws = wb.addWorksheet(name(u.name), sheetOptions(2));
-    await writeUnitSheet(ws, ctx, byUnit.get(u.id) ?? [], u, sectionName, keyOf, zhExcel.schedule.subtitle(u.name, period, UNIT_LABEL[ctx.money], unapproved));
+    await writeUnitSheet(ws, ctx, byUnit.get(u.id) ?? [], u, sectionName, keyOf, subtitle(u.name, ctx.totals.byUnit.get(u.id) ?? EMPTY_TOTALS));
     ws.commit();
   }
   await wb.commit();
@@ -234,7 +237,7 @@ async function writeUnitSheet(
   const LEFT = [2, 3, 11, 12, 13];
 
   // 合计: the unit's total (or the plan's, for projects without a unit)
-  const unitTotals = ctx.totals.byUnit.get(unit.id) ?? { totalWan: null, annualPlanWan: null, periodWan: null, yearToDateWan: null, cumulativeWan: null, projectCount: 0 };
+  const unitTotals = ctx.totals.byUnit.get(unit.id) ?? EMPTY_TOTALS;
   const t = ws.addRow([]);
   t.getCell(2).value = zhExcel.schedule.unitTotal;
   figureCells(t, unitTotals, ctx.money, 5);
@@ -331,7 +334,7 @@ function writeSummary(
   const plain = styles(ctx.money);
   units.forEach((u, i) => {
     const t = ctx.totals.byUnit.get(u.id);
-    line(u.name, chineseNumeral(i + 1), t ?? { projectCount: 0, totalWan: null, annualPlanWan: null, periodWan: null, yearToDateWan: null, cumulativeWan: null }, unitStyle);
+    line(u.name, chineseNumeral(i + 1), t ?? EMPTY_TOTALS, unitStyle);
     let n = 0;
     for (const s of sections) {
       const st = ctx.totals.byUnitSection.get(unitSectionKey(u.id, s.id));

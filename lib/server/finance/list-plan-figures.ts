@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
+import { NO_COUNTS } from "@/lib/server/rollups/counting";
 import { groupRollup } from "@/lib/server/rollups/group-rollup";
+import { allPlanTotals } from "@/lib/server/rollups/plan-rollup";
 import { cachedRollup } from "@/lib/server/rollups/rollup-cache";
 import { planContext } from "./plan-context";
 
@@ -20,10 +22,11 @@ export async function listPlanFigures(actor: SessionUser) {
   return out;
 }
 
-// GET /api/v1/plans: the plans a caller can ask rollups for.
+// GET /api/v1/plans: the plans a caller can ask rollups for, with their counts and 总投资 (no period:
+// the plan page's figures, counted as in lib/server/rollups/counting.ts).
 export async function listPlansForApi(actor: SessionUser) {
   await authorize(actor, "plan.read");
-  const plans = await db.plan.findMany({ orderBy: { id: "asc" }, include: { region: { select: { name: true } } } });
+  const [plans, totals] = await Promise.all([db.plan.findMany({ orderBy: { id: "asc" }, include: { region: { select: { name: true } } } }), allPlanTotals()]);
   return {
     plans: plans.map((p) => ({
       id: p.id,
@@ -34,6 +37,7 @@ export async function listPlansForApi(actor: SessionUser) {
       period: { start: p.periodStart, end: p.periodEnd },
       reportingCycle: p.reportingCycle,
       hasProjectList: p.hasProjectList,
+      figures: totals.get(p.id) ?? NO_COUNTS,
     })),
   };
 }

@@ -1,25 +1,50 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { zhFinance } from "@/lib/i18n/zh-CN-finance";
+import { isCompletedLine, isLine, reportsDue } from "@/lib/server/rollups/counting";
 
-export type ReportingStatusRow = { unitId: number; unitName: string; projects: number; approved: number; submitted: number; returned: number; draft: number; missing: number };
+export type ReportingStatusRow = {
+  unitId: number | null; // null: lines without a unit
+  unitName: string;
+  projects: number; // 项目数 (reporting lines, as on the plan page and the dashboard)
+  completed: number; // of those, completed: no longer report
+  due: number; // 应报 = projects − completed
+  approved: number;
+  submitted: number;
+  returned: number;
+  draft: number;
+  missing: number;
+};
 
-// 填报情况: per unit, how many reportable projects have this period's report in each state. Every
-// top-level project reports each period until it is completed — the dashboard's 未填报 list uses the
-// same rule (lib/server/rollups/group-rollup.ts).
-export function reportingStatus(planId: number, period: string): Promise<ReportingStatusRow[]> {
-  return db.$queryRaw<ReportingStatusRow[]>(Prisma.sql`
-    SELECT u.id AS "unitId", u.name AS "unitName",
-      count(p.id)::int AS projects,
-      count(r.id) FILTER (WHERE r.status = 'APPROVED')::int AS approved,
-      count(r.id) FILTER (WHERE r.status = 'SUBMITTED')::int AS submitted,
-      count(r.id) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
-      count(r.id) FILTER (WHERE r.status = 'DRAFT')::int AS draft,
-      (count(p.id) - count(r.id))::int AS missing
-    FROM "ReportingUnit" u
-    JOIN "Project" p ON p."unitId" = u.id AND p."deletedAt" IS NULL AND p.kind = 'PROJECT' AND p."parentId" IS NULL
-      AND p.status NOT IN ('COMPLETED', 'IN_USE')
-    LEFT JOIN "ProgressReport" r ON r."projectId" = p.id AND r.period = ${period} AND r."isCurrent"
-    WHERE u."planId" = ${planId}
-    GROUP BY u.id ORDER BY u."sortOrder"`);
+// 填报情况: per unit (and 未分配单位 when some lines have none), the unit's 项目数 and how many of the lines
+// due to report (counting.ts reportsDue — the dashboard's 应报未报 list uses the same rule) have this
+// period's report in each state.
+export async function reportingStatus(planId: number, period: string): Promise<ReportingStatusRow[]> {
+  const figures = Prisma.sql`
+      count(p.id) FILTER (WHERE ${isLine()})::int AS projects,
+      count(p.id) FILTER (WHERE ${isCompletedLine()})::int AS completed,
+      count(p.id) FILTER (WHERE ${reportsDue()})::int AS due,
+      count(r.id) FILTER (WHERE ${reportsDue()} AND r.status = 'APPROVED')::int AS approved,
+      count(r.id) FILTER (WHERE ${reportsDue()} AND r.status = 'SUBMITTED')::int AS submitted,
+      count(r.id) FILTER (WHERE ${reportsDue()} AND r.status = 'RETURNED')::int AS returned,
+      count(r.id) FILTER (WHERE ${reportsDue()} AND r.status = 'DRAFT')::int AS draft,
+      count(p.id) FILTER (WHERE ${reportsDue()} AND r.id IS NULL)::int AS missing`;
+  const report = Prisma.sql`LEFT JOIN "ProgressReport" r ON r."projectId" = p.id AND r.period = ${period} AND r."isCurrent"`;
+  const rows = await db.$queryRaw<(ReportingStatusRow & { ord: number | null })[]>(Prisma.sql`
+    SELECT * FROM (
+      SELECT u.id AS "unitId", u.name AS "unitName", u."sortOrder" AS ord, ${figures}
+      FROM "ReportingUnit" u
+      LEFT JOIN "Project" p ON p."unitId" = u.id AND p."deletedAt" IS NULL AND ${isLine()}
+      ${report}
+      WHERE u."planId" = ${planId}
+      GROUP BY u.id
+      UNION ALL
+      SELECT NULL, ${zhFinance.noUnit}::text, NULL, ${figures}
+      FROM "Project" p
+      ${report}
+      WHERE p."planId" = ${planId} AND p."unitId" IS NULL AND p."deletedAt" IS NULL AND ${isLine()}
+      HAVING count(p.id) > 0
+    ) t ORDER BY ord NULLS LAST, "unitId"`);
+  return rows.map(({ ord: _o, ...r }) => r);
 }

@@ -3,14 +3,16 @@ import { rate } from "@/lib/rates";
 import { Decimal } from "decimal.js";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { carriesMoney, isLine, isSubProject } from "./counting";
 import { projectFiguresSql, type FiguresQuery } from "./project-figures";
 
 // Group totals of the per-project period figures (project-figures.ts), in SQL: per unit and
 // section, per unit, and for the whole query (GROUPING SETS over exactly the rows the 调度表 lists).
-// A sum is null when no project in the group has the figure (unknown, never 0). Projects are counted
-// as in plan-rollup.ts: once as a leaf (a bundle counts as its sub-projects).
+// A sum is null when no project in the group has the figure (unknown, never 0). Counted and summed
+// as counting.ts says: 项目 = reporting lines, which carry the money; 子项目 are counted separately.
 export type FigureTotals = {
   projectCount: number;
+  subProjectCount: number;
   totalWan: string | null;
   annualPlanWan: string | null;
   periodWan: string | null;
@@ -29,20 +31,22 @@ export type FigureTotalsResult = {
 
 export const unitSectionKey = (unitId: number | null, sectionId: number) => `${unitId}:${sectionId}`;
 
-const EMPTY: FigureTotals = { projectCount: 0, totalWan: null, annualPlanWan: null, periodWan: null, yearToDateWan: null, cumulativeWan: null };
+export const EMPTY_TOTALS: FigureTotals = { projectCount: 0, subProjectCount: 0, totalWan: null, annualPlanWan: null, periodWan: null, yearToDateWan: null, cumulativeWan: null };
 
 export async function figureTotals(q: FiguresQuery): Promise<FigureTotalsResult> {
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     SELECT f."unitId", f."sectionId", GROUPING(f."unitId", f."sectionId")::int AS grouping,
-      count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "Project" c WHERE c."parentId" = f.id AND c."deletedAt" IS NULL))::int AS "projectCount",
-      sum(f."totalWan"::numeric)::text AS "totalWan",
-      sum(f."annualPlanWan"::numeric)::text AS "annualPlanWan",
-      sum(f."periodWan"::numeric)::text AS "periodWan",
-      sum(f."yearToDateWan"::numeric)::text AS "yearToDateWan",
-      sum(f."cumulativeWan"::numeric)::text AS "cumulativeWan"
+      count(*) FILTER (WHERE ${isLine()})::int AS "projectCount",
+      count(*) FILTER (WHERE ${isSubProject()})::int AS "subProjectCount",
+      sum(f."totalWan"::numeric) FILTER (WHERE ${carriesMoney()})::text AS "totalWan",
+      sum(f."annualPlanWan"::numeric) FILTER (WHERE ${carriesMoney()})::text AS "annualPlanWan",
+      sum(f."periodWan"::numeric) FILTER (WHERE ${carriesMoney()})::text AS "periodWan",
+      sum(f."yearToDateWan"::numeric) FILTER (WHERE ${carriesMoney()})::text AS "yearToDateWan",
+      sum(f."cumulativeWan"::numeric) FILTER (WHERE ${carriesMoney()})::text AS "cumulativeWan"
     FROM (${projectFiguresSql(q)}) f
+    JOIN "Project" p ON p.id = f.id
     GROUP BY GROUPING SETS ((f."unitId", f."sectionId"), (f."unitId"), ())`);
-  const result: FigureTotalsResult = { grand: EMPTY, byUnit: new Map(), byUnitSection: new Map() };
+  const result: FigureTotalsResult = { grand: EMPTY_TOTALS, byUnit: new Map(), byUnitSection: new Map() };
   for (const { unitId, sectionId, grouping, ...t } of rows) {
     if (grouping === 3) result.grand = t;
     else if (grouping === 1) result.byUnit.set(unitId, t);

@@ -5,6 +5,7 @@ import { zh } from "@/lib/i18n/zh-CN";
 import { periodEndDate, periodYear, periodsOfYear, yearShareAtEnd, type Cycle } from "@/lib/periods";
 import { DRILL_FIGURE_NAMES } from "@/lib/schemas/finance";
 import { ratesOf, type GroupFigures, type Rates } from "@/lib/rates";
+import { carriesMoney, isBuilding, isLine, isProgramme, isSubProject, reportsDue } from "./counting";
 import { annualAmount, countedReports, FUNDS } from "./project-figures";
 import type { QueryClient } from "./rollup-cache";
 
@@ -12,12 +13,12 @@ import type { QueryClient } from "./rollup-cache";
 // (start) year and status, any combination of those at once (GROUPING SETS), plus the plan total.
 // Everything is summed in SQL in one statement; the server only attaches names and the rates.
 //
-// Rules, the same as plan-rollup.ts and project-figures.ts:
-// - counts: a project is a PROJECT row that is not a bundle parent (a bundle counts as its
-//   sub-projects); the 开工/竣工 counts use the same rows;
-// - money (total, annual plan, completed, funds): top-level rows only. A bundle's money is on its
-//   parent; sub-projects add none, even if someone enters amounts on them;
-// - unknown investment: a top-level project with no total, counted, never summed as 0;
+// Rules (counting.ts, the same for every rollup, list and export):
+// - counts: 项目 = reporting lines (standalone projects and bundle lines); 子项目 and 工程/任务 are
+//   counted separately; the 开工/竣工 counts are of 单体 (standalone projects and sub-projects), where
+//   the milestones are;
+// - money (total, annual plan, completed, funds): the lines only, the same rows as 项目数;
+// - unknown investment: a line with no total, counted, never summed as 0;
 // - completed investment and funds: the report rows countedReports() selects (approved revisions,
 //   or with includeSubmitted the submitted current revision instead), periods up to the period.
 // Every group partitions the plan's projects, so the groups of a set add up to the total exactly.
@@ -34,6 +35,7 @@ export type RollupQuery = {
 export type GroupKey = { unitId?: number | null; sectionId?: number; startYear?: number | null; status?: string };
 
 export type GroupRow = GroupFigures & {
+  subProjectCount: number; // counted apart from projectCount (counting.ts)
   key: GroupKey;
   name: string;
   rates: Rates;
@@ -78,15 +80,9 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
       WHERE m."deletedAt" IS NULL AND m.code IN ('START', 'COMPLETE', 'IN_USE')
       GROUP BY m."projectId"
     ),
-    parents AS (
-      SELECT DISTINCT ch."parentId" AS id FROM "Project" ch
-      WHERE ch."planId" = ${q.planId} AND ch."parentId" IS NOT NULL AND ch."deletedAt" IS NULL
-    ),
     base AS (
       SELECT p.id, p."unitId" AS unit_id, p."sectionId" AS section_id, p."startYear" AS start_year, p.status,
-        p.kind = 'PROJECT' AND par.id IS NULL AS leaf,
-        p."parentId" IS NULL AS line,
-        p.kind = 'PROGRAMME' AS programme,
+        ${isLine()} AS line, ${isSubProject()} AS sub, ${isProgramme()} AS programme, ${isBuilding()} AS building, ${reportsDue()} AS reports_due,
         p."totalInvestment" AS total, ${annualAmount(q.includeSubmitted ?? false)} AS annual, c.year_wan, c.cum_wan, c.funds_wan,
         COALESCE(ms.start_planned, make_date(p."startYear", 1, 1)) AS start_due,
         COALESCE(ms.complete_planned, make_date(p."endYear", 12, 31)) AS complete_due,
@@ -96,7 +92,6 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
       LEFT JOIN "AnnualPlanAmount" a ON a."projectId" = p.id AND a.year = ${year}
       LEFT JOIN counted c ON c."projectId" = p.id
       LEFT JOIN ms ON ms."projectId" = p.id
-      LEFT JOIN parents par ON par.id = p.id
       WHERE p."planId" = ${q.planId} AND p."deletedAt" IS NULL
     ),
     pf AS (
@@ -112,51 +107,50 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
 
 // The figures of GroupFigures, as aggregates over pf. One definition for every grouping.
 const FIGURES = Prisma.sql`
-  count(*) FILTER (WHERE pf.leaf)::int AS "projectCount",
+  count(*) FILTER (WHERE pf.line)::int AS "projectCount",
+  count(*) FILTER (WHERE pf.sub)::int AS "subProjectCount",
   count(*) FILTER (WHERE pf.programme)::int AS "programmeCount",
   sum(pf.total) FILTER (WHERE pf.line)::text AS "totalWan",
-  count(*) FILTER (WHERE pf.line AND NOT pf.programme AND pf.total IS NULL)::int AS "unknownCount",
+  count(*) FILTER (WHERE pf.line AND pf.total IS NULL)::int AS "unknownCount",
   sum(pf.annual) FILTER (WHERE pf.line)::text AS "annualPlanWan",
   sum(pf.year_wan) FILTER (WHERE pf.line)::text AS "completedYearWan",
   sum(pf.cum_wan) FILTER (WHERE pf.line)::text AS "completedToDateWan",
   sum(pf.cum_wan) FILTER (WHERE pf.line AND pf.total IS NOT NULL)::text AS "completedOfKnownWan",
   sum(pf.funds_wan) FILTER (WHERE pf.line)::text AS "fundsYearWan",
-  count(*) FILTER (WHERE pf.leaf AND pf.due_start)::int AS "dueStartCount",
-  count(*) FILTER (WHERE pf.leaf AND pf.started)::int AS "startedCount",
-  count(*) FILTER (WHERE pf.leaf AND pf.due_complete)::int AS "dueCompleteCount",
-  count(*) FILTER (WHERE pf.leaf AND pf.on_time)::int AS "onTimeCount"`;
+  count(*) FILTER (WHERE pf.building AND pf.due_start)::int AS "dueStartCount",
+  count(*) FILTER (WHERE pf.building AND pf.started)::int AS "startedCount",
+  count(*) FILTER (WHERE pf.building AND pf.due_complete)::int AS "dueCompleteCount",
+  count(*) FILTER (WHERE pf.building AND pf.on_time)::int AS "onTimeCount"`;
 
 // The projects behind each figure (drill-down), as predicates over pf, matching FIGURES above.
 export type DrillFigure = (typeof DRILL_FIGURE_NAMES)[number];
 
-// Every top-level line reports each period until it is completed (前期 work is reported too), the
-// same rule as 填报情况 (lib/server/reports/reporting-status.ts); it has reported when the period's current revision is submitted or approved, or an approved
-// revision counts.
+// Lines due to report (counting.ts reportsDue, as in 填报情况) that have not: reported means the period's
+// current revision is submitted or approved, or an approved revision counts.
 const REPORTED = (period: string) => Prisma.sql`EXISTS (SELECT 1 FROM "ProgressReport" rr WHERE rr."projectId" = pf.id AND rr.period = ${period}
   AND (rr."isOfficial" OR (rr."isCurrent" AND rr.status IN ('SUBMITTED', 'APPROVED'))))`;
 
 function drillPredicate(figure: DrillFigure, period: string): Prisma.Sql {
   switch (figure) {
     case "projects":
-      return Prisma.sql`pf.leaf`;
-    case "unknown":
-      return Prisma.sql`pf.line AND NOT pf.programme AND pf.total IS NULL`;
     case "money":
       return Prisma.sql`pf.line`;
+    case "unknown":
+      return Prisma.sql`pf.line AND pf.total IS NULL`;
     case "dueStart":
-      return Prisma.sql`pf.leaf AND pf.due_start`;
+      return Prisma.sql`pf.building AND pf.due_start`;
     case "started":
-      return Prisma.sql`pf.leaf AND pf.started`;
+      return Prisma.sql`pf.building AND pf.started`;
     case "notStarted":
-      return Prisma.sql`pf.leaf AND pf.due_start AND NOT pf.started`;
+      return Prisma.sql`pf.building AND pf.due_start AND NOT pf.started`;
     case "dueComplete":
-      return Prisma.sql`pf.leaf AND pf.due_complete`;
+      return Prisma.sql`pf.building AND pf.due_complete`;
     case "onTime":
-      return Prisma.sql`pf.leaf AND pf.on_time`;
+      return Prisma.sql`pf.building AND pf.on_time`;
     case "overdue":
-      return Prisma.sql`pf.leaf AND ((pf.due_start AND NOT pf.started) OR (pf.due_complete AND NOT pf.completed))`;
+      return Prisma.sql`pf.building AND ((pf.due_start AND NOT pf.started) OR (pf.due_complete AND NOT pf.completed))`;
     case "notReported":
-      return Prisma.sql`pf.line AND NOT pf.programme AND NOT pf.completed AND NOT ${REPORTED(period)}`;
+      return Prisma.sql`pf.reports_due AND NOT ${REPORTED(period)}`;
   }
 }
 
@@ -190,7 +184,7 @@ export function groupRollupSql(q: RollupQuery, sets: Dim[][]): Prisma.Sql {
     ORDER BY g.gset, u."sortOrder" NULLS LAST, u.id NULLS LAST, s."sortOrder", s.id, g.start_year NULLS LAST, g.status`;
 }
 
-type RawGroup = GroupFigures & { gset: number; unit_id: number | null; section_id: number | null; start_year: number | null; status: string | null; unit_name: string | null; section_name: string | null };
+type RawGroup = GroupFigures & { subProjectCount: number } & { gset: number; unit_id: number | null; section_id: number | null; start_year: number | null; status: string | null; unit_name: string | null; section_name: string | null };
 
 function nameOf(r: RawGroup, set: Dim[]): string {
   const parts = set.map((d) => {
@@ -211,9 +205,10 @@ function keyOf(r: RawGroup, set: Dim[]): GroupKey {
   return key;
 }
 
-function figuresOf(r: RawGroup): GroupFigures {
+function figuresOf(r: RawGroup): GroupFigures & { subProjectCount: number } {
   return {
     projectCount: r.projectCount,
+    subProjectCount: r.subProjectCount,
     programmeCount: r.programmeCount,
     totalWan: r.totalWan,
     unknownCount: r.unknownCount,
@@ -248,14 +243,14 @@ export async function groupRollup(client: QueryClient, q: RollupQuery, sets: Dim
 
 // Completed investment per period of the period's year (本期完成, 本年累计 up to the period) and the
 // 序时 plan line (annual plan × share of the year). The cumulative value at the period equals the
-// rollup's completedYearWan: same rows (top-level lines), same counted reports.
+// rollup's completedYearWan: same rows (the lines that carry money), same counted reports.
 export type TrendPoint = { period: string; completedWan: string | null; cumulativeWan: string | null; plannedWan: string | null };
 
 export function trendSql(q: RollupQuery, cycle: Cycle): Prisma.Sql {
   const year = periodYear(q.period);
   const periods = periodsOfYear(year, cycle);
   return Prisma.sql`
-    WITH lines AS (SELECT p.id FROM "Project" p WHERE p."planId" = ${q.planId} AND p."deletedAt" IS NULL AND p."parentId" IS NULL),
+    WITH lines AS (SELECT p.id FROM "Project" p WHERE p."planId" = ${q.planId} AND p."deletedAt" IS NULL AND ${carriesMoney()}),
     per AS (
       SELECT r.period, sum(r."completedAmount") AS wan
       FROM "ProgressReport" r JOIN lines ON lines.id = r."projectId"
@@ -290,7 +285,8 @@ export type DrillRow = {
   endYear: number | null;
   status: string;
   kind: string;
-  line: boolean;
+  line: boolean; // a reporting line: counted as 项目, carries the money
+  subProjectCount: number; // its sub-projects (a bundle line), counted apart
   totalWan: string | null;
   annualPlanWan: string | null;
   completedYearWan: string | null;
@@ -340,8 +336,9 @@ export async function drillProjects(client: QueryClient, q: DrillQuery): Promise
       CASE WHEN pf.line THEN pf.funds_wan::text END AS "fundsYearWan",
       pf.start_due AS "startDue", pf.complete_due AS "completeDue", pf.started, pf.completed,
       cur.status::text AS "reportStatus",
-      pf.leaf AND pf.due_start AND NOT pf.started AS "overdueStart",
-      pf.leaf AND pf.due_complete AND NOT pf.completed AS "overdueComplete",
+      pf.building AND pf.due_start AND NOT pf.started AS "overdueStart",
+      pf.building AND pf.due_complete AND NOT pf.completed AS "overdueComplete",
+      (SELECT count(*) FROM "Project" ch WHERE ch."parentId" = p.id AND ch."deletedAt" IS NULL)::int AS "subProjectCount",
       pf.total_count::int AS total_count
     FROM picked pf
     JOIN "Project" p ON p.id = pf.id

@@ -1,18 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { zhFinance } from "@/lib/i18n/zh-CN-finance";
+import { countsAndTotal, type Counts } from "./counting";
 
-// The one place plan figures are computed (pages, API and exports read this), in SQL.
-// Rules: a bundled parent carries the money and its sub-projects none, so SUM never double counts;
-// a project counts once as a leaf (a bundle counts as its sub-projects); unknown investment is a
-// top-level project with NULL total — counted, never summed as 0.
-export type RollupRow = {
-  id: number | null;
+// Plan figures without a period (plan list, plan page, rollup .xlsx, /api/v1/plans), in SQL.
+// Counted and summed as counting.ts says: 项目 = reporting lines, which carry the money; 子项目 and
+// 工程/任务 are counted separately.
+export type RollupRow = Counts & {
+  id: number | null; // null: the projects without a unit (by unit only)
   name: string;
-  projectCount: number;
-  programmeCount: number;
-  totalWan: string | null; // exact decimal string in 万元; null when no project has a figure
-  unknownCount: number;
 };
 
 export type RollupBy = "unit" | "section";
@@ -22,37 +19,39 @@ const GROUP = {
   section: { table: Prisma.sql`"Section"`, fk: Prisma.sql`"sectionId"`, name: Prisma.sql`COALESCE(g."number" || ' ', '') || g."title"` },
 };
 
-const FIGURES = Prisma.sql`
-  count(p.id) FILTER (WHERE p.kind = 'PROJECT' AND c."parentId" IS NULL)::int AS "projectCount",
-  count(p.id) FILTER (WHERE p.kind = 'PROGRAMME')::int AS "programmeCount",
-  sum(p."totalInvestment")::text AS "totalWan",
-  count(p.id) FILTER (WHERE p.kind = 'PROJECT' AND p."parentId" IS NULL AND p."totalInvestment" IS NULL)::int AS "unknownCount"`;
-
-const PROJECTS = Prisma.sql`
-  "Project" p LEFT JOIN (SELECT DISTINCT "parentId" FROM "Project" WHERE "parentId" IS NOT NULL AND "deletedAt" IS NULL) c ON c."parentId" = p.id`;
-
+// Every group of the plan, in order; by unit also 未分配单位 when some rows have no unit, so the groups
+// always add up to planTotals.
 export async function planRollup(planId: number, by: RollupBy): Promise<RollupRow[]> {
   const g = GROUP[by];
-  return db.$queryRaw<RollupRow[]>(Prisma.sql`
-    SELECT g.id, ${g.name} AS name, ${FIGURES}
+  const noUnit =
+    by === "unit"
+      ? Prisma.sql`UNION ALL
+        SELECT NULL, ${zhFinance.noUnit}::text, ${countsAndTotal()}, NULL, NULL
+        FROM "Project" p WHERE p."planId" = ${planId} AND p."unitId" IS NULL AND p."deletedAt" IS NULL
+        HAVING count(*) > 0`
+      : Prisma.empty;
+  const rows = await db.$queryRaw<(RollupRow & { ord: number | null; gid: number | null })[]>(Prisma.sql`
+    SELECT g.id, ${g.name} AS name, ${countsAndTotal()}, g."sortOrder" AS ord, g.id AS gid
     FROM ${g.table} g
-    LEFT JOIN (${PROJECTS}) ON p.${g.fk} = g.id AND p."deletedAt" IS NULL
+    LEFT JOIN "Project" p ON p.${g.fk} = g.id AND p."deletedAt" IS NULL
     WHERE g."planId" = ${planId}
     GROUP BY g.id
-    ORDER BY g."sortOrder", g.id`);
+    ${noUnit}
+    ORDER BY ord NULLS LAST, gid`);
+  return rows.map(({ ord: _o, gid: _g, ...r }) => r);
 }
 
 // Plan-wide figures, computed over the projects directly (not by adding the groups), so a test can
-// check that the groups add up to the total. Projects without a unit are included here.
-export async function planTotals(planId: number): Promise<Omit<RollupRow, "id" | "name">> {
-  const [row] = await db.$queryRaw<RollupRow[]>(Prisma.sql`
-    SELECT ${FIGURES} FROM ${PROJECTS} WHERE p."planId" = ${planId} AND p."deletedAt" IS NULL`);
+// check that the groups add up to the total.
+export async function planTotals(planId: number): Promise<Counts> {
+  const [row] = await db.$queryRaw<Counts[]>(Prisma.sql`
+    SELECT ${countsAndTotal()} FROM "Project" p WHERE p."planId" = ${planId} AND p."deletedAt" IS NULL`);
   return row;
 }
 
-// Totals of all plans at once, for the plan list.
-export async function allPlanTotals(): Promise<Map<number, Omit<RollupRow, "id" | "name">>> {
-  const rows = await db.$queryRaw<(RollupRow & { planId: number })[]>(Prisma.sql`
-    SELECT p."planId", ${FIGURES} FROM ${PROJECTS} WHERE p."deletedAt" IS NULL GROUP BY p."planId"`);
-  return new Map(rows.map((r) => [r.planId, r]));
+// Totals of all plans at once, for the plan list and /api/v1/plans.
+export async function allPlanTotals(): Promise<Map<number, Counts>> {
+  const rows = await db.$queryRaw<(Counts & { planId: number })[]>(Prisma.sql`
+    SELECT p."planId", ${countsAndTotal()} FROM "Project" p WHERE p."deletedAt" IS NULL GROUP BY p."planId"`);
+  return new Map(rows.map(({ planId, ...r }) => [planId, r]));
 }

@@ -111,7 +111,13 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
       {d.includeSubmitted && <p className="mt-2 rounded border border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900" data-testid="unofficial-note">{zhFinance.includeSubmittedNote}</p>}
 
       <div className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7" data-testid="totals">
-        {card(f.projectCount, <span className="num">{t.projectCount}</span>, drillHref(base, {}, "projects"), "total-projects")}
+        {card(
+          <Hint label={f.projectCount} text={zhFinance.counting.rule} />,
+          <span className="num">{t.projectCount}</span>,
+          drillHref(base, {}, "projects"),
+          "total-projects",
+          t.subProjectCount ? zhFinance.counting.subNote(t.subProjectCount) : undefined,
+        )}
         {card(f.totalWan, <Money wan={t.totalWan} unit={unit} withUnit />, drillHref(base, {}, "money"), "total-investment")}
         {card(f.unknownCount, <span className="num">{zhFinance.count(t.unknownCount)}</span>, drillHref(base, {}, "unknown"), "total-unknown")}
         {card(f.annualPlanWan, <Amount wan={t.annualPlanWan} unit={unit} withUnit />, drillHref(base, {}, "money"), "total-annual")}
@@ -143,7 +149,7 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
       <GroupTables units={d.units} categories={d.categories} total={t} unit={unit} base={base} />
 
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
-        {list(d.overdue.rows, d.overdue.count, "overdue", zhFinance.overdue, zhFinance.overdueNone)}
+        {list(d.overdue.rows, d.overdue.count, "overdue", zhFinance.overdue, zhFinance.overdueNone, zhFinance.overdueNote)}
         {list(d.notReported.rows, d.notReported.count, "notReported", zhFinance.notReported, zhFinance.notReportedNone, zhFinance.notReportedNote)}
       </div>
     </>

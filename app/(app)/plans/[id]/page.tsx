@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { Hint } from "@/components/finance/hint";
 import { Money } from "@/components/money";
+import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { zh } from "@/lib/i18n/zh-CN";
 import { UNIT_LABEL } from "@/lib/money";
 import { PlanSettingsForm } from "./plan-settings-form";
@@ -22,7 +24,10 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       <thead className="bg-slate-100 text-left text-slate-600">
         <tr>
           <th className="px-3 py-2">{label}</th>
-          <th className="px-3 py-2 text-right">{zh.plan.projects}</th>
+          <th className="px-3 py-2 text-right">
+            <Hint label={zhFinance.figures.projectCount} text={zhFinance.counting.rule} align="right" />
+          </th>
+          <th className="px-3 py-2 text-right">{zhFinance.counting.subProjects}</th>
           <th className="px-3 py-2 text-right">{zh.plan.programmes}</th>
           <th className="px-3 py-2 text-right">
             {zh.plan.total}（{UNIT_LABEL[unit]}）
@@ -32,13 +37,18 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.id} className="border-t">
+          <tr key={r.id ?? "none"} className="border-t" data-testid="rollup-row" data-name={r.name}>
             <td className="px-3 py-2">
-              <Link href={`/projects?plan=${plan.id}&${filter}=${r.id}`} className="text-sky-700 hover:underline">
-                {r.name}
-              </Link>
+              {r.id === null ? (
+                r.name
+              ) : (
+                <Link href={`/projects?plan=${plan.id}&${filter}=${r.id}`} className="text-sky-700 hover:underline">
+                  {r.name}
+                </Link>
+              )}
             </td>
             <td className="num px-3 py-2">{r.projectCount}</td>
+            <td className="num px-3 py-2">{r.subProjectCount}</td>
             <td className="num px-3 py-2">{r.programmeCount}</td>
             <td className="num px-3 py-2">
               <Money wan={r.totalWan} unit={unit} />
@@ -63,7 +73,13 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       {!plan.hasProjectList && <p className="mt-3 rounded border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">{zh.plan.noProjectList}</p>}
       <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[
-          [zh.plan.projects, <span key="p" data-testid="plan-project-count">{totals.projectCount}</span>],
+          [
+            <Hint key="h" label={zhFinance.figures.projectCount} text={zhFinance.counting.rule} />,
+            <span key="p">
+              <span data-testid="plan-project-count">{totals.projectCount}</span>
+              {totals.subProjectCount > 0 && <span className="ml-2 text-xs font-normal text-slate-500">{zhFinance.counting.subNote(totals.subProjectCount)}</span>}
+            </span>,
+          ],
           [`${zh.plan.total}（${UNIT_LABEL[unit]}）`, <Money key="t" wan={totals.totalWan} unit={unit} />],
           [zh.plan.unknownCount, totals.unknownCount],
           [
@@ -94,7 +110,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           </span>
         )}
       </div>
-      {byUnit.length > 0 && (
+      {byUnit.some((r) => r.id !== null) && (
         <section className="mt-6">
           <h2 className="mb-2 font-semibold">{zh.plan.units}</h2>
           {table(byUnit, "unit", zh.project.unit)}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Money } from "@/components/money";
 import { Amount } from "@/components/finance/amount";
 import { drillHref } from "@/components/finance/drill-href";
+import { Hint } from "@/components/finance/hint";
 import { Rate } from "@/components/finance/rate";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { zh } from "@/lib/i18n/zh-CN";
@@ -57,7 +58,8 @@ export default async function FinanceDrillPage({ params, searchParams }: { param
         <dl className="mt-3 grid grid-cols-2 gap-2 text-sm md:grid-cols-4 lg:grid-cols-8" data-testid="drill-group">
           {(
             [
-              [f.projectCount, <span key="c" className="num">{g.projectCount}</span>],
+              [<Hint key="h" label={f.projectCount} text={zhFinance.counting.rule} />, <span key="c" className="num">{g.projectCount}</span>],
+              [zhFinance.counting.subProjects, <span key="s" className="num">{g.subProjectCount}</span>],
               [f.totalWan, <Money key="t" wan={g.totalWan} unit={unit} withUnit />],
               [f.unknownCount, g.unknownCount],
               [f.annualPlanWan, <Amount key="a" wan={g.annualPlanWan} unit={unit} />],
@@ -108,6 +110,7 @@ export default async function FinanceDrillPage({ params, searchParams }: { param
                       {r.name}
                     </Link>
                     {r.kind === "PROGRAMME" && <span className="ml-1 rounded bg-slate-100 px-1 text-xs text-slate-600">{zh.projectKind.PROGRAMME}</span>}
+                    {r.subProjectCount > 0 && <span className="ml-1 rounded bg-sky-50 px-1 text-xs text-sky-800">{zhFinance.counting.withSub(r.subProjectCount)}</span>}
                     {(r.overdueStart || r.overdueComplete) && (
                       <span className="ml-1 rounded bg-red-50 px-1 text-xs text-red-700">{r.overdueStart ? zhFinance.overdueStart : zhFinance.overdueComplete}</span>
                     )}

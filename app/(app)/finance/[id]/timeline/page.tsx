@@ -1,6 +1,7 @@
 import { FilterSelect, filterInputClass, STATUS_OPTIONS } from "@/components/filter-select";
 import { sectionName } from "@/lib/sections";
 import Link from "next/link";
+import { Hint } from "@/components/finance/hint";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { zh } from "@/lib/i18n/zh-CN";
 import { flatParams } from "@/lib/schemas/finance";
@@ -78,8 +79,16 @@ export default async function TimelinePage({ params, searchParams }: { params: P
         </div>
       </form>
       <div className="mt-2 flex flex-wrap items-center gap-4 text-xs text-slate-600">
-        <span data-testid="timeline-count">{zhFinance.count(t.count)}</span>
-        {t.count > t.projects.length && <span className="text-amber-700">{zhFinance.timelineLimit(t.projects.length, t.count)}</span>}
+        <Hint
+          label={
+            <span data-testid="timeline-count">
+              {zhFinance.counting.projects(t.count)}
+              {t.subProjectCount > 0 && `，${zhFinance.counting.subNote(t.subProjectCount)}`}
+            </span>
+          }
+          text={`${zhFinance.counting.rule} ${zhFinance.timelineSubNote}`}
+        />
+        {t.rowCount > t.projects.length && <span className="text-amber-700">{zhFinance.timelineLimit(t.projects.length, t.rowCount)}</span>}
         {Object.entries(STATUS_BAR).map(([k, cls]) => (
           <span key={k} className="flex items-center gap-1">
             <span className={`inline-block h-2 w-5 rounded ${cls}`} /> {zh.status[k]}

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { Hint } from "@/components/finance/hint";
+import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { periodChoices, periodLabel } from "@/lib/periods";
 import { getPlan } from "@/lib/server/plans/get-plan";
-import { reportingStatus } from "@/lib/server/reports/reporting-status";
+import { reportingStatus, type ReportingStatusRow } from "@/lib/server/reports/reporting-status";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { PeriodForm } from "../../../finance/period-form";
 
@@ -10,14 +12,17 @@ export default async function ReportingPage({ params, searchParams }: { params: 
   const { plan } = await orNotFound(getPlan(id));
   const { periods, period } = periodChoices(plan, { requested: (await searchParams).period });
   const rows = await reportingStatus(id, period);
-  const cols = [
-    ["projects", "应报项目"],
+  const R = zhFinance.reporting;
+  const cols: [Exclude<keyof ReportingStatusRow, "unitId" | "unitName">, string, string?][] = [
+    ["projects", zhFinance.figures.projectCount, zhFinance.counting.rule],
+    ["completed", R.completed, R.completedHint],
+    ["due", R.due, R.dueHint],
     ["approved", "已审核"],
     ["submitted", "待审核"],
     ["returned", "已退回"],
     ["draft", "草稿"],
     ["missing", "未填报"],
-  ] as const;
+  ];
   return (
     <>
       <p className="text-sm text-slate-500">
@@ -33,16 +38,16 @@ export default async function ReportingPage({ params, searchParams }: { params: 
         <thead className="bg-slate-100 text-left text-slate-600">
           <tr>
             <th className="px-3 py-2">单位</th>
-            {cols.map(([, label]) => (
-              <th key={label} className="px-3 py-2 text-right">
-                {label}
+            {cols.map(([key, label, hint]) => (
+              <th key={key} className="px-3 py-2 text-right">
+                {hint ? <Hint label={label} text={hint} align="right" /> : label}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.unitId} className="border-t">
+            <tr key={r.unitId ?? "none"} className="border-t" data-testid="reporting-row" data-name={r.unitName}>
               <td className="px-3 py-2">{r.unitName}</td>
               {cols.map(([key]) => (
                 <td key={key} className={`num px-3 py-2 ${key === "missing" && r.missing > 0 ? "font-semibold text-red-700" : ""} ${key === "returned" && r.returned > 0 ? "text-red-700" : ""}`}>
