@@ -10,6 +10,7 @@ import { validate } from "@/lib/schemas/validate";
 import { recordAudit, recordAuditMany } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
+import { writeAnnualPlans } from "./annual-plan-changes";
 import type { ImportSummary } from "./preview-import";
 
 // Step 2: writes exactly what the preview listed, in one transaction (all accepted rows or none).
@@ -38,6 +39,7 @@ async function commitInTransaction(actor: SessionUser, input: unknown) {
       if (batch.status === "COMMITTED") return { batchId: batch.id, ...(summary.result ?? { created: 0, updated: 0 }), already: true };
       const reason = `导入批次 #${batch.id}（${batch.fileName}）`;
       const stale = () => new AppError("CONFLICT", zhExcel.importErrors.stale);
+      if (summary.layout === "annualPlan") return commitAnnualPlans(tx, actor, batch, summary, reason, stale);
 
       // updates: one statement, guarded by the versions the preview saw
       if (summary.updates.length) {
@@ -134,6 +136,27 @@ async function commitInTransaction(actor: SessionUser, input: unknown) {
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+}
+
+// A 年度投资计划 sheet: the previewed amounts, all or none, audited as 下达 by this batch.
+async function commitAnnualPlans(tx: Prisma.TransactionClient, actor: SessionUser, batch: { id: number; planId: number; fileName: string }, summary: ImportSummary, reason: string, stale: () => AppError) {
+  const ops = summary.annualPlans ?? [];
+  if (!(await writeAnnualPlans(tx, ops, { actorId: actor.id, planId: batch.planId, reason: `下达：${reason}` }))) throw stale();
+  const result = { created: 0, updated: 0, annualPlans: ops.length };
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "import.commit",
+    entityType: "ImportBatch",
+    entityId: batch.id,
+    planId: batch.planId,
+    changes: [
+      { field: "annualPlans", old: null, new: String(ops.length) },
+      { field: "rejected", old: null, new: String(summary.counts.rejected) },
+    ],
+    reason: batch.fileName,
+  });
+  await tx.$executeRaw`UPDATE "ImportBatch" SET status = 'COMMITTED', "committedAt" = now(), summary = summary || jsonb_build_object('result', ${JSON.stringify(result)}::jsonb) WHERE id = ${batch.id}`;
+  return { batchId: batch.id, ...result, already: false };
 }
 
 type NewProject = { key: string; parentId: number | null; unitId: number | null; sectionId: number; name: string; owner: string | null; startYear: number | null; endYear: number | null; totalInvestment: string | null; locator: string; source: string; sortOrder: number };

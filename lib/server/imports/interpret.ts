@@ -9,9 +9,10 @@ import type { RawCell, RawSheet } from "./read-file";
 // Two layouts:
 //  - appendix: the plan's own table (单位 / 项目类别 / 项目名称 / 建设周期 / 总投资（亿元）); a blank
 //    单位 or 项目类别 cell repeats the one above (merged cells), a new 单位 starts without a category;
+//  - annualPlan: a 年度投资计划 sheet (项目编号 or 单位 + 项目名称, 年度, 年度计划投资（万元|亿元）);
 //  - own: this app's exports, recognised by the 项目编号 column: the 调度表 (unit from the sheet's
 //    "单位：…" line, category from its 一、二、… rows, total rows skipped) and the project-list CSV.
-export type Field = "key" | "seq" | "unit" | "category" | "name" | "owner" | "period" | "total";
+export type Field = "key" | "seq" | "unit" | "category" | "name" | "owner" | "period" | "total" | "year" | "annual";
 
 const HEADERS: Record<string, Field | "ignored"> = {};
 const add = (field: Field | "ignored", names: string[]) => names.forEach((n) => (HEADERS[n] = field));
@@ -23,9 +24,13 @@ add("name", ["项目名称"]);
 add("owner", ["建设单位", "业主单位", "项目单位"]);
 add("period", ["建设周期", "建设起止年限", "建设年限", "起止年限", "建设期限"]);
 add("total", ["总投资", "计划总投资", "项目总投资"]);
+// A 年度投资计划 sheet (年度 + 年度计划投资 columns) sets the annual plans it lists (下达); without a 年度
+// column the 年度计划投资 column (e.g. of the 调度表) is progress data and not imported.
+add("year", ["年度", "年份", "计划年度"]);
+add("annual", ["年度计划投资", "年度投资计划", "年度计划"]);
 // Known columns this import does not write: progress figures come from progress reports.
 add("ignored", [
-  "年度计划投资", "投资完成情况", "本期完成", "本年累计完成", "累计完成", "完成率", "形象进度", "存在问题", "下步计划",
+  "投资完成情况", "本期完成", "本年累计完成", "累计完成", "完成率", "形象进度", "存在问题", "下步计划",
   "状态", "规划", "类型", "上级项目编号", "上级项目", "项目个数", "本年资金到位", "备注",
 ]);
 
@@ -46,12 +51,13 @@ export type ImportRow = {
   // layout's rules (repeat-above, sheet title, group rows); undefined = the file does not say
   values: Partial<Record<Field, string>>;
   total: RawCell; // the 总投资 cell as read (a number stays a number)
+  annual?: RawCell; // the 年度计划投资 cell (annualPlan layout)
   columns: Partial<Record<Field, string>>; // header text per field, for the reasons
   source: string; // the row's cells, for the project's provenance
 };
 
 export type Interpreted = {
-  layout: "appendix" | "own";
+  layout: "appendix" | "own" | "annualPlan";
   moneyUnit: MoneyUnit | null;
   rows: ImportRow[];
   unknownHeaders: string[];
@@ -94,21 +100,27 @@ export function interpret(sheets: RawSheet[]): Interpreted {
         if (columns[field] !== undefined) throw new AppError("BAD_FILE", E.duplicateHeader(h));
         columns[field] = i;
         columnText[field] = h;
-        if (field === "total") money = m;
+        if (field === "total" || field === "annual") money = m ?? money;
       }
     }
+    if (columns.annual !== undefined && columns.year === undefined) {
+      if (!out.ignoredHeaders.includes(columnText.annual!)) out.ignoredHeaders.push(columnText.annual!);
+      delete columns.annual;
+    }
+    const annualSheet = columns.annual !== undefined;
+    if (annualSheet && columns.total !== undefined) throw new AppError("BAD_FILE", E.annualWithTotal);
     // Title lines above the header: "单位：平江县", "金额单位：万元"
     const title = sheet.rows.slice(0, headerIdx).flatMap((r) => r.cells.map(text)).join(" ");
     const titleMoney = title.match(/金额单位[:：]\s*(万元|亿元)/)?.[1];
     const titleUnit = title.match(/(?:^|[^额])单位[:：]\s*([^\s　]+)/)?.[1];
-    if (columns.total !== undefined) {
+    if (columns.total !== undefined || annualSheet) {
       money ??= titleMoney === "亿元" ? "yi" : titleMoney === "万元" ? "wan" : null;
-      if (!money) throw new AppError("BAD_FILE", E.noMoneyUnit);
+      if (!money) throw new AppError("BAD_FILE", annualSheet ? E.noAnnualMoneyUnit : E.noMoneyUnit);
       if (out.moneyUnit && out.moneyUnit !== money) throw new AppError("BAD_FILE", E.noMoneyUnit);
       out.moneyUnit = money;
     }
-    const own = columns.key !== undefined;
-    if (own) out.layout = "own";
+    const own = columns.key !== undefined || annualSheet;
+    if (own) out.layout = annualSheet ? "annualPlan" : "own";
     // No 单位 column: the sheet's "单位：…" line names it (the 调度表 has one sheet per unit).
     const sheetUnit = columns.unit === undefined && titleUnit ? titleUnit : undefined;
     if (sheetUnit !== undefined) columnText.unit = "单位";
@@ -127,7 +139,7 @@ export function interpret(sheets: RawSheet[]): Interpreted {
         continue;
       }
       const values: Partial<Record<Field, string>> = {};
-      for (const f of ["key", "name", "owner", "period", "total"] as Field[]) {
+      for (const f of ["key", "name", "owner", "period", "total", "year", "annual"] as Field[]) {
         const v = cell(f);
         if (v !== undefined) values[f] = v;
       }
@@ -152,6 +164,7 @@ export function interpret(sheets: RawSheet[]): Interpreted {
         row: r.number,
         values,
         total: columns.total === undefined ? null : r.cells[columns.total] ?? null,
+        ...(annualSheet && { annual: r.cells[columns.annual!] ?? null }),
         columns: columnText,
         source: r.cells.map(text).filter(Boolean).join(" ").slice(0, 2000),
       });

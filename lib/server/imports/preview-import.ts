@@ -7,6 +7,7 @@ import { importUploadSchema } from "@/lib/schemas/import";
 import { validate } from "@/lib/schemas/validate";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
+import { annualPlanChanges, type AnnualPlanOp } from "./annual-plan-changes";
 import { interpret } from "./interpret";
 import { planChanges, type Plan } from "./plan-changes";
 import { readSpreadsheet } from "./read-file";
@@ -16,7 +17,7 @@ import { readSpreadsheet } from "./read-file";
 export type ImportProgress = { stage: "read"; rows: number } | { stage: "check" };
 
 export type ImportSummary = {
-  layout: "appendix" | "own";
+  layout: "appendix" | "own" | "annualPlan";
   moneyUnit: "wan" | "yi" | null;
   kind: "xlsx" | "csv";
   unknownHeaders: string[];
@@ -27,7 +28,8 @@ export type ImportSummary = {
   rows: Plan["rows"];
   creates: Plan["creates"];
   updates: Plan["updates"];
-  result?: { created: number; updated: number };
+  annualPlans?: AnnualPlanOp[];
+  result?: { created: number; updated: number; annualPlans?: number };
 };
 
 export async function previewImport(actor: SessionUser, input: { planId: unknown; fileName: unknown; bytes: Buffer | null }, onProgress?: (p: ImportProgress) => void) {
@@ -40,7 +42,7 @@ export async function previewImport(actor: SessionUser, input: { planId: unknown
   const read = await readSpreadsheet(input.bytes, v.fileName, (rows) => onProgress?.({ stage: "read", rows }));
   onProgress?.({ stage: "check" });
   const file = interpret(read.sheets);
-  const changes = await planChanges(plan.id, file);
+  const changes = file.layout === "annualPlan" ? await annualPlanChanges(plan.id, file) : await planChanges(plan.id, file);
   const fileHash = crypto.createHash("sha256").update(input.bytes).digest("hex");
   const prior = await db.importBatch.findFirst({ where: { planId: plan.id, fileHash, status: "COMMITTED" }, orderBy: { id: "desc" } });
   const summary: ImportSummary = {

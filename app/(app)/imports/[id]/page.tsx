@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/dates";
+import { fieldLabel } from "@/lib/i18n/field-labels";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { UNIT_LABEL } from "@/lib/money";
 import { requireUser } from "@/lib/server/auth/current-user";
@@ -16,7 +17,7 @@ const STATE_STYLE: Record<string, string> = {
   unchanged: "bg-slate-100 text-slate-600",
   rejected: "bg-red-100 text-red-800",
 };
-const label = (field: string) => zhExcel.fields[field === "unit" ? "unit" : field === "section" ? "section" : field] ?? field;
+const label = (field: string) => zhExcel.fields[field] ?? fieldLabel(field);
 const shown = (v: string | null) => (v === null || v === "" ? "（空）" : v);
 
 export default async function ImportPreviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
