@@ -9,10 +9,10 @@ import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 // Figures of one group (or a plan's total), as summed in SQL. Money: exact decimal strings in 万元,
 // null when no project in the group has the figure (unknown, never 0).
 export type GroupFigures = {
-  projectCount: number; // PROJECT rows, a bundle counted as its sub-projects
+  projectCount: number; // reporting lines: standalone projects and bundle lines (lib/server/rollups/counting.ts)
   programmeCount: number;
   totalWan: string | null; // 总投资 (a bundle's total is on its parent; sub-projects add nothing)
-  unknownCount: number; // top-level projects with no total investment
+  unknownCount: number; // reporting lines with no total investment
   annualPlanWan: string | null; // 年度计划投资 of the period's year
   completedYearWan: string | null; // 本年完成投资, periods of the year up to the period
   completedToDateWan: string | null; // 累计完成投资, every period up to the period

@@ -1,6 +1,8 @@
 import { FilterSelect, filterInputClass, STATUS_OPTIONS } from "@/components/filter-select";
 import { sectionName } from "@/lib/sections";
 import Link from "next/link";
+import { Hint } from "@/components/finance/hint";
+import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { Money } from "@/components/money";
 import { zh } from "@/lib/i18n/zh-CN";
 import { UNIT_LABEL } from "@/lib/money";
@@ -28,7 +30,7 @@ const select = filterInputClass;
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const f = parseProjectFilters(await searchParams);
-  const [{ rows, total, totalWan, unknownCount, pages }, options, unit, user] = await Promise.all([listProjects(f), filterOptions(f.plan), moneyUnit(), getCurrentUser()]);
+  const [{ rows, counts, totalWan, unknownCount, pages }, options, unit, user] = await Promise.all([listProjects(f), filterOptions(f.plan), moneyUnit(), getCurrentUser()]);
   const csvHref = `/api/v1/exports/csv/projects?${href(f, { page: 1 }).split("?")[1]}&money=${unit}`;
   const sortHeader = (key: ProjectFilters["sort"], label: string, right = false) => (
     <th className={`px-3 py-2 ${right ? "text-right" : ""}`}>
@@ -77,7 +79,9 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           </Link>
           {user && grantOf(user.role, "export.run") && <DownloadButton href={csvHref} label={zh.project.exportCsv} testId="csv-projects" />}
           <span className="ml-auto text-slate-600" data-testid="list-summary">
-            {zh.project.count(total)} · {zh.plan.total} <Money wan={totalWan} unit={unit} withUnit />
+            <Hint label={zhFinance.counting.projects(counts.projectCount)} text={zhFinance.counting.rule} />
+            {counts.subProjectCount > 0 && ` · ${zhFinance.counting.subProjects} ${counts.subProjectCount}`}
+            {counts.programmeCount > 0 && ` · ${zh.plan.programmes} ${counts.programmeCount}`} · {zh.plan.total} <Money wan={totalWan} unit={unit} withUnit />
             {unknownCount > 0 && ` · ${zh.plan.unknownCount} ${unknownCount} 项`}
           </span>
         </div>

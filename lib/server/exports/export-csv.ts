@@ -59,9 +59,9 @@ export async function prepareCsv(actor: SessionUser, list: string, params: Param
       return projectsCsv(params, unit);
     case "plans": {
       const plans = await listPlans();
-      return csvJob(`规划列表-${stamp()}.csv`, ["规划名称", "层级", "地区", "规划期", "项目数", "工程/任务数", `总投资（${UNIT_LABEL[unit]}）`, "投资未知", "数据质量提示"], async function* () {
+      return csvJob(`规划列表-${stamp()}.csv`, ["规划名称", "层级", "地区", "规划期", "项目数（不含子项目）", "子项目数", "工程/任务数", `总投资（${UNIT_LABEL[unit]}）`, "投资未知", "数据质量提示"], async function* () {
         for (const p of plans) {
-          yield [p.title, zh.level[p.level], p.region.name, `${p.periodStart}-${p.periodEnd}`, p.totals?.projectCount ?? 0, p.totals?.programmeCount ?? 0, money(p.totals?.totalWan ?? null, unit), p.totals?.unknownCount ?? 0, p._count.warnings];
+          yield [p.title, zh.level[p.level], p.region.name, `${p.periodStart}-${p.periodEnd}`, p.totals?.projectCount ?? 0, p.totals?.subProjectCount ?? 0, p.totals?.programmeCount ?? 0, money(p.totals?.totalWan ?? null, unit), p.totals?.unknownCount ?? 0, p._count.warnings];
         }
       });
     }
