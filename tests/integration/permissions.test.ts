@@ -4,6 +4,8 @@ import { ROLE_PERMISSIONS, type RoleName } from "@/lib/permissions";
 import { makePlan, makeProject, makeUser } from "@/lib/server/seed/factories";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { requestProjectChange } from "@/lib/server/projects/request-project-change";
+import { reviewChangeRequests } from "@/lib/server/projects/review-change-requests";
+import { setAnnualPlan } from "@/lib/server/annual-plans/set-annual-plan";
 import { updateProject } from "@/lib/server/projects/update-project";
 import { createUser } from "@/lib/server/users/create-user";
 import { resetPassword } from "@/lib/server/users/reset-password";
@@ -133,17 +135,75 @@ ACTIONS.push({
   changed: async () => (await db.plan.findUniqueOrThrow({ where: { id: units.planId } })).reportingCycle === "QUARTERLY",
 });
 
+let lastAnnual: number;
+ACTIONS.push({
+  name: "annualPlan.set",
+  permission: "annualPlan.set",
+  run: async (actor) => {
+    lastAnnual = await newProject(units.a);
+    return setAnnualPlan(actor, { projectId: lastAnnual, year: 2026, amount: "50", moneyUnit: "wan", reason: "年度计划下达" });
+  },
+  changed: async () => (await db.annualPlanAmount.count({ where: { projectId: lastAnnual, amount: { not: null } } })) === 1,
+});
+
+let lastRequest: number;
+ACTIONS.push({
+  name: "project.reviewChange",
+  permission: "project.reviewChange",
+  run: async (actor) => {
+    const id = await newProject(units.a);
+    const p = await db.project.findUniqueOrThrow({ where: { id } });
+    const officer = await sessionFor("COUNTY_OFFICER", [units.a]);
+    const { requestId } = await requestProjectChange(officer, { id, version: p.version, name: `${p.name} 新`, owner: "", startYear: 2021, endYear: 2025, totalInvestment: "100", moneyUnit: "wan", sectionId: units.section, unitId: units.a, status: "PREPARATION", reason: "更名" });
+    lastRequest = requestId!;
+    baseline = await db.auditEvent.count();
+    return reviewChangeRequests(actor, { items: [{ id: lastRequest, version: 1 }], decision: "APPROVE" });
+  },
+  changed: async () => (await db.projectChangeRequest.findUniqueOrThrow({ where: { id: lastRequest } })).status === "APPROVED",
+});
+
 let baseline = 0;
 const ROLES: RoleName[] = ["ADMIN", "FINANCE_REVIEWER", "COUNTY_OFFICER", "VIEWER"];
+
+// The grants as the README's "Who does what" states them, written out here (not read from
+// lib/permissions.ts), so a wrong grant in the map fails. "unit" = own reporting units only.
+type G = "all" | "unit" | "-";
+const row = (ADMIN: G, FINANCE_REVIEWER: G, COUNTY_OFFICER: G, VIEWER: G) => ({ ADMIN, FINANCE_REVIEWER, COUNTY_OFFICER, VIEWER });
+const EXPECTED: Record<string, Record<RoleName, G>> = {
+  //                          ADMIN  FINANCE  OFFICER  VIEWER
+  "plan.read": row(            "all", "all",   "all",   "all"),
+  "plan.manage": row(          "all", "-",     "-",     "-"),
+  "project.update": row(       "all", "-",     "-",     "-"),
+  "project.requestChange": row("-",   "-",     "unit",  "-"),
+  "project.reviewChange": row( "all", "all",   "-",     "-"),
+  "milestone.write": row(      "all", "-",     "unit",  "-"),
+  "report.write": row(         "all", "-",     "unit",  "-"),
+  "report.review": row(        "all", "all",   "-",     "-"),
+  "annualPlan.set": row(       "all", "all",   "-",     "-"),
+  "export.run": row(           "all", "all",   "all",   "-"),
+  "import.run": row(           "all", "-",     "-",     "-"),
+  "user.manage": row(          "all", "-",     "-",     "-"),
+  "audit.readAll": row(        "all", "-",     "-",     "-"),
+  "apiToken.manage": row(      "all", "-",     "-",     "-"),
+};
+
+describe("the permission map", () => {
+  it("grants exactly the table above", () => {
+    for (const role of ROLES) {
+      const expected = Object.fromEntries(Object.entries(EXPECTED).filter(([, r]) => r[role] !== "-").map(([action, r]) => [action, r[role]]));
+      expect(ROLE_PERMISSIONS[role]).toEqual(expected);
+    }
+  });
+});
 
 describe("role × action matrix", () => {
   for (const action of ACTIONS) {
     for (const role of ROLES) {
       for (const target of ["own", "other"] as const) {
-        const grant = ROLE_PERMISSIONS[role][action.permission];
+        const grant = EXPECTED[action.permission][role];
         const allowed = grant === "all" || (grant === "unit" && target === "own");
         // Unit scoping only matters for unit-scoped records; user management has no unit.
-        if ((action.name.startsWith("user.") || action.name === "report.review" || action.name === "plan.manage") && target === "other") continue;
+        if ((action.name.startsWith("user.") || ["report.review", "plan.manage", "annualPlan.set", "project.reviewChange"].includes(action.name)) && target === "other") continue;
         it(`${action.name} by ${role} on ${target} record → ${allowed ? "allowed" : "refused"}`, async () => {
           const actor = await sessionFor(role, role === "COUNTY_OFFICER" ? [units.a] : []);
           baseline = await db.auditEvent.count();
