@@ -41,3 +41,9 @@ export const UNIT_LABEL: Record<MoneyUnit, string> = { wan: "万元", yi: "亿�
 export function toWan(typed: string, unit: MoneyUnit): string {
   return (unit === "yi" ? yiToWan(typed) : new Decimal(typed)).toFixed();
 }
+
+// A typed amount converted between the display units, exactly (forms that switch 万元 ↔ 亿元).
+export function convertTyped(typed: string, from: MoneyUnit, to: MoneyUnit): string {
+  if (from === to) return typed;
+  return (to === "yi" ? new Decimal(typed).div(WAN_PER_YI) : new Decimal(typed).mul(WAN_PER_YI)).toFixed();
+}

@@ -1,12 +1,9 @@
 import "server-only";
-import { editableAnnualPlan } from "@/lib/annual-plan";
-import { exactString } from "@/lib/money";
+import { outsideBuildPeriod, reportFormDefaults } from "@/lib/reports";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isPeriod, periodChoices, periodYear } from "@/lib/periods";
 import type { SessionUser } from "@/lib/server/auth/current-user";
-
-const wan = (v: { toString(): string } | null | undefined) => exactString(v) ?? "";
 
 // Rows of the fill-in grid: the officer's reportable projects of one plan, with the period's
 // current report (if any) prefilled in 万元. No period: the plan's current one.
@@ -31,22 +28,24 @@ export async function gridRows(actor: SessionUser, planId: number, requested?: s
     periods,
     rows: projects.map((p) => {
       const r = p.reports[0];
+      const { projectId, version, annualPlan, completedAmount, progressPercent, progressText, problems, nextSteps, outOfPeriodReason } = reportFormDefaults(p.id, period, r, p.annualPlans[0]);
       return {
-        projectId: p.id,
+        projectId,
         name: p.name,
         unit: p.unit?.name ?? "",
         startYear: p.startYear,
         endYear: p.endYear,
+        outside: outsideBuildPeriod(p, period),
         status: r?.status ?? null,
         reviewComment: r?.reviewComment ?? null,
-        version: r?.version ?? null,
-        annualPlan: editableAnnualPlan(p.annualPlans[0]),
-        completedAmount: wan(r?.completedAmount),
-        progressPercent: wan(r?.progressPercent),
-        progressText: r?.progressText ?? "",
-        problems: r?.problems ?? "",
-        nextSteps: r?.nextSteps ?? "",
-        outOfPeriodReason: r?.outOfPeriodReason ?? "",
+        version: version ?? null,
+        annualPlan,
+        completedAmount,
+        progressPercent,
+        progressText,
+        problems,
+        nextSteps,
+        outOfPeriodReason,
       };
     }),
   };

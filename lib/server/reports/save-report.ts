@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { exactString, formatMoney, yiToWan } from "@/lib/money";
 import { currentPeriod, isPeriod, periodYear } from "@/lib/periods";
+import { outsideBuildPeriod } from "@/lib/reports";
 import { reportSaveSchema } from "@/lib/schemas/report";
 import { validate } from "@/lib/schemas/validate";
 import { changesSince } from "@/lib/server/audit/changes-since";
@@ -32,7 +33,7 @@ export async function saveReport(actor: SessionUser, input: unknown) {
   }
   if (v.period > currentPeriod(cycle)) throw new AppError("VALIDATION", "不能填报未来的期次。", { period: ["不能填报未来的期次"] });
   const year = periodYear(v.period);
-  const outside = (project.startYear !== null && year < project.startYear) || (project.endYear !== null && year > project.endYear);
+  const outside = outsideBuildPeriod(project, v.period);
   if (outside && !v.outOfPeriodReason) {
     throw new AppError("VALIDATION", `${v.period} 不在项目建设期（${project.startYear ?? "?"}–${project.endYear ?? "?"}）内，请说明原因。`, {
       outOfPeriodReason: ["填报期次不在建设期内，请说明原因"],

@@ -16,8 +16,6 @@ export function ReportGrid({ period, rows: initialRows }: { period: string; rows
   const [results, setResults] = useState<Record<number, RowResult>>({});
   const [summary, setSummary] = useState<string | null>(null);
   const { register, handleSubmit, formState, setValue } = useForm<Values>({ defaultValues: { rows: initialRows.map((r) => ({ ...r, submit: false })) } });
-  const year = Number(period.slice(0, 4));
-  const outside = (r: GridRow) => (r.startYear !== null && year < r.startYear) || (r.endYear !== null && year > r.endYear);
   const editable = (r: GridRow) => r.status === null || r.status === "DRAFT" || r.status === "RETURNED";
 
   const onSubmit = handleSubmit(async (values) => {
@@ -95,7 +93,7 @@ export function ReportGrid({ period, rows: initialRows }: { period: string; rows
                         ))}
                       </div>
                     )}
-                    {outside(r) && (
+                    {r.outside && (
                       <input
                         {...register(`rows.${i}.outOfPeriodReason`)}
                         disabled={off}

@@ -1,5 +1,5 @@
-import { annualPlanState, editableAnnualPlan } from "@/lib/annual-plan";
-import { exactString } from "@/lib/money";
+import { annualPlanState } from "@/lib/annual-plan";
+import { outsideBuildPeriod, reportFormDefaults } from "@/lib/reports";
 import { BackToProject, Forbidden } from "@/components/forbidden";
 import { ReportForm } from "./report-form";
 import { ReportStatus } from "@/components/report-status";
@@ -10,7 +10,6 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { getProject } from "@/lib/server/projects/get-project";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 
-const wan = (v: { toString(): string } | null | undefined) => exactString(v) ?? "";
 
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ period?: string }> }) {
   const id = idParam((await params).id);
@@ -24,7 +23,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     db.annualPlanAmount.findUnique({ where: { projectId_year: { projectId: id, year: periodYear(period) } } }),
   ]);
   const year = periodYear(period);
-  const outside = (p.startYear !== null && year < p.startYear) || (p.endYear !== null && year > p.endYear);
+  const outside = outsideBuildPeriod(p, period);
   return (
     <>
       <BackToProject id={id} name={p.name} />
@@ -38,26 +37,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         needsCorrectionReason={current?.status === "APPROVED"}
         outsideBuildPeriod={outside}
         annualPlanNote={`${year} 年：${annualPlanState(annual)}。填写的年度计划随本报告提交审核，审核通过后计入正式统计。`}
-        defaults={{
-          projectId: id,
-          period,
-          version: current?.version,
-          moneyUnit: "wan",
-          completedAmount: wan(current?.completedAmount),
-          annualPlan: editableAnnualPlan(annual),
-          fundsCentral: wan(current?.fundsCentral),
-          fundsProvincial: wan(current?.fundsProvincial),
-          fundsLocal: wan(current?.fundsLocal),
-          fundsSpecialBond: wan(current?.fundsSpecialBond),
-          fundsSelf: wan(current?.fundsSelf),
-          progressPercent: wan(current?.progressPercent),
-          progressText: current?.progressText ?? "",
-          problems: current?.problems ?? "",
-          nextSteps: current?.nextSteps ?? "",
-          outOfPeriodReason: current?.outOfPeriodReason ?? "",
-          correctionReason: "",
-          submit: false,
-        }}
+        defaults={reportFormDefaults(id, period, current, annual)}
       />
     </>
   );

@@ -1,12 +1,12 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { Decimal } from "decimal.js";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { saveReportAction } from "../../../desk/actions";
 import { ConflictNotice } from "@/components/conflict-notice";
 import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
+import { convertTyped } from "@/lib/money";
 import { reportSaveSchema, type ReportSaveInput } from "@/lib/schemas/report";
 import type { ChangeSince } from "@/lib/server/audit/changes-since";
 
@@ -28,7 +28,7 @@ export function ReportForm({ defaults, locked, needsCorrectionReason, outsideBui
     if (moneyUnit === shownUnit.current) return;
     for (const f of AMOUNT_FIELDS) {
       const v = String(form.getValues(f) ?? "").trim();
-      if (/^\d+(\.\d+)?$/.test(v)) form.setValue(f, moneyUnit === "yi" ? new Decimal(v).div(10000).toFixed() : new Decimal(v).mul(10000).toFixed());
+      if (/^\d+(\.\d+)?$/.test(v)) form.setValue(f, convertTyped(v, shownUnit.current, moneyUnit));
     }
     shownUnit.current = moneyUnit;
   }, [moneyUnit, form]);
