@@ -1,197 +1,104 @@
-import { RATES } from "@/lib/rates";
-import { zhFinance } from "@/lib/i18n/zh-CN-finance";
+import "server-only";
+import type { z } from "zod";
+import { HTTP_STATUS } from "@/lib/errors";
+import { grantOf, ROLES, type Action } from "@/lib/permissions";
+import { API_LIMIT_PER_MINUTE } from "@/lib/server/rate-limit";
+import { componentSchemas, parameters, parametersByValue, type JsonSchema } from "./json-schema";
+import { OPERATIONS, REQUEST_COMPONENTS, RESPONSE_COMPONENTS, type Ok, type Operation } from "./operations";
 
-// OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Field descriptions of the
-// figures and rates come from the same catalog the screens use.
-const money = (description: string) => ({ type: ["string", "null"], pattern: "^-?\\d+(\\.\\d+)?$", description: `${description}. 万元, exact decimal string; null = no project in the group has this figure (unknown, not 0).` });
-const count = (description: string) => ({ type: "integer", minimum: 0, description });
-const percent = (description: string) => ({ type: ["string", "null"], pattern: "^-?\\d+\\.\\d$", description: `${description} Percent with one decimal (rounded half up); null when the denominator is 0 ("—" on screen).` });
+// OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json: generated from the operation
+// table (operations.ts) and the zod schemas the routes validate and answer with.
 
-const f = zhFinance.figures;
-const groupFigures = {
-  projectCount: count(`${f.projectCount}: PROJECT rows; a bundle counts as its sub-projects`),
-  programmeCount: count(f.programmeCount),
-  totalWan: money(`${f.totalWan} (a bundle's total is on its parent; sub-projects add nothing)`),
-  unknownCount: count(`${f.unknownCount}: top-level projects with no total investment (never counted as 0)`),
-  annualPlanWan: money(`${f.annualPlanWan} of the period's year`),
-  completedYearWan: money(`${f.completedYearWan}: approved reports (or, with submitted=1, submitted ones) of the year up to the period`),
-  completedToDateWan: money(`${f.completedToDateWan}: every counted report up to the period`),
-  completedOfKnownWan: money(f.completedOfKnownWan),
-  fundsYearWan: money(`${f.fundsYearWan}: central + provincial + local + special bonds + self-raised`),
-  dueStartCount: count(`${f.dueStartCount}: projects whose planned start is on or before the end of the period`),
-  startedCount: count(`${f.startedCount}: of those, started`),
-  dueCompleteCount: count(`${f.dueCompleteCount}: projects whose planned completion is on or before the end of the period`),
-  onTimeCount: count(`${f.onTimeCount}: of those, completed no later than planned`),
+const responseSchemas = componentSchemas(RESPONSE_COMPONENTS, "output");
+const requestSchemas = componentSchemas(REQUEST_COMPONENTS, "input");
+// The project id of PATCH /api/v1/projects/{id} is the path's; the route ignores one in the body.
+const { id: _pathId, ...projectFields } = requestSchemas.ProjectUpdate.properties!;
+requestSchemas.ProjectUpdate = { ...requestSchemas.ProjectUpdate, properties: projectFields, required: requestSchemas.ProjectUpdate.required!.filter((f) => f !== "id") };
+
+const named = new Map<z.ZodType, string>(Object.entries({ ...RESPONSE_COMPONENTS, ...REQUEST_COMPONENTS }).map(([name, schema]) => [schema, name]));
+function ref(schema: z.ZodType) {
+  const name = named.get(schema);
+  if (!name) throw new Error("An operation's body or response schema must be a named component (operations.ts)");
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid parameters or body; fieldErrors names the fields",
+  401: "No valid session cookie or API token",
+  404: "No such plan, unit, project or list",
+  409: "Stale version: someone saved a change meanwhile; details lists it",
+  429: `Too many requests: at most ${API_LIMIT_PER_MINUTE} a minute per token or user`,
+  500: "Unexpected error (logged on the server)",
+  503: "Database unavailable; retry later",
 };
 
-const rates = Object.fromEntries([
-  ...Object.entries(RATES).map(([key, r]) => [key, percent(`${r.label}: ${r.formula}`)]),
-  ["schedule", { type: "string", description: `${zhFinance.rates.schedule.label}: ${zhFinance.rates.schedule.formula} Percent, one decimal.` }],
-  ["scheduleGap", { type: ["string", "null"], description: `${zhFinance.rates.scheduleGap.label}: ${zhFinance.rates.scheduleGap.formula} Percentage points, one decimal; null when 投资完成率 is null.` }],
-]);
+function errorResponse(status: number, text: string) {
+  const codes = status === 500 ? ["INTERNAL"] : Object.entries(HTTP_STATUS).flatMap(([code, s]) => (s === status ? [code] : []));
+  return { description: `${text}. Code: ${codes.join(" or ")}`, content: { "application/json": { schema: ref(RESPONSE_COMPONENTS.Error) } } };
+}
 
-const error = {
-  type: "object",
-  properties: {
-    error: {
-      type: "object",
-      required: ["code", "message"],
-      properties: {
-        code: { type: "string", enum: ["VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "INTERNAL"] },
-        message: { type: "string", description: "Simplified Chinese, for people" },
-        fieldErrors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
-      },
-    },
-  },
-};
+// 403 exists only where some role lacks the rights, or holds them for its own units only.
+function forbidden(actions: Action[]): string | null {
+  const denied = ROLES.filter((r) => !actions.some((a) => grantOf(r, a)));
+  const ownUnits = ROLES.filter((r) => !denied.includes(r) && !actions.some((a) => grantOf(r, a) === "all"));
+  if (!denied.length && !ownUnits.length) return null;
+  return [`The caller may not do this (${actions.join(" / ")})`, denied.length && `not allowed: ${denied.join(", ")}`, ownUnits.length && `own units only: ${ownUnits.join(", ")}`]
+    .filter(Boolean)
+    .join("; ");
+}
 
-const errors = {
-  "400": { description: "Invalid parameters", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "401": { description: "No valid session cookie or API token", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "403": { description: "The caller's role may not read plans", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-};
+function okResponse(ok: Ok) {
+  if ("json" in ok) return { description: ok.description, content: { "application/json": { schema: ref(ok.json) } } };
+  if ("ndjson" in ok) return { description: `${ok.description}. One JSON object per line; the schema is of one line.`, content: { "application/x-ndjson": { schema: ref(ok.ndjson) } } };
+  return { description: ok.description, headers: ok.headers, content: { [ok.file.split(";")[0]]: {} } };
+}
+
+function operation(op: Operation) {
+  const responses: Record<string, unknown> = { "200": okResponse(op.ok) };
+  if (!op.public) {
+    const denied = op.actions ? forbidden(op.actions) : null;
+    const statuses = [...(op.errors ?? []), 401, ...(denied ? [403] : []), 429, 500, 503].sort((a, b) => a - b);
+    for (const s of statuses) responses[String(s)] = errorResponse(s, s === 403 ? denied! : ERROR_TEXT[s]);
+  }
+  const params = [
+    ...(op.pathParams ? parameters(op.pathParams, "path") : []),
+    ...(op.queryByValue ? parametersByValue(op.query!, op.queryByValue) : op.query ? parameters(op.query, "query") : []),
+  ];
+  return {
+    operationId: op.operationId,
+    tags: [op.tag],
+    summary: op.summary,
+    ...(op.description && { description: op.description }),
+    ...(op.public && { security: [] }),
+    ...(params.length && { parameters: params }),
+    ...(op.body && { requestBody: { required: true, content: { [op.body.type]: { schema: ref(op.body.schema) } } } }),
+    responses,
+  };
+}
+
+const paths: Record<string, Record<string, unknown>> = {};
+for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operation(op);
 
 export const OPENAPI = {
   openapi: "3.1.0",
   info: {
     title: "规划项目投资台账 API",
-    version: "1.0.0",
-    description:
-      "Read-only figures of the plans, the same as the finance dashboard shows. Money is in 万元 as exact decimal strings (never floats); unknown amounts are null. Authenticate with the session cookie of a signed-in user, or with `Authorization: Bearer <token>` using an API token an administrator issued (系统管理 → API 令牌); a token acts with its issuer's role and units.",
+    version: "1.1.0",
+    description: [
+      "The plans' figures (the same as the finance dashboard), progress reports (调度), changes of project facts, imports and exports.",
+      "Money is in 万元 as exact decimal strings (never floats); unknown amounts are null.",
+      "Authenticate with the session cookie of a signed-in user, or with `Authorization: Bearer <token>` using an API token an administrator issued (系统管理 → API 令牌); a token acts with its issuer's role and units.",
+      "Every failure is `{ error: { code, message, fieldErrors?, details? } }` with the status of its code; messages are Simplified Chinese, for people.",
+    ].join(" "),
   },
   servers: [{ url: "/" }],
   security: [{ bearerToken: [] }, { sessionCookie: [] }],
-  paths: {
-    "/api/v1/plans": {
-      get: {
-        summary: "List plans",
-        operationId: "listPlans",
-        responses: {
-          "200": {
-            description: "Plans",
-            content: { "application/json": { schema: { type: "object", required: ["plans"], properties: { plans: { type: "array", items: { $ref: "#/components/schemas/Plan" } } } } } },
-          },
-          "401": errors["401"],
-          "403": errors["403"],
-        },
-      },
-    },
-    "/api/v1/rollups": {
-      get: {
-        summary: "Figures of a plan grouped by unit, category, start year, status or unit × category",
-        operationId: "getRollup",
-        parameters: [
-          { name: "plan", in: "query", required: true, schema: { type: "integer" }, description: "Plan id (from /api/v1/plans)" },
-          { name: "by", in: "query", required: false, schema: { type: "string", enum: ["unit", "category", "year", "status", "unitCategory"], default: "unit" }, description: "category = the plan's sections (专栏/类别); year = planned start year of the build period" },
-          { name: "period", in: "query", required: false, schema: { type: "string", examples: ["2025-03", "2025-Q1"] }, description: "Reporting period in the plan's cycle (monthly YYYY-MM or quarterly YYYY-Qn). Default: the newest period anyone reported for, else the last closed period." },
-          { name: "submitted", in: "query", required: false, schema: { type: "string", enum: ["0", "1"], default: "0" }, description: "1 = include submitted but not yet approved reports (figures are then not official)" },
-        ],
-        responses: {
-          "200": { description: "Rows of the grouping and the plan total; the rows add up to the total exactly", content: { "application/json": { schema: { $ref: "#/components/schemas/Rollup" } } } },
-          "400": errors["400"],
-          "401": errors["401"],
-          "403": errors["403"],
-          "404": { description: "No such plan", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-        },
-      },
-    },
-    "/api/v1/reports": {
-      post: {
-        summary: "File or edit one project's progress report (调度) for one period",
-        operationId: "saveReport",
-        description:
-          "The same operation as the report form: validated, authorised by the project's reporting unit (county officers: own units only), audited, with optimistic locking. Send `version` (of the period's current report) when one exists; a stale version gets 409 with the changes made meanwhile. Saving exactly what is stored is answered without writing.",
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                required: ["projectId", "period", "moneyUnit", "completedAmount"],
-                properties: {
-                  projectId: { type: "integer" },
-                  period: { type: "string", examples: ["2025-03", "2025-Q1"] },
-                  version: { type: "integer" },
-                  moneyUnit: { type: "string", enum: ["wan", "yi"], description: "Unit of every amount in the request: 万元 or 亿元" },
-                  completedAmount: { type: "string", description: "本期完成投资, a non-negative decimal string" },
-                  annualPlan: { type: "string" },
-                  fundsCentral: { type: "string" },
-                  fundsProvincial: { type: "string" },
-                  fundsLocal: { type: "string" },
-                  fundsSpecialBond: { type: "string" },
-                  fundsSelf: { type: "string" },
-                  progressPercent: { type: "string" },
-                  progressText: { type: "string" },
-                  problems: { type: "string" },
-                  nextSteps: { type: "string" },
-                  outOfPeriodReason: { type: "string" },
-                  correctionReason: { type: "string" },
-                  submit: { type: "boolean" },
-                },
-              },
-            },
-          },
-        },
-        responses: {
-          "200": { description: "Saved: id, version, status and warnings (e.g. completion above the total investment)" },
-          "400": errors["400"],
-          "401": errors["401"],
-          "403": errors["403"],
-          "409": { description: "Stale version", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-          "503": { description: "Database unavailable", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-        },
-      },
-    },
-  },
+  paths,
   components: {
     securitySchemes: {
       bearerToken: { type: "http", scheme: "bearer", description: "API token (plt_…) issued by an administrator" },
       sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
     },
-    schemas: {
-      Error: error,
-      Plan: {
-        type: "object",
-        required: ["id", "title", "level", "period"],
-        properties: {
-          id: { type: "integer" },
-          key: { type: "string" },
-          title: { type: "string" },
-          level: { type: "string", enum: ["PROVINCE", "CITY", "PREFECTURE", "DISTRICT"] },
-          region: { type: "string" },
-          period: { type: "object", properties: { start: { type: "integer" }, end: { type: "integer" } } },
-          reportingCycle: { type: "string", enum: ["MONTHLY", "QUARTERLY"] },
-          hasProjectList: { type: "boolean" },
-        },
-      },
-      GroupRow: {
-        type: "object",
-        properties: {
-          key: {
-            type: "object",
-            description: "The group: unitId (null = projects without a unit), sectionId, startYear (null = not given) and/or status; empty for the total",
-            properties: { unitId: { type: ["integer", "null"] }, sectionId: { type: "integer" }, startYear: { type: ["integer", "null"] }, status: { type: "string", enum: ["PREPARATION", "CONSTRUCTION", "COMPLETED", "IN_USE"] } },
-          },
-          name: { type: "string" },
-          ...groupFigures,
-          rates: { type: "object", properties: rates },
-        },
-      },
-      Rollup: {
-        type: "object",
-        required: ["plan", "by", "period", "asOf", "moneyUnit", "rows", "total"],
-        properties: {
-          plan: { type: "object", properties: { id: { type: "integer" }, title: { type: "string" } } },
-          by: { type: "string" },
-          period: { type: "string" },
-          asOf: { type: "string", format: "date", description: "Last day of the period: planned starts/completions up to this date are due" },
-          includeSubmitted: { type: "boolean" },
-          moneyUnit: { type: "string", const: "万元" },
-          percentUnit: { type: "string", const: "%" },
-          rows: { type: "array", items: { $ref: "#/components/schemas/GroupRow" } },
-          total: { $ref: "#/components/schemas/GroupRow" },
-        },
-      },
-    },
+    schemas: { ...responseSchemas, ...requestSchemas } as Record<string, JsonSchema>,
   },
 };

@@ -9,11 +9,15 @@ const period = z.preprocess((v) => (v === "" ? undefined : v), z.string().trim()
 
 export const ROLLUP_BY = ["unit", "category", "year", "status", "unitCategory"] as const;
 
+// Descriptions (.meta) are for the API description, lib/api/openapi.ts.
 export const rollupQuerySchema = z.object({
-  plan: id,
-  by: z.enum(ROLLUP_BY, { message: "by 须为 unit、category、year、status 或 unitCategory" }).default("unit"),
-  period,
-  submitted: flag.default(false),
+  plan: id.meta({ description: "Plan id (from /api/v1/plans)" }),
+  by: z
+    .enum(ROLLUP_BY, { message: "by 须为 unit、category、year、status 或 unitCategory" })
+    .default("unit")
+    .meta({ description: "category = the plan's sections (专栏/类别); year = planned start year of the build period" }),
+  period: period.meta({ description: "Reporting period in the plan's cycle: 2025-03 (monthly) or 2025-Q1 (quarterly). Default: the newest period anyone reported for, else the current period." }),
+  submitted: flag.default(false).meta({ description: "1 = include submitted but not yet approved reports (figures are then not official)" }),
 });
 
 export const dashboardQuerySchema = z.object({ plan: id, period, submitted: flag.default(false) });

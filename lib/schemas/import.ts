@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 export const importUploadSchema = z.object({
-  planId: z.coerce.number({ message: "请选择要导入的规划" }).int().positive("请选择要导入的规划"),
+  planId: z.coerce.number({ message: "请选择要导入的规划" }).int().positive("请选择要导入的规划").meta({ description: "The plan the list is imported into" }),
   fileName: z.string().trim().min(1, "请选择要导入的文件").max(255, "文件名太长"),
 });
 

@@ -1,33 +1,40 @@
 import { z } from "zod";
 import { amountSchema, moneyUnitSchema } from "./money";
 
-const text = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 字`).default("");
+// Descriptions (.meta) are for the API description, lib/api/openapi.ts.
+const text = (max: number, label: string, description = label) => z.string().trim().max(max, `${label}不能超过 ${max} 字`).default("").meta({ description });
+const amount = (label: string) => amountSchema.default("").meta({ description: `${label}: a non-negative decimal string in moneyUnit; "" = not given` });
 
 // One project's report for one period (save-report.ts, the report form and each grid row).
 export const reportSaveSchema = z.object({
   projectId: z.coerce.number().int().positive(),
-  period: z.string().trim().min(1, "请选择填报期次"),
+  period: z.string().trim().min(1, "请选择填报期次").meta({ description: "Reporting period in the plan's cycle", examples: ["2025-03", "2025-Q1"] }),
   // Version of the period's current report the form was based on; absent for a first report.
-  version: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().positive().optional()),
-  moneyUnit: moneyUnitSchema,
-  completedAmount: amountSchema.refine((s) => s !== "", "请填写本期完成投资（没有完成请填 0）"),
-  annualPlan: amountSchema.default(""),
-  fundsCentral: amountSchema.default(""),
-  fundsProvincial: amountSchema.default(""),
-  fundsLocal: amountSchema.default(""),
-  fundsSpecialBond: amountSchema.default(""),
-  fundsSelf: amountSchema.default(""),
+  version: z
+    .preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().positive().optional())
+    .meta({ description: "Version of the period's current report, when one exists (optimistic locking)" }),
+  moneyUnit: moneyUnitSchema.meta({ description: "Unit of every amount in the request: 万元 (wan) or 亿元 (yi)" }),
+  completedAmount: amountSchema
+    .refine((s) => s !== "", "请填写本期完成投资（没有完成请填 0）")
+    .meta({ description: "本期完成投资: a non-negative decimal string in moneyUnit (0 when nothing was done)" }),
+  annualPlan: amount("年度计划投资 of the period's year (a proposal until reviewed)"),
+  fundsCentral: amount("到位资金 中央"),
+  fundsProvincial: amount("到位资金 省级"),
+  fundsLocal: amount("到位资金 地方"),
+  fundsSpecialBond: amount("到位资金 专项债"),
+  fundsSelf: amount("到位资金 自筹"),
   progressPercent: z
     .string()
     .trim()
     .default("")
-    .refine((s) => s === "" || (/^\d{1,3}(\.\d{1,2})?$/.test(s) && Number(s) <= 100), "形象进度请填 0–100 之间的数字"),
+    .refine((s) => s === "" || (/^\d{1,3}(\.\d{1,2})?$/.test(s) && Number(s) <= 100), "形象进度请填 0–100 之间的数字")
+    .meta({ description: "形象进度 in percent, 0–100, up to 2 decimals" }),
   progressText: text(1000, "形象进度说明"),
   problems: text(1000, "存在问题"),
   nextSteps: text(1000, "下步计划"),
-  outOfPeriodReason: text(500, "说明"),
-  correctionReason: text(500, "更正原因"),
-  submit: z.boolean().default(false),
+  outOfPeriodReason: text(500, "说明", "说明: required for a period outside the project's build period"),
+  correctionReason: text(500, "更正原因", "更正原因: required to correct an approved period"),
+  submit: z.boolean().default(false).meta({ description: "true = submit for review (报送) after saving" }),
 });
 export type ReportSaveInput = z.input<typeof reportSaveSchema>;
 

@@ -1,0 +1,195 @@
+import "server-only";
+import { z } from "zod";
+import type { Action } from "@/lib/permissions";
+import {
+  changeSinceSchema,
+  countsSchema,
+  errorResponseSchema,
+  groupRowSchema,
+  importLineSchema,
+  openApiDocumentSchema,
+  planListResponseSchema,
+  planSchema,
+  projectEditedSchema,
+  reportSavedSchema,
+  rollupResponseSchema,
+} from "@/lib/schemas/api-responses";
+import { moneyParamSchema, rollupExportSchema, scheduleExportSchema } from "@/lib/schemas/export";
+import { rollupQuerySchema } from "@/lib/schemas/finance";
+import { importUploadSchema } from "@/lib/schemas/import";
+import { projectFiltersSchema } from "@/lib/schemas/project-filters";
+import { projectUpdateSchema } from "@/lib/schemas/project-update";
+import { reportSaveSchema } from "@/lib/schemas/report";
+import { auditFiltersSchema } from "@/lib/server/audit/list-audit";
+import { CSV_LISTS } from "@/lib/server/exports/export-csv";
+import { CSV_TYPE, XLSX_TYPE } from "@/lib/server/exports/file-response";
+
+// Every /api/v1 operation, with the zod schemas its route validates with and answers with. The
+// OpenAPI description (openapi.ts) is generated from this table; tests/integration/openapi.test.ts
+// checks that every route file is in it and that real answers parse with the documented schemas.
+
+// Named schemas (components): responses as sent, request bodies as accepted.
+export const RESPONSE_COMPONENTS = {
+  Error: errorResponseSchema,
+  ChangeSince: changeSinceSchema,
+  Counts: countsSchema,
+  Plan: planSchema,
+  PlanList: planListResponseSchema,
+  GroupRow: groupRowSchema,
+  Rollup: rollupResponseSchema,
+  ReportSaved: reportSavedSchema,
+  ProjectEdited: projectEditedSchema,
+  ImportLine: importLineSchema,
+  OpenApiDocument: openApiDocumentSchema,
+};
+
+// The import route reads multipart form fields itself (app/api/v1/imports/route.ts); the file name
+// comes from the file part.
+const importUploadBody = z.strictObject({
+  planId: importUploadSchema.shape.planId,
+  file: z.file().meta({ description: "The project list: .xlsx or .csv (the 岳阳 appendix layout or the project list export's own columns)" }),
+});
+
+export const REQUEST_COMPONENTS = { ReportSave: reportSaveSchema, ProjectUpdate: projectUpdateSchema, ImportUpload: importUploadBody };
+
+export type Ok = { description: string } & (
+  | { json: z.ZodType }
+  | { ndjson: z.ZodType } // one JSON value per line
+  | { file: string; headers?: Record<string, { description: string; schema: object }> }
+);
+
+export type Operation = {
+  method: "get" | "post" | "patch";
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  public?: true; // no authentication
+  actions?: Action[]; // the rights checked (any one suffices); 403 is documented when a role lacks them
+  pathParams?: z.ZodObject;
+  query?: z.ZodObject;
+  queryByValue?: Record<string, z.ZodObject>; // filters that depend on the path parameter's value
+  body?: { type: "application/json" | "multipart/form-data"; schema: z.ZodType };
+  ok: Ok;
+  errors?: (400 | 404 | 409)[]; // besides 401, 403, 429, 500 and 503, which openapi.ts adds
+};
+
+const projectId = z.strictObject({ id: projectUpdateSchema.shape.id.meta({ description: "Project id" }) });
+const csvList = z.strictObject({ list: z.enum(CSV_LISTS).meta({ description: "The list screen whose rows are exported" }) });
+const planFilter = z.strictObject({ plan: z.coerce.number().int().positive().meta({ description: "Plan id" }) });
+const attachment = { "Content-Disposition": { description: "attachment with the file name (UTF-8, RFC 6266)", schema: { type: "string" } } };
+
+export const OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/plans",
+    operationId: "listPlans",
+    tag: "Figures",
+    summary: "List plans with their counts and 总投资",
+    description: "The plans a caller can ask rollups for, with the counts and 总投资 the plan page shows (no period).",
+    actions: ["plan.read"],
+    ok: { description: "Plans", json: planListResponseSchema },
+  },
+  {
+    method: "get",
+    path: "/api/v1/rollups",
+    operationId: "getRollup",
+    tag: "Figures",
+    summary: "Figures of a plan grouped by unit, category, start year, status or unit × category",
+    description: "The same figures as the finance dashboard, for one reporting period.",
+    actions: ["plan.read"],
+    query: rollupQuerySchema,
+    ok: { description: "Rows of the grouping and the plan total; the rows add up to the total exactly", json: rollupResponseSchema },
+    errors: [400, 404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/reports",
+    operationId: "saveReport",
+    tag: "Reporting",
+    summary: "File or edit one project's progress report (调度) for one period",
+    description:
+      "The same operation as the report form: validated, authorised by the project's reporting unit (county officers: own units only), audited, with optimistic locking. Send `version` (of the period's current report) when one exists; a stale version gets 409 with the changes made meanwhile. Saving exactly what is stored is answered without writing. Sub-projects of a bundle are not reported on their own.",
+    actions: ["report.write"],
+    body: { type: "application/json", schema: reportSaveSchema },
+    ok: { description: "Saved: id, version, status and warnings", json: reportSavedSchema },
+    errors: [400, 404, 409],
+  },
+  {
+    method: "patch",
+    path: "/api/v1/projects/{id}",
+    operationId: "editProject",
+    tag: "Projects",
+    summary: "Change a project's facts: directly (plan office) or as a 调整申请 (county officers)",
+    description:
+      "The same operation as the project edit form. The plan office (project.update) changes the facts directly, with a reason, audited. A county officer (project.requestChange, own units) files a 调整申请 instead: nothing official changes until a reviewer approves it, and the answer carries its requestId; a manual status change applies directly. Send every field with the `version` the change is based on; a stale version gets 409 with the changes made meanwhile.",
+    actions: ["project.update", "project.requestChange"],
+    pathParams: projectId,
+    body: { type: "application/json", schema: projectUpdateSchema },
+    ok: { description: "Applied, filed or unchanged", json: projectEditedSchema },
+    errors: [400, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/api/v1/imports",
+    operationId: "uploadImport",
+    tag: "Files",
+    summary: "Upload a project list: step 1 of an import (read, check, preview)",
+    description:
+      "Reads and checks the file and keeps the comparison with the plan as a preview (/imports/{batchId}); nothing else changes until the preview is committed on screen. Answers with newline-delimited JSON: progress lines while the file is read and checked, then one line with the result. Errors found before the file is read are a JSON error with its status; errors while reading (a bad file, an unknown plan) are the last line.",
+    actions: ["import.run"],
+    body: { type: "multipart/form-data", schema: importUploadBody },
+    ok: { description: "Progress lines, then {done, batchId, counts} or {error}", ndjson: importLineSchema },
+    errors: [400],
+  },
+  {
+    method: "get",
+    path: "/api/v1/exports/rollup",
+    operationId: "exportRollup",
+    tag: "Files",
+    summary: "The plan's rollup tables by unit and by 专栏/类别 (.xlsx)",
+    actions: ["export.run"],
+    query: rollupExportSchema,
+    ok: { description: "The workbook, streamed", file: XLSX_TYPE, headers: attachment },
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/exports/schedule",
+    operationId: "exportSchedule",
+    tag: "Files",
+    summary: "The 调度表 of a plan (or one unit) for one period (.xlsx)",
+    actions: ["export.run"],
+    query: scheduleExportSchema,
+    ok: {
+      description: "The workbook, streamed",
+      file: XLSX_TYPE,
+      headers: { ...attachment, "X-Project-Count": { description: "Projects in the table", schema: { type: "integer", minimum: 0 } } },
+    },
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/exports/csv/{list}",
+    operationId: "exportCsv",
+    tag: "Files",
+    summary: "A list screen as CSV (UTF-8 with BOM), with the screen's own filters and sort",
+    description: "Every row the filters select (no paging). warnings needs plan. Besides export.run: audit needs audit.readAll, users user.manage, imports import.run.",
+    actions: ["export.run"],
+    pathParams: csvList,
+    query: z.strictObject({ money: moneyParamSchema }),
+    queryByValue: { projects: projectFiltersSchema.omit({ page: true }), warnings: planFilter, audit: auditFiltersSchema.omit({ page: true }) },
+    ok: { description: "The CSV, streamed", file: CSV_TYPE, headers: attachment },
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/openapi.json",
+    operationId: "getOpenApi",
+    tag: "Meta",
+    summary: "This description (OpenAPI 3.1)",
+    public: true,
+    ok: { description: "The description", json: openApiDocumentSchema },
+  },
+];
