@@ -53,5 +53,7 @@ export default async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon.ico|fonts/).*)"],
+  // Not: the API (checks its own callers), Next's assets, and the icons and manifest, which the login
+  // page and the home screen need before anyone signs in.
+  matcher: ["/((?!api/|_next/|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|icons/|fonts/).*)"],
 };

@@ -1,9 +1,14 @@
 import "@fontsource-variable/noto-sans-sc";
 import "./globals.css";
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { zh } from "@/lib/i18n/zh-CN";
+import manifest from "./manifest";
 
-export const metadata: Metadata = { title: zh.app.name, description: zh.app.tagline };
+// Icons and the manifest link come from the file conventions (app/icon.svg, apple-icon.png,
+// favicon.ico, manifest.ts); these name the app as the manifest does.
+const app = manifest();
+export const metadata: Metadata = { title: zh.app.name, description: zh.app.tagline, applicationName: app.name, appleWebApp: { capable: true, title: app.short_name } };
+export const viewport: Viewport = { themeColor: app.theme_color };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
