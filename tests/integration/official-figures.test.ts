@@ -103,8 +103,11 @@ describe("年度计划投资 is a reviewed figure", () => {
     let row = await annualRow(p.id, 2026);
     expect(row).toMatchObject({ proposalStatus: "SUBMITTED", proposalReportId: null, amount: null });
     expect(row.proposedAmount!.toString()).toBe("300");
-    // A second proposal while one is under review is refused.
+    // A different proposal while one is under review is refused; a report carrying the same figure
+    // (the form shows the pending one) files without touching it.
     await expectAppError(proposeAnnualPlan(ctx.officer, { projectId: p.id, year: 2026, amount: "310", moneyUnit: "wan" }), "VALIDATION");
+    await saveReport(ctx.officer, report(p.id, "2026-01", { annualPlan: "300", outOfPeriodReason: "续建", submit: true }));
+    expect(await annualRow(p.id, 2026)).toMatchObject({ proposalStatus: "SUBMITTED", proposalReportId: null, version: row.version });
     await expectAppError(reviewAnnualPlans(ctx.officer, { items: [{ id: row.id, version: row.version }], decision: "APPROVE" }), "FORBIDDEN");
     await reviewAnnualPlans(ctx.finance, { items: [{ id: row.id, version: row.version }], decision: "APPROVE" });
     row = await annualRow(p.id, 2026);

@@ -28,11 +28,13 @@ export async function writeProposal(
   if (row && p.expectedVersion !== undefined && row.version !== p.expectedVersion) {
     throw new AppError("CONFLICT", `${p.year} 年度计划投资在您编辑期间已被修改或审核，请刷新后重试。`);
   }
-  if (row?.proposalStatus === "SUBMITTED" && (p.reportId === null || row.proposalReportId !== p.reportId)) {
-    throw new AppError("VALIDATION", `${p.year} 年度计划投资已有待审核的申报（${formatOrigin(row.proposalReportId)}），审核前不能再次申报。`, { annualPlan: ["已有待审核的年度计划申报"] });
-  }
   const open = row?.proposalStatus ? exactString(row.proposedAmount) : null;
   const official = row ? exactString(row.amount) : null;
+  if (row?.proposalStatus === "SUBMITTED" && (p.reportId === null || row.proposalReportId !== p.reportId)) {
+    // The form shows the proposal under review; sending it back unchanged is not a new proposal.
+    if (open === p.amountWan) return row;
+    throw new AppError("VALIDATION", `${p.year} 年度计划投资已有待审核的申报（${formatOrigin(row.proposalReportId)}），审核前不能再次申报。`, { annualPlan: ["已有待审核的年度计划申报"] });
+  }
   const status = p.submit ? "SUBMITTED" : "DRAFT";
   // Nothing new: same as the official figure with no open proposal, or same as the open proposal in the same state.
   if (!row?.proposalStatus && official === p.amountWan) return row;
