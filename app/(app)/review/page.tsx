@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { DecisionTable } from "./decision-table";
-import { reviewAnnualPlansAction, reviewChangeRequestsAction, reviewReportsAction } from "../desk/actions";
+import { reviewAnnualPlansAction, reviewChangeRequestsAction, reviewReportsAction } from "./actions";
 import { formatDate } from "@/lib/dates";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import { formatMoney } from "@/lib/money";

@@ -1,18 +1,17 @@
 import "server-only";
+import { operation } from "@/lib/server/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { annualPlanReviewSchema } from "@/lib/schemas/annual-plan";
-import { validate } from "@/lib/schemas/validate";
-import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
 import { assertNotOwnSubmission } from "@/lib/server/auth/not-own-submission";
 import { decideProposal } from "./proposal";
 
 // Approves or returns annual plan proposals submitted on their own, all or none. Proposals that
 // travel with a report are decided with the report (review-reports.ts), never here.
-export async function reviewAnnualPlans(actor: SessionUser, input: unknown) {
-  const v = validate(annualPlanReviewSchema, input);
-  await authorize(actor, "report.review");
+export const reviewAnnualPlans = operation({
+  permission: "report.review",
+  input: annualPlanReviewSchema,
+  async run(actor, v) {
   return db.$transaction(async (tx) => {
     for (const item of v.items) {
       const row = await tx.annualPlanAmount.findUnique({ where: { id: item.id }, include: { project: { select: { name: true, planId: true, unitId: true } } } });
@@ -26,4 +25,5 @@ export async function reviewAnnualPlans(actor: SessionUser, input: unknown) {
     }
     return { count: v.items.length };
   });
-}
+  },
+});

@@ -1,20 +1,19 @@
 import "server-only";
+import { operation } from "@/lib/server/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { exactString, toWan } from "@/lib/money";
 import { annualPlanSetSchema } from "@/lib/schemas/annual-plan";
-import { validate } from "@/lib/schemas/validate";
 import { recordAudit } from "@/lib/server/audit/record-audit";
-import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
 import { lockReportingLine } from "./project-for-annual-plan";
 import { ANNUAL_FIELD } from "./proposal";
 
 // The plan office or finance sets (下达) a year's official 年度计划投资 directly, with a reason. An open
 // proposal is closed by it (audited as superseded), so no older proposal can overwrite the figure.
-export async function setAnnualPlan(actor: SessionUser, input: unknown) {
-  const v = validate(annualPlanSetSchema, input);
-  await authorize(actor, "annualPlan.set");
+export const setAnnualPlan = operation({
+  permission: "annualPlan.set",
+  input: annualPlanSetSchema,
+  async run(actor, v) {
   const amount = toWan(v.amount, v.moneyUnit);
   return db.$transaction(async (tx) => {
     const project = await lockReportingLine(tx, v.projectId);
@@ -41,4 +40,5 @@ export async function setAnnualPlan(actor: SessionUser, input: unknown) {
     });
     return { id: saved.id, version: saved.version };
   });
-}
+  },
+});

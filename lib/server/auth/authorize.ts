@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { grantOf, type Action } from "@/lib/permissions";
@@ -8,18 +9,26 @@ import type { SessionUser } from "./current-user";
 // database here, never taken from the request.
 export type RecordRef = { project: number } | { unit: number } | { milestone: number } | { report: number } | null;
 
-async function unitOf(ref: Exclude<RecordRef, null>): Promise<number | null> {
-  if ("unit" in ref) return (await db.reportingUnit.findUnique({ where: { id: ref.unit }, select: { id: true } }))?.id ?? null;
+// The unit of a record, read once per request: pages ask can() for several actions on one record and
+// the operation authorises again (React's cache() memoises within one server render or action; in a
+// route handler each request runs one operation, and tests call through).
+const unitOfRecord = cache(async (kind: "unit" | "project" | "milestone" | "report", id: number): Promise<number | null> => {
+  if (kind === "unit") return (await db.reportingUnit.findUnique({ where: { id }, select: { id: true } }))?.id ?? null;
   const projectId =
-    "project" in ref
-      ? ref.project
-      : "milestone" in ref
-        ? (await db.milestone.findUnique({ where: { id: ref.milestone }, select: { projectId: true } }))?.projectId
-        : (await db.progressReport.findUnique({ where: { id: ref.report }, select: { projectId: true } }))?.projectId;
+    kind === "project"
+      ? id
+      : kind === "milestone"
+        ? (await db.milestone.findUnique({ where: { id }, select: { projectId: true } }))?.projectId
+        : (await db.progressReport.findUnique({ where: { id }, select: { projectId: true } }))?.projectId;
   if (projectId === undefined) throw new AppError("NOT_FOUND", "找不到该记录。");
   const project = await db.project.findFirst({ where: { id: projectId, deletedAt: null }, select: { unitId: true } });
   if (!project) throw new AppError("NOT_FOUND", "找不到该记录。");
   return project.unitId;
+});
+
+function unitOf(ref: Exclude<RecordRef, null>): Promise<number | null> {
+  const [kind, id] = Object.entries(ref)[0] as ["unit" | "project" | "milestone" | "report", number];
+  return unitOfRecord(kind, id);
 }
 
 export async function can(user: SessionUser, action: Action, ref: RecordRef = null): Promise<boolean> {

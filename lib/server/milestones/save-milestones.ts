@@ -1,10 +1,10 @@
 import "server-only";
+import { operation } from "@/lib/server/operation";
 import { chinaToday, dateColumn, formatDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { statusFromMilestones } from "@/lib/milestones";
 import { milestonesSaveSchema } from "@/lib/schemas/milestones";
-import { validate } from "@/lib/schemas/validate";
 import { diffFields, recordAudit } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
@@ -16,8 +16,10 @@ const dateText = (d: Date | null) => (d ? formatDate(d) : null);
 // Saves a project's whole milestone list: rows with an id are updated (each checked against its
 // version), rows without one are added, rows left out are dropped (soft delete). The list order is
 // the display order. Then the project's status follows the milestones unless it was set by hand.
-export async function saveMilestones(actor: SessionUser, input: unknown) {
-  const v = validate(milestonesSaveSchema, input);
+export const saveMilestones = operation({
+  permission: "milestone.write",
+  input: milestonesSaveSchema,
+  async run(actor, v) {
   await authorize(actor, "milestone.write", { project: v.projectId });
   const today = chinaToday();
   const future = v.milestones.findIndex((m) => m.actualDate && m.actualDate > today);
@@ -66,4 +68,5 @@ export async function saveMilestones(actor: SessionUser, input: unknown) {
     const status = await syncProjectStatus(tx, project, statusFromMilestones(all), actor.id);
     return { projectId: v.projectId, status };
   });
-}
+  },
+});

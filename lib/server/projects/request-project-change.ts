@@ -1,20 +1,21 @@
 import "server-only";
+import { operation } from "@/lib/server/operation";
 import { dateColumn } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { projectUpdateSchema } from "@/lib/schemas/project-update";
-import { validate } from "@/lib/schemas/validate";
 import { changesSince } from "@/lib/server/audit/changes-since";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
 import { factChanges, typedFacts } from "./project-facts";
 
 // A county officer's change of project facts becomes a 调整申请 (with a reason and optionally the
 // approval document); nothing official moves until a reviewer approves it (review-change-request.ts).
 // The project status is not an official figure: a manual status change applies directly, with a reason.
-export async function requestProjectChange(actor: SessionUser, input: unknown) {
-  const v = validate(projectUpdateSchema, input);
+export const requestProjectChange = operation({
+  permission: "project.requestChange",
+  input: projectUpdateSchema,
+  async run(actor, v) {
   await authorize(actor, "project.requestChange", { project: v.id });
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${v.id} FOR UPDATE`;
@@ -53,4 +54,5 @@ export async function requestProjectChange(actor: SessionUser, input: unknown) {
     await recordAudit(tx, { ...ctx, action: "changeRequest.submit", entityType: "ProjectChangeRequest", entityId: request.id, entityVersion: 1, changes: facts, reason: v.reason });
     return { id: v.id, version, changed: facts.length, requestId: request.id };
   });
-}
+  },
+});

@@ -1,12 +1,11 @@
 import "server-only";
+import { operation } from "@/lib/server/operation";
 import { formatDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { changeRequestReviewSchema } from "@/lib/schemas/project-update";
-import { validate } from "@/lib/schemas/validate";
 import { recordAudit, type FieldChange } from "@/lib/server/audit/record-audit";
-import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { assertNotOwnSubmission } from "@/lib/server/auth/not-own-submission";
 import { applyFacts } from "./project-facts";
@@ -15,14 +14,16 @@ import { applyFacts } from "./project-facts";
 // version the officer saw, in the same transaction as the audit rows; if the project changed since,
 // nothing applies (the reviewer returns the request so the officer can file it again).
 // Several at once are decided all or none.
-export async function reviewChangeRequests(actor: SessionUser, input: unknown) {
-  const v = validate(changeRequestReviewSchema, input);
-  await authorize(actor, "project.reviewChange");
+export const reviewChangeRequests = operation({
+  permission: "project.reviewChange",
+  input: changeRequestReviewSchema,
+  async run(actor, v) {
   return db.$transaction(async (tx) => {
     for (const item of v.items) await decide(tx, actor, item, v.decision === "APPROVE", v.comment);
     return { count: v.items.length };
   });
-}
+  },
+});
 
 async function decide(tx: Prisma.TransactionClient, actor: SessionUser, v: { id: number; version: number }, approve: boolean, comment: string) {
   {

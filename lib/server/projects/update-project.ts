@@ -1,18 +1,19 @@
 import "server-only";
+import { operation } from "@/lib/server/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { projectUpdateSchema } from "@/lib/schemas/project-update";
-import { validate } from "@/lib/schemas/validate";
 import { changesSince } from "@/lib/server/audit/changes-since";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
 import { applyFacts, factChanges, typedFacts } from "./project-facts";
 
 // The plan office changes a project's facts directly (county officers file a 调整申请 instead:
 // request-project-change.ts). Every direct change needs a reason and is audited as such.
-export async function updateProject(actor: SessionUser, input: unknown) {
-  const v = validate(projectUpdateSchema, input);
+export const updateProject = operation({
+  permission: "project.update",
+  input: projectUpdateSchema,
+  async run(actor, v) {
   await authorize(actor, "project.update", { project: v.id });
   return db.$transaction(async (tx) => {
     const current = await tx.project.findFirst({ where: { id: v.id, deletedAt: null } });
@@ -29,4 +30,5 @@ export async function updateProject(actor: SessionUser, input: unknown) {
     await recordAudit(tx, { actorId: actor.id, action: "project.update", entityType: "Project", entityId: v.id, planId: current.planId, unitId: current.unitId, entityVersion: v.version + 1, changes, reason: `直接修改：${v.reason}` });
     return { id: v.id, version: v.version + 1, changed: changes.length, requestId: null };
   });
-}
+  },
+});

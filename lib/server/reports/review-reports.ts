@@ -1,12 +1,10 @@
 import "server-only";
+import { operation } from "@/lib/server/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { reportReviewSchema } from "@/lib/schemas/report";
-import { validate } from "@/lib/schemas/validate";
 import { decideProposal, proposalOfReport } from "@/lib/server/annual-plans/proposal";
 import { recordAudit } from "@/lib/server/audit/record-audit";
-import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
 import { assertNotOwnSubmission } from "@/lib/server/auth/not-own-submission";
 
 // Approves or returns submitted reports in bulk, all or none. Approval makes a report the official
@@ -14,9 +12,10 @@ import { assertNotOwnSubmission } from "@/lib/server/auth/not-own-submission";
 // amount it carries; a return needs a comment and never touches an approved figure.
 // Each decision applies only to the version and status the reviewer saw (a conditional update):
 // of concurrent decisions on one report exactly one applies, the others get CONFLICT.
-export async function reviewReports(actor: SessionUser, input: unknown) {
-  const v = validate(reportReviewSchema, input);
-  await authorize(actor, "report.review");
+export const reviewReports = operation({
+  permission: "report.review",
+  input: reportReviewSchema,
+  async run(actor, v) {
   const approve = v.decision === "APPROVE";
   return db.$transaction(async (tx) => {
     const now = new Date();
@@ -50,4 +49,5 @@ export async function reviewReports(actor: SessionUser, input: unknown) {
     }
     return { count: v.items.length };
   });
-}
+  },
+});

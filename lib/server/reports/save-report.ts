@@ -1,4 +1,5 @@
 import "server-only";
+import { operation } from "@/lib/server/operation";
 import { Decimal } from "decimal.js";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -6,12 +7,10 @@ import { exactString, formatMoney, yiToWan } from "@/lib/money";
 import { currentPeriod, isPeriod, periodYear } from "@/lib/periods";
 import { outsideBuildPeriod } from "@/lib/reports";
 import { reportSaveSchema } from "@/lib/schemas/report";
-import { validate } from "@/lib/schemas/validate";
 import { changesSince } from "@/lib/server/audit/changes-since";
 import { submitWithReport, writeProposal } from "@/lib/server/annual-plans/proposal";
 import { diffFields, recordAudit } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
 
 const AMOUNTS = ["completedAmount", "fundsCentral", "fundsProvincial", "fundsLocal", "fundsSpecialBond", "fundsSelf"] as const;
 const TEXTS = ["progressText", "problems", "nextSteps", "outOfPeriodReason"] as const;
@@ -21,8 +20,10 @@ const FIELDS = [...AMOUNTS, "progressPercent", ...TEXTS] as const;
 // Draft and returned reports are edited in place; a submitted one is frozen until reviewed; an
 // approved period is locked and a correction becomes a new revision (with a reason) while the
 // approved figures keep counting until the correction is approved.
-export async function saveReport(actor: SessionUser, input: unknown) {
-  const v = validate(reportSaveSchema, input);
+export const saveReport = operation({
+  permission: "report.write",
+  input: reportSaveSchema,
+  async run(actor, v) {
   await authorize(actor, "report.write", { project: v.projectId });
   const project = await db.project.findFirst({ where: { id: v.projectId, deletedAt: null }, include: { plan: { select: { reportingCycle: true } } } });
   if (!project) throw new AppError("NOT_FOUND", "找不到该项目。");
@@ -100,7 +101,8 @@ export async function saveReport(actor: SessionUser, input: unknown) {
     if (v.submit) await submitWithReport(tx, ctx, report.id);
     return { id: report.id, version: report.version, status: report.status, warnings: await overTotalWarning(tx, project, v.period) };
   });
-}
+  },
+});
 
 // A warning, not a block: completion to date (approved figures plus this period's report) above the
 // project's total investment.

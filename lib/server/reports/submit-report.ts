@@ -1,16 +1,17 @@
 import "server-only";
+import { operation } from "@/lib/server/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { reportSubmitSchema } from "@/lib/schemas/report";
-import { validate } from "@/lib/schemas/validate";
 import { submitWithReport } from "@/lib/server/annual-plans/proposal";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
 
 // Submits a draft or returned report as it is.
-export async function submitReport(actor: SessionUser, input: unknown) {
-  const v = validate(reportSubmitSchema, input);
+export const submitReport = operation({
+  permission: "report.write",
+  input: reportSubmitSchema,
+  async run(actor, v) {
   await authorize(actor, "report.write", { report: v.id });
   return db.$transaction(async (tx) => {
     const report = await tx.progressReport.findUnique({ where: { id: v.id }, include: { project: { select: { planId: true, unitId: true } } } });
@@ -34,4 +35,5 @@ export async function submitReport(actor: SessionUser, input: unknown) {
     await submitWithReport(tx, { actorId: actor.id, planId: report.project.planId, unitId: report.project.unitId }, v.id);
     return { id: v.id, version: v.version + 1 };
   });
-}
+  },
+});

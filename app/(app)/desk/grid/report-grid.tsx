@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { saveReportGridAction } from "../actions";
+import { saveReportGridAction } from "./actions";
 import { ReportStatus } from "@/components/report-status";
 import type { GridRow } from "@/lib/server/reports/grid-rows";
 

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { proposeAnnualPlanAction, setAnnualPlanAction } from "../../desk/actions";
+import { proposeAnnualPlanAction, setAnnualPlanAction } from "./actions";
 import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
 import { annualPlanSetSchema, annualPlanProposeSchema, type AnnualPlanSetInput } from "@/lib/schemas/annual-plan";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { reviewReportsAction } from "../../desk/actions";
+import { reviewReportsAction } from "../../review/actions";
 import { inputClass } from "@/components/form";
 
 // Approve or return the report shown, as the version shown (a concurrent decision → conflict message).

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { editProjectAction } from "../../actions";
+import { editProjectAction } from "./actions";
 import { ConflictNotice } from "@/components/conflict-notice";
 import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
 import { zh } from "@/lib/i18n/zh-CN";

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
-import { saveMilestonesAction } from "../../../desk/actions";
+import { saveMilestonesAction } from "./actions";
 import { applyFieldErrors, FieldError } from "@/components/form";
 import { milestonesSaveSchema, type MilestonesSaveInput } from "@/lib/schemas/milestones";
 

@@ -1,0 +1,42 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { flatParams } from "@/lib/schemas/finance";
+import { requireApiUser } from "./auth/api-user";
+import { fileResponse, type FileJob } from "./exports/file-response";
+import type { Operation } from "./operation";
+import { jsonResponse } from "./run-action";
+
+// Route handlers of /api/v1: the caller (API token or session cookie) runs one operation on the
+// request's input; errors become the JSON error body with the status of their code.
+type Ctx = { params: Promise<Record<string, string>> };
+type Input = (request: Request, params: Record<string, string>) => Promise<unknown> | unknown;
+
+export function jsonRoute<R>(op: Operation<R>, input: Input) {
+  return async (request: Request, ctx?: Ctx) =>
+    jsonResponse(async () => {
+      const user = await requireApiUser(request);
+      return op(user, await input(request, (await ctx?.params) ?? {}));
+    });
+}
+
+// A streamed file: validation and permission errors still come back as JSON, before any byte.
+export function fileRoute<R extends FileJob>(op: Operation<R>, input: Input) {
+  return async (request: Request, ctx?: Ctx) =>
+    fileResponse(async () => {
+      const user = await requireApiUser(request);
+      return op(user, await input(request, (await ctx?.params) ?? {}));
+    });
+}
+
+// The query string as a flat object (first value of repeated keys).
+export const query: Input = (request) => flatParams(Object.fromEntries(new URL(request.url).searchParams));
+
+// A JSON body, merged with the path parameters (which win: a body cannot name another record).
+export const jsonBody: Input = async (request, params) => {
+  if (!request.headers.get("content-type")?.startsWith("application/json")) throw new AppError("VALIDATION", "请求体须为 JSON（Content-Type: application/json）。");
+  const body = await request.json().catch(() => {
+    throw new AppError("VALIDATION", "请求体不是有效的 JSON。");
+  });
+  if (body === null || typeof body !== "object" || Array.isArray(body)) throw new AppError("VALIDATION", "请求体须为 JSON 对象。");
+  return { ...body, ...params };
+};
