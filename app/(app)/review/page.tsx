@@ -21,7 +21,7 @@ const Project = ({ p }: { p: { id: number; name: string; plan: { title: string }
 
 // The reviewer's desk: reports, annual plan proposals and 调整申请 waiting for a decision.
 export default async function ReviewPage() {
-  const queue = await orForbidden(reviewQueue(await requireUser()));
+  const queue = await orForbidden(reviewQueue(await requireUser(), {}));
   if (!queue.ok) return queue.page;
   const { reports, annualPlans, changeRequests } = queue.data;
   return (

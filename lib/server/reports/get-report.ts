@@ -1,11 +1,11 @@
 import "server-only";
+import { z } from "zod";
+import { operation } from "@/lib/server/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { exactString } from "@/lib/money";
 import { previousPeriod } from "@/lib/periods";
 import type { FieldChange } from "@/lib/server/audit/record-audit";
-import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
 
 // One report revision as a reviewer (or anyone who may read plans) sees it: every field, the annual
 // plan amount with its state, the previous period's official report beside it, and for a
@@ -19,8 +19,10 @@ const valuesOf = (r: Record<ReportField, unknown>): ReportValues =>
 
 export type ReportComparison = { kind: "resubmission" | "correction"; against: string; changes: FieldChange[] } | null;
 
-export async function getReport(actor: SessionUser, id: number) {
-  await authorize(actor, "plan.read");
+export const getReport = operation({
+  permission: "plan.read",
+  input: z.object({ id: z.coerce.number().int().positive().max(2147483647) }),
+  async run(_actor, { id }) {
   const report = await db.progressReport.findUnique({
     where: { id },
     include: { project: { select: { id: true, name: true, startYear: true, endYear: true, deletedAt: true, plan: { select: { id: true, title: true, reportingCycle: true } }, unit: { select: { name: true } } } } },
@@ -45,7 +47,8 @@ export async function getReport(actor: SessionUser, id: number) {
     previous: previous && { period: previous.period, values: valuesOf(previous) },
     comparison,
   };
-}
+  },
+});
 
 type Revision = Awaited<ReturnType<typeof db.progressReport.findUniqueOrThrow>>;
 

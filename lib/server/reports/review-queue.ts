@@ -1,8 +1,8 @@
 import "server-only";
+import { z } from "zod";
+import { operation } from "@/lib/server/operation";
 import { db } from "@/lib/db";
 import { exactString } from "@/lib/money";
-import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
 import { changeRequestQueue, withNames } from "@/lib/server/projects/change-requests";
 
 const projectSelect = { id: true, name: true, unit: { select: { name: true } }, plan: { select: { title: true } } } as const;
@@ -11,8 +11,10 @@ const projectSelect = { id: true, name: true, unit: { select: { name: true } }, 
 // a correction of an approved period; with the annual plan amount each carries), annual plan
 // proposals submitted on their own, and 调整申请. Items the reviewer submitted themselves are listed
 // but marked: someone else decides them.
-export async function reviewQueue(actor: SessionUser) {
-  await authorize(actor, "report.review");
+export const reviewQueue = operation({
+  permission: "report.review",
+  input: z.object({}),
+  async run(actor) {
   const [reports, annualPlans, changeRequests] = await Promise.all([
     db.progressReport.findMany({
       where: { status: "SUBMITTED", isCurrent: true, project: { deletedAt: null } },
@@ -40,4 +42,5 @@ export async function reviewQueue(actor: SessionUser) {
     annualPlans: annualPlans.filter((a) => a.proposalReportId === null).map((a) => ({ ...a, own: a.proposedById === actor.id })),
     changeRequests: await withNames(changeRequests.map((c) => ({ ...c, own: c.createdById === actor.id }))),
   };
-}
+  },
+});

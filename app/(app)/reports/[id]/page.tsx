@@ -21,7 +21,7 @@ const ROWS: ReportField[] = [...MONEY, "progressPercent", "progressText", "probl
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
   const user = await requireUser();
-  const [data, unit, mayReview] = await Promise.all([orNotFound(getReport(user, id)), moneyUnit(), can(user, "report.review")]);
+  const [data, unit, mayReview] = await Promise.all([orNotFound(getReport(user, { id })), moneyUnit(), can(user, "report.review")]);
   const { report, annual, previous, comparison, people } = data;
   const p = report.project;
   const pending = report.status === "SUBMITTED" && report.isCurrent;
