@@ -1,11 +1,8 @@
 "use server";
-import { requireUser } from "@/lib/server/auth/current-user";
-import { runAction } from "@/lib/server/run-action";
+import { actionOf } from "@/lib/server/action";
 import { changePassword } from "@/lib/server/users/change-password";
 
+// The change-password form (password/change-password-form.tsx), which signs out on success.
 export async function changePasswordAction(input: unknown) {
-  return runAction(async () => {
-    await changePassword(await requireUser(), input);
-    return { done: true };
-  });
+  return actionOf(changePassword, input);
 }

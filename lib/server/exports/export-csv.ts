@@ -79,7 +79,7 @@ export async function prepareCsv(actor: SessionUser, list: string, params: Param
     case "audit":
       return auditCsv(actor, params);
     case "users": {
-      const users = await listUsers(actor);
+      const users = await listUsers(actor, {});
       return csvJob(`用户列表-${stamp()}.csv`, ["用户名", "姓名", "角色", "负责单位", "状态"], async function* () {
         for (const u of users) yield [u.username, u.displayName, ROLE_LABEL[u.role], u.units.map((x) => `${x.unit.plan.title} · ${x.unit.name}`).join("；"), u.disabledAt ? "已停用" : "正常"];
       });

@@ -2,40 +2,40 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { userCreateSchema } from "@/lib/schemas/user";
-import { validate } from "@/lib/schemas/validate";
 import { recordAudit } from "@/lib/server/audit/record-audit";
-import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
 import { hashPassword } from "@/lib/server/auth/password";
+import { operation } from "@/lib/server/operation";
 import { assertUnitsExist, unitNames } from "./units";
 
-export async function createUser(actor: SessionUser, input: unknown) {
-  const v = validate(userCreateSchema, input);
-  await authorize(actor, "user.manage");
-  const unitIds = v.role === "COUNTY_OFFICER" ? [...new Set(v.unitIds)] : [];
-  const passwordHash = await hashPassword(v.password);
-  return db.$transaction(async (tx) => {
-    await assertUnitsExist(tx, unitIds);
-    if (await tx.user.findUnique({ where: { username: v.username } })) {
-      throw new AppError("VALIDATION", "用户名已存在。", { username: ["该用户名已被使用"] });
-    }
-    // New accounts choose their own password at first sign-in.
-    const user = await tx.user.create({
-      data: { username: v.username, displayName: v.displayName, role: v.role, passwordHash, mustChangePassword: true, units: { create: unitIds.map((unitId) => ({ unitId })) } },
+export const createUser = operation({
+  permission: "user.manage",
+  input: userCreateSchema,
+  async run(actor, v) {
+    const unitIds = v.role === "COUNTY_OFFICER" ? [...new Set(v.unitIds)] : [];
+    const passwordHash = await hashPassword(v.password);
+    return db.$transaction(async (tx) => {
+      await assertUnitsExist(tx, unitIds);
+      if (await tx.user.findUnique({ where: { username: v.username } })) {
+        throw new AppError("VALIDATION", "用户名已存在。", { username: ["该用户名已被使用"] });
+      }
+      // New accounts choose their own password at first sign-in.
+      const user = await tx.user.create({
+        data: { username: v.username, displayName: v.displayName, role: v.role, passwordHash, mustChangePassword: true, units: { create: unitIds.map((unitId) => ({ unitId })) } },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        entityVersion: user.version,
+        changes: [
+          { field: "username", old: null, new: user.username },
+          { field: "displayName", old: null, new: user.displayName },
+          { field: "role", old: null, new: user.role },
+          { field: "units", old: null, new: await unitNames(tx, unitIds) },
+        ],
+      });
+      return { id: user.id };
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "user.create",
-      entityType: "User",
-      entityId: user.id,
-      entityVersion: user.version,
-      changes: [
-        { field: "username", old: null, new: user.username },
-        { field: "displayName", old: null, new: user.displayName },
-        { field: "role", old: null, new: user.role },
-        { field: "units", old: null, new: await unitNames(tx, unitIds) },
-      ],
-    });
-    return { id: user.id };
-  });
-}
+  },
+});

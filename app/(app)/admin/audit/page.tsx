@@ -2,17 +2,16 @@ import Link from "next/link";
 import { CsvButton } from "@/components/excel/csv-button";
 import { AuditTable } from "@/components/audit-table";
 import { auditFiltersSchema, listAudit } from "@/lib/server/audit/list-audit";
-import { authorize } from "@/lib/server/auth/authorize";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 
 const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const allowed = await orForbidden(authorize(await requireUser(), "audit.readAll"));
-  if (!allowed.ok) return allowed.page;
   const f = auditFiltersSchema.parse(await searchParams);
-  const { rows, total, pages } = await listAudit(f);
+  const audit = await orForbidden(listAudit(await requireUser(), f));
+  if (!audit.ok) return audit.page;
+  const { rows, total, pages } = audit.data;
   const pageHref = (page: number) => `/admin/audit?${new URLSearchParams(Object.entries({ ...f, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][])}`;
   return (
     <>

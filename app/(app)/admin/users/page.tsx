@@ -6,7 +6,7 @@ import { listUsers } from "@/lib/server/users/list-users";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 
 export default async function UsersPage() {
-  const users = await orForbidden(listUsers(await requireUser()));
+  const users = await orForbidden(listUsers(await requireUser(), {}));
   if (!users.ok) return users.page;
   return (
     <>

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { ResetPasswordForm } from "./reset-password-form";
 import { UserForm } from "../user-form";
 import { AuditTable } from "@/components/audit-table";
-import { auditFiltersSchema, listAudit } from "@/lib/server/audit/list-audit";
+import { listAudit } from "@/lib/server/audit/list-audit";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getUserForEdit, unitChoices } from "@/lib/server/users/list-users";
 import { orForbidden } from "@/lib/ui/or-forbidden";
@@ -10,11 +10,12 @@ import { idParam } from "@/lib/ui/or-not-found";
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
-  const found = await orForbidden(getUserForEdit(await requireUser(), id));
+  const actor = await requireUser();
+  const found = await orForbidden(getUserForEdit(actor, { id }));
   if (!found.ok) return found.page;
   const user = found.data;
   if (!user) notFound();
-  const [units, history] = await Promise.all([unitChoices(), listAudit(auditFiltersSchema.parse({ entityType: "User", entityId: String(id) }))]);
+  const [units, history] = await Promise.all([unitChoices(actor, {}), listAudit(actor, { entityType: "User", entityId: String(id) })]);
   return (
     <>
       <h1 className="mb-4 text-xl font-semibold">
