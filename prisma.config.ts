@@ -1,5 +1,5 @@
 // Prisma CLI config for the offline JS (wasm) schema engine. The shim below works around two
-// @prisma/adapter-pg 6.19 bugs; see docs/offline-prisma.md.
+// @prisma/adapter-pg 6.19 bugs (README: "Notes on the offline Prisma setup").
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";

@@ -3,7 +3,7 @@ import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 
 // The 四率, the cumulative completion rate and the 序时进度 gap: the one place each formula is
 // defined (numerator, denominator, rounding) and described (the tooltip text). The group figures
-// they read are summed in SQL (lib/server/rollups/group-rollup-sql.ts); the server attaches the
+// they read are summed in SQL (lib/server/rollups/group-rollup.ts); the server attaches the
 // rates to every rollup row, so the API and the screens show the same strings.
 
 // Figures of one group (or a plan's total), as summed in SQL. Money: exact decimal strings in 万元,
