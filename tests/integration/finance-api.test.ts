@@ -33,8 +33,8 @@ describe("API tokens", () => {
     expect(JSON.stringify(row)).not.toContain(issued.token);
     expect(issued.token.startsWith(row.prefix)).toBe(true);
     expect(await db.auditEvent.count({ where: { entityType: "ApiToken", entityId: String(issued.id), action: "apiToken.issue" } })).toBe(1);
-    expect((await listTokens(admin)).some((t) => t.id === issued.id && t.prefix === row.prefix)).toBe(true);
-    await expectAppError(listTokens(await sessionFor("FINANCE_REVIEWER")), "FORBIDDEN");
+    expect((await listTokens(admin, {})).some((t) => t.id === issued.id && t.prefix === row.prefix)).toBe(true);
+    await expectAppError(listTokens(await sessionFor("FINANCE_REVIEWER"), {}), "FORBIDDEN");
   });
 
   it("a token authenticates API calls until revoked; garbage and revoked tokens get 401", async () => {

@@ -1,30 +1,30 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { apiTokenIssueSchema } from "@/lib/schemas/api-token";
-import { validate } from "@/lib/schemas/validate";
 import { recordAudit } from "@/lib/server/audit/record-audit";
-import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
+import { operation } from "@/lib/server/operation";
 import { newToken } from "./token-hash";
 
 // Issues a token that acts as the issuing admin (same role and units, checked at every use).
 // The plain token is returned once, here; only its hash is stored.
-export async function issueToken(actor: SessionUser, input: unknown) {
-  const v = validate(apiTokenIssueSchema, input);
-  await authorize(actor, "apiToken.manage");
-  const { token, hash, prefix } = newToken();
-  return db.$transaction(async (tx) => {
-    const row = await tx.apiToken.create({ data: { userId: actor.id, name: v.name, tokenHash: hash, prefix } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "apiToken.issue",
-      entityType: "ApiToken",
-      entityId: row.id,
-      changes: [
-        { field: "name", old: null, new: row.name },
-        { field: "prefix", old: null, new: row.prefix },
-      ],
+export const issueToken = operation({
+  permission: "apiToken.manage",
+  input: apiTokenIssueSchema,
+  async run(actor, v) {
+    const { token, hash, prefix } = newToken();
+    return db.$transaction(async (tx) => {
+      const row = await tx.apiToken.create({ data: { userId: actor.id, name: v.name, tokenHash: hash, prefix } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "apiToken.issue",
+        entityType: "ApiToken",
+        entityId: row.id,
+        changes: [
+          { field: "name", old: null, new: row.name },
+          { field: "prefix", old: null, new: row.prefix },
+        ],
+      });
+      return { id: row.id, name: row.name, prefix: row.prefix, token };
     });
-    return { id: row.id, name: row.name, prefix: row.prefix, token };
-  });
-}
+  },
+});

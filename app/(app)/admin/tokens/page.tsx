@@ -9,7 +9,7 @@ const t = zhFinance.tokens;
 const when = (d: Date | null) => (d ? formatDateTime(d) : "—");
 
 export default async function TokensPage() {
-  const tokens = await orForbidden(listTokens(await requireUser()));
+  const tokens = await orForbidden(listTokens(await requireUser(), {}));
   if (!tokens.ok) return tokens.page;
   return (
     <>
