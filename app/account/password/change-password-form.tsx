@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { changePasswordAction } from "../actions";
+import { changePasswordAction } from "./actions";
 import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
 import { passwordChangeSchema, type PasswordChangeInput } from "@/lib/schemas/user";
 

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { resetPasswordAction } from "../actions";
+import { resetPasswordAction } from "./actions";
 import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
 import { PASSWORD_RULE, passwordResetSchema } from "@/lib/schemas/user";
 
