@@ -81,7 +81,7 @@ describe("岳阳: one count and one 总投资 per unit on every surface", () => 
     expect(all.reduce((n, f) => n + f.subs!, 0)).toBe(totals.subProjectCount);
     expect(sumWan(all.map((f) => f.totalWan))).toBe(wan(totals.totalWan));
     // the plan list shows the same totals
-    const listed = (await listPlans()).find((p) => p.id === planId)!;
+    const listed = (await listPlans(reader, {})).find((p) => p.id === planId)!;
     expect(listed.totals).toEqual(totals);
     const finance = (await listPlanFigures(reader)).find((p) => p.plan.id === planId)!;
     expect([finance.total.projectCount, finance.total.subProjectCount, wan(finance.total.totalWan)]).toEqual([84, 32, "2277360"]);
@@ -123,7 +123,7 @@ describe("岳阳: one count and one 总投资 per unit on every surface", () => 
   });
 
   it("填报情况 (no money shown): 项目数 per unit; 应报 = 项目数 − 已竣工/投用 (completed lines no longer report)", async () => {
-    const rows = await reportingStatus(planId, PERIOD);
+    const rows = await reportingStatus(reader, { planId, period: PERIOD });
     expect(new Map(rows.map((r) => [r.unitName, r.projects]))).toEqual(new Map([...reference].map(([k, f]) => [k, f.projects])));
     for (const r of rows) {
       expect(r.due, r.unitName).toBe(r.projects - r.completed);

@@ -28,7 +28,7 @@ describe("CSV of the list screens", () => {
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(buf.toString("utf8"));
     expect(rows[0]).toEqual(["项目编号", "规划", "单位", "项目类别", "项目名称", "类型", "上级项目编号", "建设单位", "建设周期", "总投资（亿元）", "状态"]);
-    const { total } = await listProjects(parseProjectFilters(params));
+    const { total } = await listProjects(finance, parseProjectFilters(params));
     expect(rows.length - 1).toBe(total);
     expect(rows.slice(1).every((r) => r[2] === "平江县")).toBe(true);
     // the amounts add up to the list's total: 41.93 亿元 (sub-projects carry none)

@@ -11,9 +11,10 @@ import { UploadForm } from "./upload-form";
 const T = zhExcel.import;
 
 export default async function ImportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const history = await orForbidden(listImports(await requireUser()));
+  const user = await requireUser();
+  const history = await orForbidden(listImports(user, {}));
   if (!history.ok) return history.page;
-  const [{ plans }, sp] = await Promise.all([filterOptions(undefined), searchParams]);
+  const [{ plans }, sp] = await Promise.all([filterOptions(user, {}), searchParams]);
   return (
     <>
       <h1 className="mb-3 text-xl font-semibold">{T.title}</h1>

@@ -5,11 +5,12 @@ import { Money } from "@/components/money";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { zh } from "@/lib/i18n/zh-CN";
 import { UNIT_LABEL } from "@/lib/money";
+import { requireUser } from "@/lib/server/auth/current-user";
 import { listPlans } from "@/lib/server/plans/list-plans";
 import { moneyUnit } from "@/lib/ui/money-unit";
 
 export default async function PlansPage() {
-  const [plans, unit] = await Promise.all([listPlans(), moneyUnit()]);
+  const [plans, unit] = await Promise.all([listPlans(await requireUser(), {}), moneyUnit()]);
   return (
     <>
       <div className="mb-4 flex items-center">

@@ -12,7 +12,7 @@ import { listProjects } from "@/lib/server/projects/list-projects";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import { DownloadButton } from "@/components/excel/download-button";
 import { grantOf } from "@/lib/permissions";
-import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { requireUser } from "@/lib/server/auth/current-user";
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -30,7 +30,8 @@ const select = filterInputClass;
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const f = parseProjectFilters(await searchParams);
-  const [{ rows, counts, totalWan, unknownCount, pages }, options, unit, user] = await Promise.all([listProjects(f), filterOptions(f.plan), moneyUnit(), getCurrentUser()]);
+  const user = await requireUser();
+  const [{ rows, counts, totalWan, unknownCount, pages }, options, unit] = await Promise.all([listProjects(user, f), filterOptions(user, { planId: f.plan }), moneyUnit()]);
   const csvHref = `/api/v1/exports/csv/projects?${href(f, { page: 1 }).split("?")[1]}&money=${unit}`;
   const sortHeader = (key: ProjectFilters["sort"], label: string, right = false) => (
     <th className={`px-3 py-2 ${right ? "text-right" : ""}`}>
@@ -77,7 +78,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           <Link href="/projects" className="rounded px-3 py-1.5 text-slate-600 ring-1 ring-slate-300 hover:bg-slate-100">
             {zh.project.reset}
           </Link>
-          {user && grantOf(user.role, "export.run") && <DownloadButton href={csvHref} label={zh.project.exportCsv} testId="csv-projects" />}
+          {grantOf(user.role, "export.run") && <DownloadButton href={csvHref} label={zh.project.exportCsv} testId="csv-projects" />}
           <span className="ml-auto text-slate-600" data-testid="list-summary">
             <Hint label={zhFinance.counting.projects(counts.projectCount)} text={zhFinance.counting.rule} />
             {counts.subProjectCount > 0 && ` · ${zhFinance.counting.subProjects} ${counts.subProjectCount}`}

@@ -58,7 +58,7 @@ export async function prepareCsv(actor: SessionUser, list: string, params: Param
     case "projects":
       return projectsCsv(params, unit);
     case "plans": {
-      const plans = await listPlans();
+      const plans = await listPlans(actor, {});
       return csvJob(`规划列表-${stamp()}.csv`, ["规划名称", "层级", "地区", "规划期", "项目数（不含子项目）", "子项目数", "工程/任务数", `总投资（${UNIT_LABEL[unit]}）`, "投资未知", "数据质量提示"], async function* () {
         for (const p of plans) {
           yield [p.title, zh.level[p.level], p.region.name, `${p.periodStart}-${p.periodEnd}`, p.totals?.projectCount ?? 0, p.totals?.subProjectCount ?? 0, p.totals?.programmeCount ?? 0, money(p.totals?.totalWan ?? null, unit), p.totals?.unknownCount ?? 0, p._count.warnings];
@@ -69,7 +69,7 @@ export async function prepareCsv(actor: SessionUser, list: string, params: Param
       const planId = Number(params.plan);
       const plan = Number.isSafeInteger(planId) && planId > 0 ? await db.plan.findUnique({ where: { id: planId }, select: { id: true, title: true } }) : null;
       if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
-      const warnings = await getPlanWarnings(plan.id);
+      const warnings = await getPlanWarnings(actor, { planId: plan.id });
       return csvJob(`${plan.title}-数据质量提示.csv`, ["对象", "单位", "名称", "说明"], async function* () {
         for (const w of warnings) {
           yield [zh.warning[w.target], w.project?.unit?.name ?? null, w.project?.name ?? (w.section ? sectionName(w.section) : null), w.message];
@@ -85,7 +85,7 @@ export async function prepareCsv(actor: SessionUser, list: string, params: Param
       });
     }
     case "imports": {
-      const rows = await listImports(actor);
+      const rows = await listImports(actor, {});
       return csvJob(`导入记录-${stamp()}.csv`, ["批次", "规划", "文件", "状态", "上传时间", "导入时间", "操作人", "新增", "变更", "未变", "拒绝"], async function* () {
         for (const r of rows) {
           yield [r.id, r.planTitle, r.fileName, r.status === "COMMITTED" ? "已导入" : "已预览", time(r.createdAt), time(r.committedAt), r.createdBy, r.counts?.new ?? null, r.counts?.changed ?? null, r.counts?.unchanged ?? null, r.counts?.rejected ?? null];

@@ -6,10 +6,9 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { importCommitSchema } from "@/lib/schemas/import";
-import { validate } from "@/lib/schemas/validate";
 import { recordAudit, recordAuditMany } from "@/lib/server/audit/record-audit";
-import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
+import { operation } from "@/lib/server/operation";
 import { writeAnnualPlans } from "./annual-plan-changes";
 import type { ImportSummary } from "./preview-import";
 
@@ -20,21 +19,23 @@ import type { ImportSummary } from "./preview-import";
 // again finds every row unchanged. Nothing is deleted. Every project written gets an audit event.
 const CHUNK = 1000;
 
-export async function commitImport(actor: SessionUser, input: unknown) {
-  const result = await commitInTransaction(actor, input);
-  // Fresh statistics after a large import, so the figure queries keep their plans (autovacuum may lag).
-  if (!result.already && result.created + result.updated >= 1000) await db.$executeRaw`ANALYZE "Project"`;
-  return result;
-}
+export const commitImport = operation({
+  permission: "import.run",
+  input: importCommitSchema,
+  async run(actor, v) {
+    const result = await commitInTransaction(actor, v.batchId);
+    // Fresh statistics after a large import, so the figure queries keep their plans (autovacuum may lag).
+    if (!result.already && result.created + result.updated >= 1000) await db.$executeRaw`ANALYZE "Project"`;
+    return result;
+  },
+});
 
-async function commitInTransaction(actor: SessionUser, input: unknown) {
-  const v = validate(importCommitSchema, input);
-  await authorize(actor, "import.run");
+async function commitInTransaction(actor: SessionUser, batchId: number) {
   return db.$transaction(
     async (tx) => {
-      const [locked] = await tx.$queryRaw<{ id: number; status: string }[]>`SELECT id, status FROM "ImportBatch" WHERE id = ${v.batchId} FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<{ id: number; status: string }[]>`SELECT id, status FROM "ImportBatch" WHERE id = ${batchId} FOR UPDATE`;
       if (!locked) throw new AppError("NOT_FOUND", zhExcel.importErrors.notFound);
-      const batch = await tx.importBatch.findUniqueOrThrow({ where: { id: v.batchId } });
+      const batch = await tx.importBatch.findUniqueOrThrow({ where: { id: batchId } });
       const summary = batch.summary as unknown as ImportSummary;
       if (batch.status === "COMMITTED") return { batchId: batch.id, ...(summary.result ?? { created: 0, updated: 0 }), already: true };
       const reason = `导入批次 #${batch.id}（${batch.fileName}）`;

@@ -1,12 +1,11 @@
 import "server-only";
 import crypto from "node:crypto";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { importUploadSchema } from "@/lib/schemas/import";
-import { validate } from "@/lib/schemas/validate";
-import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
+import { operation } from "@/lib/server/operation";
 import { annualPlanChanges, type AnnualPlanOp } from "./annual-plan-changes";
 import { interpret } from "./interpret";
 import { planChanges, type Plan } from "./plan-changes";
@@ -32,32 +31,41 @@ export type ImportSummary = {
   result?: { created: number; updated: number; annualPlans?: number };
 };
 
-export async function previewImport(actor: SessionUser, input: { planId: unknown; fileName: unknown; bytes: Buffer | null }, onProgress?: (p: ImportProgress) => void) {
-  const v = validate(importUploadSchema, { planId: input.planId, fileName: input.fileName });
-  await authorize(actor, "import.run");
-  const plan = await db.plan.findUnique({ where: { id: v.planId }, select: { id: true } });
-  if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
-  if (!input.bytes) throw new AppError("VALIDATION", zhExcel.importErrors.noFile, { file: [zhExcel.importErrors.noFile] });
+// The upload's fields, its bytes (null: no file chosen) and, for the upload route, a listener for
+// the progress of reading and checking the file.
+const previewInput = importUploadSchema.extend({
+  bytes: z.custom<Buffer>((b) => Buffer.isBuffer(b), { message: "文件内容无效" }).nullish(),
+  onProgress: z.custom<(p: ImportProgress) => void>((f) => typeof f === "function").optional(),
+});
 
-  const read = await readSpreadsheet(input.bytes, v.fileName, (rows) => onProgress?.({ stage: "read", rows }));
-  onProgress?.({ stage: "check" });
-  const file = interpret(read.sheets);
-  const changes = file.layout === "annualPlan" ? await annualPlanChanges(plan.id, file) : await planChanges(plan.id, file);
-  const fileHash = crypto.createHash("sha256").update(input.bytes).digest("hex");
-  const prior = await db.importBatch.findFirst({ where: { planId: plan.id, fileHash, status: "COMMITTED" }, orderBy: { id: "desc" } });
-  const summary: ImportSummary = {
-    layout: file.layout,
-    moneyUnit: file.moneyUnit,
-    kind: read.kind,
-    unknownHeaders: file.unknownHeaders,
-    ignoredHeaders: file.ignoredHeaders,
-    skippedSheets: file.skippedSheets,
-    alreadyImported: prior ? { id: prior.id, at: prior.committedAt!.toISOString() } : null,
-    ...changes,
-  };
-  // Raw insert: the summary of a large file is several MB of JSON, which the ORM serialises slowly.
-  const [batch] = await db.$queryRaw<{ id: number }[]>`
-    INSERT INTO "ImportBatch" ("planId", "fileName", "fileHash", status, summary, "createdById")
-    VALUES (${plan.id}, ${v.fileName}, ${fileHash}, 'PREVIEWED', ${JSON.stringify(summary)}::jsonb, ${actor.id}) RETURNING id`;
-  return { batchId: batch.id, counts: changes.counts };
-}
+export const previewImport = operation({
+  permission: "import.run",
+  input: previewInput,
+  async run(actor, v) {
+    const plan = await db.plan.findUnique({ where: { id: v.planId }, select: { id: true } });
+    if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
+    if (!v.bytes) throw new AppError("VALIDATION", zhExcel.importErrors.noFile, { file: [zhExcel.importErrors.noFile] });
+
+    const read = await readSpreadsheet(v.bytes, v.fileName, (rows) => v.onProgress?.({ stage: "read", rows }));
+    v.onProgress?.({ stage: "check" });
+    const file = interpret(read.sheets);
+    const changes = file.layout === "annualPlan" ? await annualPlanChanges(plan.id, file) : await planChanges(plan.id, file);
+    const fileHash = crypto.createHash("sha256").update(v.bytes).digest("hex");
+    const prior = await db.importBatch.findFirst({ where: { planId: plan.id, fileHash, status: "COMMITTED" }, orderBy: { id: "desc" } });
+    const summary: ImportSummary = {
+      layout: file.layout,
+      moneyUnit: file.moneyUnit,
+      kind: read.kind,
+      unknownHeaders: file.unknownHeaders,
+      ignoredHeaders: file.ignoredHeaders,
+      skippedSheets: file.skippedSheets,
+      alreadyImported: prior ? { id: prior.id, at: prior.committedAt!.toISOString() } : null,
+      ...changes,
+    };
+    // Raw insert: the summary of a large file is several MB of JSON, which the ORM serialises slowly.
+    const [batch] = await db.$queryRaw<{ id: number }[]>`
+      INSERT INTO "ImportBatch" ("planId", "fileName", "fileHash", status, summary, "createdById")
+      VALUES (${plan.id}, ${v.fileName}, ${fileHash}, 'PREVIEWED', ${JSON.stringify(summary)}::jsonb, ${actor.id}) RETURNING id`;
+    return { batchId: batch.id, counts: changes.counts };
+  },
+});

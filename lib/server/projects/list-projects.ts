@@ -1,7 +1,9 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ProjectFilters } from "@/lib/schemas/project-filters";
+import { projectFiltersSchema, type ProjectFilters } from "@/lib/schemas/project-filters";
+import { operation } from "@/lib/server/operation";
 import { LINE_WHERE, PROGRAMME_WHERE, SUB_PROJECT_WHERE } from "@/lib/server/rollups/counting";
 
 export const PAGE_SIZE = 50;
@@ -41,36 +43,45 @@ export function orderBy(f: ProjectFilters): Prisma.ProjectOrderByWithRelationInp
   }
 }
 
+// The list's query string as parseProjectFilters reads it: first value of a repeated key, and the
+// defaults (every project) when the filters do not parse.
+const flat = (v: unknown) => (v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, Array.isArray(x) ? x[0] : x])) : v);
+const listInput = z.preprocess(flat, projectFiltersSchema).catch(() => projectFiltersSchema.parse({}));
+
 // The page of rows (every kind: lines, sub-projects, programmes) and the footer figures, counted as
 // lib/server/rollups/counting.ts says: 项目 = lines, which carry the money; 子项目 and 工程/任务 apart.
-export async function listProjects(f: ProjectFilters, pageSize = PAGE_SIZE) {
-  const where = projectWhere(f);
-  const [lines, subProjectCount, programmeCount, unknownCount, rows] = await db.$transaction([
-    db.project.aggregate({ where: { AND: [where, LINE_WHERE] }, _count: { _all: true }, _sum: { totalInvestment: true } }),
-    db.project.count({ where: { AND: [where, SUB_PROJECT_WHERE] } }),
-    db.project.count({ where: { AND: [where, PROGRAMME_WHERE] } }),
-    db.project.count({ where: { AND: [where, LINE_WHERE, { totalInvestment: null }] } }),
-    db.project.findMany({
-      where,
-      orderBy: orderBy(f),
-      skip: (f.page - 1) * pageSize,
-      take: pageSize,
-      include: {
-        unit: { select: { id: true, name: true } },
-        section: { select: { id: true, number: true, title: true } },
-        plan: { select: { id: true, title: true } },
-        parent: { select: { id: true, name: true } },
-        _count: { select: { children: true, warnings: true } },
-      },
-    }),
-  ]);
-  const total = lines._count._all + subProjectCount + programmeCount; // every row listed (for paging)
-  return {
-    total,
-    counts: { projectCount: lines._count._all, subProjectCount, programmeCount },
-    totalWan: lines._sum.totalInvestment?.toString() ?? null,
-    unknownCount,
-    rows,
-    pages: Math.max(1, Math.ceil(total / pageSize)),
-  };
-}
+export const listProjects = operation({
+  permission: "plan.read",
+  input: listInput,
+  async run(_actor, f) {
+    const where = projectWhere(f);
+    const [lines, subProjectCount, programmeCount, unknownCount, rows] = await db.$transaction([
+      db.project.aggregate({ where: { AND: [where, LINE_WHERE] }, _count: { _all: true }, _sum: { totalInvestment: true } }),
+      db.project.count({ where: { AND: [where, SUB_PROJECT_WHERE] } }),
+      db.project.count({ where: { AND: [where, PROGRAMME_WHERE] } }),
+      db.project.count({ where: { AND: [where, LINE_WHERE, { totalInvestment: null }] } }),
+      db.project.findMany({
+        where,
+        orderBy: orderBy(f),
+        skip: (f.page - 1) * PAGE_SIZE,
+        take: PAGE_SIZE,
+        include: {
+          unit: { select: { id: true, name: true } },
+          section: { select: { id: true, number: true, title: true } },
+          plan: { select: { id: true, title: true } },
+          parent: { select: { id: true, name: true } },
+          _count: { select: { children: true, warnings: true } },
+        },
+      }),
+    ]);
+    const total = lines._count._all + subProjectCount + programmeCount; // every row listed (for paging)
+    return {
+      total,
+      counts: { projectCount: lines._count._all, subProjectCount, programmeCount },
+      totalWan: lines._sum.totalInvestment?.toString() ?? null,
+      unknownCount,
+      rows,
+      pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    };
+  },
+});

@@ -1,15 +1,31 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
+import { operation } from "@/lib/server/operation";
+
+const ofProject = z.object({ projectId: z.coerce.number().int().positive() });
 
 // Every revision of every period of a project, newest first (the project page's report history).
-export function projectReports(projectId: number) {
-  return db.progressReport.findMany({ where: { projectId }, orderBy: [{ period: "desc" }, { revision: "desc" }] });
-}
+export const projectReports = operation({
+  permission: "plan.read",
+  input: ofProject,
+  async run(_actor, { projectId }) {
+    return db.progressReport.findMany({ where: { projectId }, orderBy: [{ period: "desc" }, { revision: "desc" }] });
+  },
+});
 
-export function projectMilestones(projectId: number) {
-  return db.milestone.findMany({ where: { projectId, deletedAt: null }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
-}
+export const projectMilestones = operation({
+  permission: "plan.read",
+  input: ofProject,
+  async run(_actor, { projectId }) {
+    return db.milestone.findMany({ where: { projectId, deletedAt: null }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+  },
+});
 
-export function annualPlans(projectId: number) {
-  return db.annualPlanAmount.findMany({ where: { projectId }, orderBy: { year: "asc" } });
-}
+export const annualPlans = operation({
+  permission: "plan.read",
+  input: ofProject,
+  async run(_actor, { projectId }) {
+    return db.annualPlanAmount.findMany({ where: { projectId }, orderBy: { year: "asc" } });
+  },
+});

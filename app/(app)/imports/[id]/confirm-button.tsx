@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
-import { commitImportAction } from "../actions";
+import { commitImportAction } from "./actions";
 
 export function ConfirmButton({ batchId }: { batchId: number }) {
   const router = useRouter();
@@ -10,7 +10,7 @@ export function ConfirmButton({ batchId }: { batchId: number }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const confirm = () =>
     start(async () => {
-      const result = await commitImportAction(batchId);
+      const result = await commitImportAction({ batchId });
       setMessage(result.ok ? { ok: true, text: zhExcel.import.result(result.data) } : { ok: false, text: result.message });
       if (result.ok) router.refresh();
     });

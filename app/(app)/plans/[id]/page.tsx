@@ -17,7 +17,8 @@ import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
-  const [{ plan, byUnit, bySection, totals }, unit, user, options] = await Promise.all([orNotFound(getPlan(id)), moneyUnit(), requireUser(), filterOptions(id)]);
+  const user = await requireUser();
+  const [{ plan, byUnit, bySection, totals }, unit, options] = await Promise.all([orNotFound(getPlan(user, { id })), moneyUnit(), filterOptions(user, { planId: id })]);
   const canExport = !!grantOf(user.role, "export.run");
   const table = (rows: RollupRow[], filter: "unit" | "section", label: string) => (
     <table className="w-full bg-white text-sm shadow-sm" data-testid={`rollup-${filter}`}>

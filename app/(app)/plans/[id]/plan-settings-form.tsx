@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { updatePlanSettingsAction } from "../actions";
+import { updatePlanSettingsAction } from "./actions";
 
 export function PlanSettingsForm({ id, cycle }: { id: number; cycle: "MONTHLY" | "QUARTERLY" }) {
   const [value, setValue] = useState(cycle);

@@ -14,7 +14,8 @@ export async function POST(request: Request) {
   let user: Awaited<ReturnType<typeof requireApiUser>>;
   try {
     user = await requireApiUser(request);
-    await authorize(user, "import.run");
+    // The operation's own permission, checked before the upload is read: a refusal is a plain JSON 403.
+    await authorize(user, previewImport.permission);
     // multipart overhead aside, refuse an oversized upload before reading it
     if (Number(request.headers.get("content-length") ?? 0) > IMPORT_MAX_BYTES + 64 * 1024) throw new AppError("BAD_FILE", zhExcel.importErrors.tooLarge);
     form = await request.formData().catch(() => {
@@ -31,11 +32,12 @@ export async function POST(request: Request) {
     async start(controller) {
       const send = (o: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(o)}\n`));
       const result = await runAction(async () =>
-        previewImport(
-          user,
-          { planId: form.get("planId"), fileName: file instanceof File ? file.name : "", bytes: file instanceof File && file.size > 0 ? Buffer.from(await file.arrayBuffer()) : file instanceof File ? Buffer.alloc(0) : null },
-          send,
-        ),
+        previewImport(user, {
+          planId: form.get("planId"),
+          fileName: file instanceof File ? file.name : "",
+          bytes: file instanceof File && file.size > 0 ? Buffer.from(await file.arrayBuffer()) : file instanceof File ? Buffer.alloc(0) : null,
+          onProgress: send,
+        }),
       );
       send(result.ok ? { done: true, batchId: result.data.batchId, counts: result.data.counts } : { error: { code: result.code, message: result.message } });
       controller.close();

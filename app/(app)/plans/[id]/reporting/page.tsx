@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Hint } from "@/components/finance/hint";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { periodChoices, periodLabel } from "@/lib/periods";
+import { requireUser } from "@/lib/server/auth/current-user";
 import { getPlan } from "@/lib/server/plans/get-plan";
 import { reportingStatus, type ReportingStatusRow } from "@/lib/server/reports/reporting-status";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
@@ -9,9 +10,10 @@ import { PeriodForm } from "../../../finance/period-form";
 
 export default async function ReportingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ period?: string }> }) {
   const id = idParam((await params).id);
-  const { plan } = await orNotFound(getPlan(id));
+  const user = await requireUser();
+  const { plan } = await orNotFound(getPlan(user, { id }));
   const { periods, period } = periodChoices(plan, { requested: (await searchParams).period });
-  const rows = await reportingStatus(id, period);
+  const rows = await reportingStatus(user, { planId: id, period });
   const R = zhFinance.reporting;
   const cols: [Exclude<keyof ReportingStatusRow, "unitId" | "unitName">, string, string?][] = [
     ["projects", zhFinance.figures.projectCount, zhFinance.counting.rule],

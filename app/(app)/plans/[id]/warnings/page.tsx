@@ -2,12 +2,14 @@ import { sectionName } from "@/lib/sections";
 import Link from "next/link";
 import { CsvButton } from "@/components/excel/csv-button";
 import { zh } from "@/lib/i18n/zh-CN";
+import { requireUser } from "@/lib/server/auth/current-user";
 import { getPlan, getPlanWarnings } from "@/lib/server/plans/get-plan";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 
 export default async function PlanWarningsPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
-  const [{ plan }, warnings] = await Promise.all([orNotFound(getPlan(id)), getPlanWarnings(id)]);
+  const user = await requireUser();
+  const [{ plan }, warnings] = await Promise.all([orNotFound(getPlan(user, { id })), getPlanWarnings(user, { planId: id })]);
   return (
     <>
       <p className="text-sm text-slate-500">

@@ -11,9 +11,9 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 export default async function MilestonesPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
   const user = await requireUser();
-  const p = await orNotFound(getProject(id));
+  const p = await orNotFound(getProject(user, { id }));
   if (!(await can(user, "milestone.write", { project: id }))) return <Forbidden projectId={id} />;
-  const milestones = await projectMilestones(id);
+  const milestones = await projectMilestones(user, { projectId: id });
   return (
     <>
       <BackToProject id={id} name={p.name} />
