@@ -24,17 +24,18 @@ import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
   const user = await requireUser();
-  const [p, unit, history] = await Promise.all([orNotFound(getProject(id)), moneyUnit(), projectHistory(id)]);
+  const of = { projectId: id };
+  const [p, unit, history] = await Promise.all([orNotFound(getProject(user, { id })), moneyUnit(), projectHistory(user, of)]);
   const [canEdit, canRequest, canMilestones, canReport, canSetAnnual, milestones, reports, annuals, openRequest] = await Promise.all([
     can(user, "project.update", { project: id }),
     can(user, "project.requestChange", { project: id }),
     can(user, "milestone.write", { project: id }),
     can(user, "report.write", { project: id }),
     can(user, "annualPlan.set"),
-    projectMilestones(id),
-    projectReports(id),
-    annualPlans(id),
-    openChangeRequest(id),
+    projectMilestones(user, of),
+    projectReports(user, of),
+    annualPlans(user, of),
+    openChangeRequest(user, of),
   ]);
   const today = new Date();
   const year = chinaYear(today);

@@ -13,10 +13,10 @@ import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 export default async function EditProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
   const user = await requireUser();
-  const p = await orNotFound(getProject(id));
+  const p = await orNotFound(getProject(user, { id }));
   const [direct, request] = await Promise.all([can(user, "project.update", { project: id }), can(user, "project.requestChange", { project: id })]);
   if (!direct && !request) return <Forbidden projectId={id} />;
-  const [unit, choices, open] = await Promise.all([moneyUnit(), filterOptions(p.plan.id), openChangeRequest(id)]);
+  const [unit, choices, open] = await Promise.all([moneyUnit(), filterOptions(user, { planId: p.plan.id }), openChangeRequest(user, { projectId: id })]);
   return (
     <>
       <BackToProject id={id} name={p.name} />
