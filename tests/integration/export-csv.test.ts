@@ -24,7 +24,7 @@ describe("CSV of the list screens", () => {
     const plan = await db.plan.findUniqueOrThrow({ where: { key: "yueyang" } });
     const unit = await db.reportingUnit.findFirstOrThrow({ where: { planId: plan.id, name: "平江县" } });
     const params = { plan: String(plan.id), unit: String(unit.id), money: "yi" };
-    const buf = await collect((await prepareCsv(finance, "projects", params)).write);
+    const buf = await collect((await prepareCsv(finance, { list: "projects", ...params })).write);
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(buf.toString("utf8"));
     expect(rows[0]).toEqual(["项目编号", "规划", "单位", "项目类别", "项目名称", "类型", "上级项目编号", "建设单位", "建设周期", "总投资（亿元）", "状态"]);
@@ -48,7 +48,7 @@ describe("CSV of the list screens", () => {
     await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id, name: "=1+2", totalWan: "12.5" });
     await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id, name: "@SUM(A1)", totalWan: null });
     await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: null, name: "普通, \"引号\" 项目", totalWan: "1" });
-    const buf = await collect((await prepareCsv(finance, "projects", { plan: String(plan.id), money: "wan" })).write);
+    const buf = await collect((await prepareCsv(finance, { list: "projects", plan: String(plan.id), money: "wan" })).write);
     const text = buf.toString("utf8");
     expect(text).toContain("'=1+2");
     expect(text).toContain("'@SUM(A1)");
@@ -59,22 +59,22 @@ describe("CSV of the list screens", () => {
 
   it("plans, warnings, users, audit and imports lists; each needs its permission", async () => {
     const plan = await db.plan.findUniqueOrThrow({ where: { key: "yueyang" } });
-    const plans = parseCsv((await collect((await prepareCsv(finance, "plans", {})).write)).toString("utf8"));
+    const plans = parseCsv((await collect((await prepareCsv(finance, { list: "plans" })).write)).toString("utf8"));
     expect(plans.length).toBe(1 + (await db.plan.count()));
-    const warnings = parseCsv((await collect((await prepareCsv(finance, "warnings", { plan: String(plan.id) })).write)).toString("utf8"));
+    const warnings = parseCsv((await collect((await prepareCsv(finance, { list: "warnings", plan: String(plan.id) })).write)).toString("utf8"));
     expect(warnings.length).toBe(1 + (await db.dataWarning.count({ where: { planId: plan.id } })));
     const admin = await sessionFor("ADMIN");
-    const users = parseCsv((await collect((await prepareCsv(admin, "users", {})).write)).toString("utf8"));
+    const users = parseCsv((await collect((await prepareCsv(admin, { list: "users" })).write)).toString("utf8"));
     expect(users[0]).toEqual(["用户名", "姓名", "角色", "负责单位", "状态"]);
-    const audit = parseCsv((await collect((await prepareCsv(admin, "audit", { entityType: "Plan" })).write)).toString("utf8"));
+    const audit = parseCsv((await collect((await prepareCsv(admin, { list: "audit", entityType: "Plan" })).write)).toString("utf8"));
     expect(audit.length).toBe(1 + (await db.auditEvent.count({ where: { entityType: "Plan" } })));
-    await collect((await prepareCsv(admin, "imports", {})).write);
+    await collect((await prepareCsv(admin, { list: "imports" })).write);
 
-    await expectAppError(prepareCsv(await sessionFor("VIEWER"), "plans", {}), "FORBIDDEN");
-    await expectAppError(prepareCsv(finance, "users", {}), "FORBIDDEN");
-    await expectAppError(prepareCsv(finance, "audit", {}), "FORBIDDEN");
-    await expectAppError(prepareCsv(finance, "imports", {}), "FORBIDDEN");
-    await expectAppError(prepareCsv(finance, "nothing", {}), "NOT_FOUND");
+    await expectAppError(prepareCsv(await sessionFor("VIEWER"), { list: "plans" }), "FORBIDDEN");
+    await expectAppError(prepareCsv(finance, { list: "users" }), "FORBIDDEN");
+    await expectAppError(prepareCsv(finance, { list: "audit" }), "FORBIDDEN");
+    await expectAppError(prepareCsv(finance, { list: "imports" }), "FORBIDDEN");
+    await expectAppError(prepareCsv(finance, { list: "nothing" }), "NOT_FOUND");
   });
 });
 

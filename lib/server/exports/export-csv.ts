@@ -2,6 +2,7 @@ import "server-only";
 import { sectionName } from "@/lib/sections";
 import type { Writable } from "node:stream";
 import { Decimal } from "decimal.js";
+import { z } from "zod";
 import { chinaToday, formatDateTime } from "@/lib/dates";
 import { BOM, csvLine, type CsvValue } from "@/lib/excel/csv";
 import { db } from "@/lib/db";
@@ -16,6 +17,7 @@ import { auditFiltersSchema, auditWhere } from "@/lib/server/audit/list-audit";
 import type { FieldChange } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
+import { operation } from "@/lib/server/operation";
 import { listImports } from "@/lib/server/imports/get-import";
 import { getPlanWarnings } from "@/lib/server/plans/get-plan";
 import { listPlans } from "@/lib/server/plans/list-plans";
@@ -51,51 +53,56 @@ const money = (wan: { toString(): string } | null, unit: MoneyUnit): CsvValue =>
 const time = (d: Date | null) => (d ? formatDateTime(d) : null);
 const stamp = () => chinaToday();
 
-export async function prepareCsv(actor: SessionUser, list: string, params: Params): Promise<FileJob> {
-  await authorize(actor, "export.run");
-  const unit = moneyParamSchema.parse(params.money);
-  switch (list as CsvList) {
-    case "projects":
-      return projectsCsv(params, unit);
-    case "plans": {
-      const plans = await listPlans(actor, {});
-      return csvJob(`规划列表-${stamp()}.csv`, ["规划名称", "层级", "地区", "规划期", "项目数（不含子项目）", "子项目数", "工程/任务数", `总投资（${UNIT_LABEL[unit]}）`, "投资未知", "数据质量提示"], async function* () {
-        for (const p of plans) {
-          yield [p.title, zh.level[p.level], p.region.name, `${p.periodStart}-${p.periodEnd}`, p.totals?.projectCount ?? 0, p.totals?.subProjectCount ?? 0, p.totals?.programmeCount ?? 0, money(p.totals?.totalWan ?? null, unit), p.totals?.unknownCount ?? 0, p._count.warnings];
-        }
-      });
+// Input: the list's name (a path parameter of the route) with the list's own query parameters.
+export const prepareCsv = operation({
+  permission: "export.run",
+  input: z.looseObject({ list: z.string() }),
+  async run(actor, { list, ...rest }): Promise<FileJob> {
+    const params = rest as Params;
+    const unit = moneyParamSchema.parse(params.money);
+    switch (list as CsvList) {
+      case "projects":
+        return projectsCsv(params, unit);
+      case "plans": {
+        const plans = await listPlans(actor, {});
+        return csvJob(`规划列表-${stamp()}.csv`, ["规划名称", "层级", "地区", "规划期", "项目数（不含子项目）", "子项目数", "工程/任务数", `总投资（${UNIT_LABEL[unit]}）`, "投资未知", "数据质量提示"], async function* () {
+          for (const p of plans) {
+            yield [p.title, zh.level[p.level], p.region.name, `${p.periodStart}-${p.periodEnd}`, p.totals?.projectCount ?? 0, p.totals?.subProjectCount ?? 0, p.totals?.programmeCount ?? 0, money(p.totals?.totalWan ?? null, unit), p.totals?.unknownCount ?? 0, p._count.warnings];
+          }
+        });
+      }
+      case "warnings": {
+        const planId = Number(params.plan);
+        const plan = Number.isSafeInteger(planId) && planId > 0 ? await db.plan.findUnique({ where: { id: planId }, select: { id: true, title: true } }) : null;
+        if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
+        const warnings = await getPlanWarnings(actor, { planId: plan.id });
+        return csvJob(`${plan.title}-数据质量提示.csv`, ["对象", "单位", "名称", "说明"], async function* () {
+          for (const w of warnings) {
+            yield [zh.warning[w.target], w.project?.unit?.name ?? null, w.project?.name ?? (w.section ? sectionName(w.section) : null), w.message];
+          }
+        });
+      }
+      case "audit":
+        return auditCsv(actor, params);
+      case "users": {
+        const users = await listUsers(actor, {});
+        return csvJob(`用户列表-${stamp()}.csv`, ["用户名", "姓名", "角色", "负责单位", "状态"], async function* () {
+          for (const u of users) yield [u.username, u.displayName, ROLE_LABEL[u.role], u.units.map((x) => `${x.unit.plan.title} · ${x.unit.name}`).join("；"), u.disabledAt ? "已停用" : "正常"];
+        });
+      }
+      case "imports": {
+        const rows = await listImports(actor, {});
+        return csvJob(`导入记录-${stamp()}.csv`, ["批次", "规划", "文件", "状态", "上传时间", "导入时间", "操作人", "新增", "变更", "未变", "拒绝"], async function* () {
+          for (const r of rows) {
+            yield [r.id, r.planTitle, r.fileName, r.status === "COMMITTED" ? "已导入" : "已预览", time(r.createdAt), time(r.committedAt), r.createdBy, r.counts?.new ?? null, r.counts?.changed ?? null, r.counts?.unchanged ?? null, r.counts?.rejected ?? null];
+          }
+        });
+      }
+      default:
+        throw new AppError("NOT_FOUND", "没有这种导出。");
     }
-    case "warnings": {
-      const planId = Number(params.plan);
-      const plan = Number.isSafeInteger(planId) && planId > 0 ? await db.plan.findUnique({ where: { id: planId }, select: { id: true, title: true } }) : null;
-      if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
-      const warnings = await getPlanWarnings(actor, { planId: plan.id });
-      return csvJob(`${plan.title}-数据质量提示.csv`, ["对象", "单位", "名称", "说明"], async function* () {
-        for (const w of warnings) {
-          yield [zh.warning[w.target], w.project?.unit?.name ?? null, w.project?.name ?? (w.section ? sectionName(w.section) : null), w.message];
-        }
-      });
-    }
-    case "audit":
-      return auditCsv(actor, params);
-    case "users": {
-      const users = await listUsers(actor, {});
-      return csvJob(`用户列表-${stamp()}.csv`, ["用户名", "姓名", "角色", "负责单位", "状态"], async function* () {
-        for (const u of users) yield [u.username, u.displayName, ROLE_LABEL[u.role], u.units.map((x) => `${x.unit.plan.title} · ${x.unit.name}`).join("；"), u.disabledAt ? "已停用" : "正常"];
-      });
-    }
-    case "imports": {
-      const rows = await listImports(actor, {});
-      return csvJob(`导入记录-${stamp()}.csv`, ["批次", "规划", "文件", "状态", "上传时间", "导入时间", "操作人", "新增", "变更", "未变", "拒绝"], async function* () {
-        for (const r of rows) {
-          yield [r.id, r.planTitle, r.fileName, r.status === "COMMITTED" ? "已导入" : "已预览", time(r.createdAt), time(r.committedAt), r.createdBy, r.counts?.new ?? null, r.counts?.changed ?? null, r.counts?.unchanged ?? null, r.counts?.rejected ?? null];
-        }
-      });
-    }
-    default:
-      throw new AppError("NOT_FOUND", "没有这种导出。");
-  }
-}
+  },
+});
 
 // The project list with the list's filters and sort, every page. Its columns are also an import layout
 // (项目编号 identifies the row), so the CSV comes back in unchanged.
@@ -132,6 +139,7 @@ function projectsCsv(params: Params, unit: MoneyUnit): FileJob {
   });
 }
 
+// The audit log needs its own permission on top of export.run.
 async function auditCsv(actor: SessionUser, params: Params): Promise<FileJob> {
   await authorize(actor, "audit.readAll");
   const f = auditFiltersSchema.parse(params);

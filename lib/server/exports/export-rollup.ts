@@ -5,9 +5,7 @@ import { AppError } from "@/lib/errors";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { UNIT_LABEL, type MoneyUnit } from "@/lib/money";
 import { rollupExportSchema } from "@/lib/schemas/export";
-import { validate } from "@/lib/schemas/validate";
-import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
+import { operation } from "@/lib/server/operation";
 import type { Counts } from "@/lib/server/rollups/counting";
 import { planRollup, planTotals, type RollupRow } from "@/lib/server/rollups/plan-rollup";
 import { XLSX_TYPE, type FileJob } from "./file-response";
@@ -17,29 +15,31 @@ import { BORDER, FONT, HEADER_FILL, moneyCell, moneyFormat, printSetup, textCell
 // By unit includes 未分配单位, so on both sheets the rows add up to 合计 in every column.
 const T = zhExcel.rollup;
 
-export async function prepareRollupExport(actor: SessionUser, input: unknown): Promise<FileJob> {
-  const v = validate(rollupExportSchema, input);
-  await authorize(actor, "export.run");
-  const plan = await db.plan.findUnique({ where: { id: v.plan }, select: { id: true, title: true } });
-  if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
-  const [byUnit, bySection, totals] = await Promise.all([planRollup(plan.id, "unit"), planRollup(plan.id, "section"), planTotals(plan.id)]);
-  return {
-    fileName: `${plan.title}-投资汇总表.xlsx`,
-    type: XLSX_TYPE,
-    write: async (out: Writable) => {
-      const wb = workbookWriter(out);
-      const sheets: [string, string, RollupRow[]][] = [[T.byUnit, T.unit, byUnit], [T.bySection, T.section, bySection]];
-      for (const [name, label, rows] of sheets) {
-        if (name === T.byUnit && !rows.some((r) => r.id !== null)) continue; // a plan without units
-        const { headerFooter, ...pageSetup } = printSetup("3:3", zhExcel.schedule.footer);
-        const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 3 }], pageSetup: { ...pageSetup, orientation: "portrait" }, headerFooter });
-        writeRollup(ws, plan.title, label, rows, totals, v.money);
-        ws.commit();
-      }
-      await wb.commit();
-    },
-  };
-}
+export const prepareRollupExport = operation({
+  permission: "export.run",
+  input: rollupExportSchema,
+  async run(_actor, v): Promise<FileJob> {
+    const plan = await db.plan.findUnique({ where: { id: v.plan }, select: { id: true, title: true } });
+    if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
+    const [byUnit, bySection, totals] = await Promise.all([planRollup(plan.id, "unit"), planRollup(plan.id, "section"), planTotals(plan.id)]);
+    return {
+      fileName: `${plan.title}-投资汇总表.xlsx`,
+      type: XLSX_TYPE,
+      write: async (out: Writable) => {
+        const wb = workbookWriter(out);
+        const sheets: [string, string, RollupRow[]][] = [[T.byUnit, T.unit, byUnit], [T.bySection, T.section, bySection]];
+        for (const [name, label, rows] of sheets) {
+          if (name === T.byUnit && !rows.some((r) => r.id !== null)) continue; // a plan without units
+          const { headerFooter, ...pageSetup } = printSetup("3:3", zhExcel.schedule.footer);
+          const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 3 }], pageSetup: { ...pageSetup, orientation: "portrait" }, headerFooter });
+          writeRollup(ws, plan.title, label, rows, totals, v.money);
+          ws.commit();
+        }
+        await wb.commit();
+      },
+    };
+  },
+});
 
 function writeRollup(ws: Sheet, title: string, label: string, rows: RollupRow[], totals: Counts, money: MoneyUnit) {
   ws.columns = [{ width: 6 }, { width: 36 }, { width: 12 }, { width: 12 }, { width: 16 }, { width: 14 }, { width: 14 }];

@@ -8,11 +8,10 @@ import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { UNIT_LABEL, type MoneyUnit } from "@/lib/money";
 import { isPeriod, periodLabel } from "@/lib/periods";
 import { scheduleExportSchema } from "@/lib/schemas/export";
-import { validate } from "@/lib/schemas/validate";
-import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
+import { operation } from "@/lib/server/operation";
 import { completionRate, EMPTY_TOTALS, figureTotals, unitSectionKey, type FigureTotals, type FigureTotalsResult } from "@/lib/server/rollups/figure-totals";
 import { projectFigures, type FiguresQuery, type ProjectFigures } from "@/lib/server/rollups/project-figures";
+import { XLSX_TYPE, type FileJob } from "./file-response";
 import {
   BORDER,
   breathe,
@@ -72,27 +71,32 @@ const SUMMARY_COLUMNS = [
   { header: C.rate, width: 9, group: C.done },
 ];
 
-export type ScheduleExport = { fileName: string; projectCount: number; write: (out: Writable) => Promise<void> };
+// A file job (lib/server/exports/file-response.ts) that also says how many projects it counts.
+export type ScheduleExport = FileJob & { projectCount: number };
 
-export async function prepareScheduleExport(actor: SessionUser, input: unknown): Promise<ScheduleExport> {
-  const v = validate(scheduleExportSchema, input);
-  await authorize(actor, "export.run");
-  const plan = await db.plan.findUnique({ where: { id: v.plan }, select: { id: true, title: true, reportingCycle: true } });
-  if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
-  if (!isPeriod(v.period, plan.reportingCycle)) {
-    throw new AppError("VALIDATION", zhExcel.export.badPeriod, { period: [plan.reportingCycle === "MONTHLY" ? "本规划按月填报，报告期应为 2025-03 格式" : "本规划按季度填报，报告期应为 2025-Q1 格式"] });
-  }
-  const unit = v.unit ? await db.reportingUnit.findFirst({ where: { id: v.unit, planId: plan.id }, select: { id: true, name: true } }) : null;
-  if (v.unit && !unit) throw new AppError("NOT_FOUND", "找不到该单位。");
-  const q: FiguresQuery = { planId: plan.id, period: v.period, unitId: unit?.id, includeSubmitted: v.includeSubmitted };
-  const totals = await figureTotals(q);
-  const fileName = `${plan.title}-调度表-${unit?.name ?? zhExcel.schedule.allUnits}-${v.period}.xlsx`;
-  return {
-    fileName,
-    projectCount: totals.grand.projectCount,
-    write: (out) => writeSchedule(out, { plan, unit, q, totals, money: v.money }),
-  };
-}
+export const prepareScheduleExport = operation({
+  permission: "export.run",
+  input: scheduleExportSchema,
+  async run(_actor, v): Promise<ScheduleExport> {
+    const plan = await db.plan.findUnique({ where: { id: v.plan }, select: { id: true, title: true, reportingCycle: true } });
+    if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
+    if (!isPeriod(v.period, plan.reportingCycle)) {
+      throw new AppError("VALIDATION", zhExcel.export.badPeriod, { period: [plan.reportingCycle === "MONTHLY" ? "本规划按月填报，报告期应为 2025-03 格式" : "本规划按季度填报，报告期应为 2025-Q1 格式"] });
+    }
+    const unit = v.unit ? await db.reportingUnit.findFirst({ where: { id: v.unit, planId: plan.id }, select: { id: true, name: true } }) : null;
+    if (v.unit && !unit) throw new AppError("NOT_FOUND", "找不到该单位。");
+    const q: FiguresQuery = { planId: plan.id, period: v.period, unitId: unit?.id, includeSubmitted: v.includeSubmitted };
+    const totals = await figureTotals(q);
+    const fileName = `${plan.title}-调度表-${unit?.name ?? zhExcel.schedule.allUnits}-${v.period}.xlsx`;
+    return {
+      fileName,
+      type: XLSX_TYPE,
+      projectCount: totals.grand.projectCount,
+      headers: { "X-Project-Count": String(totals.grand.projectCount) },
+      write: (out) => writeSchedule(out, { plan, unit, q, totals, money: v.money }),
+    };
+  },
+});
 
 type Ctx = {
   plan: { id: number; title: string };

@@ -1,10 +1,6 @@
-import { requireApiUser } from "@/lib/server/auth/api-user";
 import { prepareCsv } from "@/lib/server/exports/export-csv";
-import { fileResponse } from "@/lib/server/exports/file-response";
+import { fileRoute, query } from "@/lib/server/route";
 
 // GET /api/v1/exports/csv/{projects|plans|warnings|audit|users|imports}?<the list's filters>&money=wan|yi
-export async function GET(request: Request, { params }: { params: Promise<{ list: string }> }) {
-  const { list } = await params;
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  return fileResponse(async () => prepareCsv(await requireApiUser(request), list, query));
-}
+// The list's name comes from the path (it wins over a query parameter of the same name).
+export const GET = fileRoute(prepareCsv, async (request, params) => ({ ...((await query(request, params)) as object), ...params }));
