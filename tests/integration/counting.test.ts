@@ -83,7 +83,7 @@ describe("岳阳: one count and one 总投资 per unit on every surface", () => 
     // the plan list shows the same totals
     const listed = (await listPlans(reader, {})).find((p) => p.id === planId)!;
     expect(listed.totals).toEqual(totals);
-    const finance = (await listPlanFigures(reader)).find((p) => p.plan.id === planId)!;
+    const finance = (await listPlanFigures(reader, {})).find((p) => p.plan.id === planId)!;
     expect([finance.total.projectCount, finance.total.subProjectCount, wan(finance.total.totalWan)]).toEqual([84, 32, "2277360"]);
   });
 

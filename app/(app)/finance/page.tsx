@@ -15,7 +15,7 @@ import { orForbidden } from "@/lib/ui/or-forbidden";
 
 // Every plan's totals for its current period, each leading to its dashboard.
 export default async function FinancePage() {
-  const [result, unit] = await Promise.all([orForbidden(listPlanFigures(await requireUser())), moneyUnit()]);
+  const [result, unit] = await Promise.all([orForbidden(listPlanFigures(await requireUser(), {})), moneyUnit()]);
   if (!result.ok) return result.page;
   const f = zhFinance.figures;
   return (

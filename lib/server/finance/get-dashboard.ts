@@ -1,8 +1,6 @@
 import "server-only";
 import { dashboardQuerySchema } from "@/lib/schemas/finance";
-import { validate } from "@/lib/schemas/validate";
-import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
+import { operation } from "@/lib/server/operation";
 import { drillProjects, groupRollup, trend, type Dim } from "@/lib/server/rollups/group-rollup";
 import { cachedRollup } from "@/lib/server/rollups/rollup-cache";
 import { planContext } from "./plan-context";
@@ -12,25 +10,27 @@ export const DASHBOARD_SETS: Dim[][] = [["unit"], ["category"], ["unit", "catego
 export const LIST_LIMIT = 10;
 
 // Everything the finance dashboard of a plan shows, for one period.
-export async function getDashboard(actor: SessionUser, input: unknown) {
-  const v = validate(dashboardQuerySchema, input);
-  await authorize(actor, "plan.read");
-  const ctx = await planContext(v.plan, v.period);
-  const cycle = ctx.plan.reportingCycle;
-  const q = { planId: ctx.plan.id, period: ctx.period, includeSubmitted: v.submitted };
-  const data = await cachedRollup(`dashboard:${q.planId}:${q.period}:${q.includeSubmitted}`, async (client) => {
-    const [units, categories, cells, [total]] = await groupRollup(client, q, DASHBOARD_SETS, cycle);
-    return {
-      units,
-      categories,
-      cells,
-      total,
-      trend: await trend(client, q, cycle),
-      overdue: await drillProjects(client, { ...q, key: {}, figure: "overdue", limit: LIST_LIMIT, withMoney: false }),
-      notReported: await drillProjects(client, { ...q, key: {}, figure: "notReported", limit: LIST_LIMIT, withMoney: false }),
-    };
-  });
-  return { ...ctx, includeSubmitted: v.submitted, ...data };
-}
+export const getDashboard = operation({
+  permission: "plan.read",
+  input: dashboardQuerySchema,
+  async run(_actor, v) {
+    const ctx = await planContext(v.plan, v.period);
+    const cycle = ctx.plan.reportingCycle;
+    const q = { planId: ctx.plan.id, period: ctx.period, includeSubmitted: v.submitted };
+    const data = await cachedRollup(`dashboard:${q.planId}:${q.period}:${q.includeSubmitted}`, async (client) => {
+      const [units, categories, cells, [total]] = await groupRollup(client, q, DASHBOARD_SETS, cycle);
+      return {
+        units,
+        categories,
+        cells,
+        total,
+        trend: await trend(client, q, cycle),
+        overdue: await drillProjects(client, { ...q, key: {}, figure: "overdue", limit: LIST_LIMIT, withMoney: false }),
+        notReported: await drillProjects(client, { ...q, key: {}, figure: "notReported", limit: LIST_LIMIT, withMoney: false }),
+      };
+    });
+    return { ...ctx, includeSubmitted: v.submitted, ...data };
+  },
+});
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

@@ -1,9 +1,7 @@
 import "server-only";
 import { UNIT_LABEL } from "@/lib/money";
 import { rollupQuerySchema, type ROLLUP_BY } from "@/lib/schemas/finance";
-import { validate } from "@/lib/schemas/validate";
-import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
+import { operation } from "@/lib/server/operation";
 import { groupRollup, type Dim } from "@/lib/server/rollups/group-rollup";
 import { cachedRollup } from "@/lib/server/rollups/rollup-cache";
 import { planContext } from "./plan-context";
@@ -17,23 +15,25 @@ export const ROLLUP_SETS: Record<(typeof ROLLUP_BY)[number], Dim[][]> = {
 };
 
 // GET /api/v1/rollups: one grouping of a plan for one period, with the plan total.
-export async function getRollup(actor: SessionUser, input: unknown) {
-  const v = validate(rollupQuerySchema, input);
-  await authorize(actor, "plan.read");
-  const ctx = await planContext(v.plan, v.period);
-  const q = { planId: ctx.plan.id, period: ctx.period, includeSubmitted: v.submitted };
-  const [rows, [total]] = await cachedRollup(`rollup:${q.planId}:${q.period}:${q.includeSubmitted}:${v.by}`, (client) =>
-    groupRollup(client, q, ROLLUP_SETS[v.by], ctx.plan.reportingCycle),
-  );
-  return {
-    plan: { id: ctx.plan.id, title: ctx.plan.title },
-    by: v.by,
-    period: ctx.period,
-    asOf: ctx.asOf,
-    includeSubmitted: v.submitted,
-    moneyUnit: UNIT_LABEL.wan,
-    percentUnit: "%",
-    rows,
-    total,
-  };
-}
+export const getRollup = operation({
+  permission: "plan.read",
+  input: rollupQuerySchema,
+  async run(_actor, v) {
+    const ctx = await planContext(v.plan, v.period);
+    const q = { planId: ctx.plan.id, period: ctx.period, includeSubmitted: v.submitted };
+    const [rows, [total]] = await cachedRollup(`rollup:${q.planId}:${q.period}:${q.includeSubmitted}:${v.by}`, (client) =>
+      groupRollup(client, q, ROLLUP_SETS[v.by], ctx.plan.reportingCycle),
+    );
+    return {
+      plan: { id: ctx.plan.id, title: ctx.plan.title },
+      by: v.by,
+      period: ctx.period,
+      asOf: ctx.asOf,
+      includeSubmitted: v.submitted,
+      moneyUnit: UNIT_LABEL.wan,
+      percentUnit: "%",
+      rows,
+      total,
+    };
+  },
+});
