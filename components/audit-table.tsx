@@ -1,3 +1,4 @@
+import { DataTable } from "./data-table";
 import { formatDateTime } from "@/lib/dates";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import type { FieldChange } from "@/lib/server/audit/record-audit";
@@ -21,48 +22,57 @@ export const ACTION_LABEL: Record<string, string> = {
   "report.submit": "提交调度报告",
   "report.approve": "审核通过",
   "report.return": "退回",
-  "annualPlan.set": "设定年度计划",
+  "annualPlan.set": "下达年度计划",
+  "annualPlan.propose": "填报年度计划（草稿）",
+  "annualPlan.submit": "申报年度计划",
+  "annualPlan.approve": "年度计划审核通过",
+  "annualPlan.return": "年度计划退回",
+  "changeRequest.submit": "提交调整申请",
+  "changeRequest.approve": "调整申请审核通过",
+  "changeRequest.return": "调整申请退回",
+  "project.import": "导入项目",
+  "import.commit": "确认导入",
 };
 
 export function AuditTable({ rows, showEntity = false }: { rows: Row[]; showEntity?: boolean }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-500">暂无记录。</p>;
   return (
-    <table className="w-full bg-white text-sm shadow-sm" data-testid="audit-table">
-      <thead className="bg-slate-100 text-left text-slate-600">
-        <tr>
-          <th className="px-3 py-2">时间</th>
-          <th className="px-3 py-2">操作人</th>
-          <th className="px-3 py-2">操作</th>
-          {showEntity && <th className="px-3 py-2">对象</th>}
-          <th className="px-3 py-2">变更（原值 → 新值）</th>
-          <th className="px-3 py-2">说明</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} className="border-t align-top">
-            <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.at)}</td>
-            <td className="px-3 py-2 whitespace-nowrap">{r.actor ? `${r.actor.displayName}（${r.actor.username}）` : "系统"}</td>
-            <td className="px-3 py-2 whitespace-nowrap">{ACTION_LABEL[r.action] ?? r.action}</td>
-            {showEntity && (
-              <td className="px-3 py-2 whitespace-nowrap">
-                {r.entityType === "Project" ? <a href={`/projects/${r.entityId}`} className="text-sky-700 hover:underline">项目 #{r.entityId}</a> : `${r.entityType} #${r.entityId}`}
-              </td>
-            )}
-            <td className="px-3 py-2">
-              <ul>
-                {r.changes.map((c, i) => (
-                  <li key={i}>
-                    <span className="text-slate-500">{fieldLabel(c.field)}：</span>
-                    <span className={c.old === null ? "text-slate-400" : "text-red-700 line-through decoration-red-300"}>{c.old ?? "（空）"}</span> → <span className="text-green-800">{c.new ?? "（空）"}</span>
-                  </li>
-                ))}
-              </ul>
-            </td>
-            <td className="px-3 py-2">{r.reason ?? ""}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      testId="audit-table"
+      rows={rows}
+      rowKey={(r) => r.id}
+      columns={[
+        { key: "at", header: "时间", nowrap: true, cell: (r) => formatDateTime(r.at) },
+        { key: "actor", header: "操作人", nowrap: true, cell: (r) => (r.actor ? `${r.actor.displayName}（${r.actor.username}）` : "系统") },
+        { key: "action", header: "操作", nowrap: true, cell: (r) => ACTION_LABEL[r.action] ?? r.action },
+        showEntity && {
+          key: "entity",
+          header: "对象",
+          nowrap: true,
+          cell: (r) =>
+            r.entityType === "Project" ? (
+              <a href={`/projects/${r.entityId}`} className="text-sky-700 hover:underline">
+                项目 #{r.entityId}
+              </a>
+            ) : (
+              `${r.entityType} #${r.entityId}`
+            ),
+        },
+        {
+          key: "changes",
+          header: "变更（原值 → 新值）",
+          cell: (r) => (
+            <ul>
+              {r.changes.map((c, i) => (
+                <li key={i}>
+                  <span className="text-slate-500">{fieldLabel(c.field)}：</span>
+                  <span className={c.old === null ? "text-slate-400" : "text-red-700 line-through decoration-red-300"}>{c.old ?? "（空）"}</span> → <span className="text-green-800">{c.new ?? "（空）"}</span>
+                </li>
+              ))}
+            </ul>
+          ),
+        },
+        { key: "reason", header: "说明", cell: (r) => r.reason ?? "" },
+      ]}
+    />
   );
 }

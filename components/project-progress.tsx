@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Money } from "./money";
+import { DataTable } from "./data-table";
 import { ReportStatus } from "./report-status";
 import { formatDate } from "@/lib/dates";
 import { FLAG_LABEL, milestoneFlag } from "@/lib/milestones";
@@ -35,76 +36,64 @@ export function MilestoneList({ milestones, projectId, canEdit, today }: { miles
           </Link>
         )}
       </div>
-      {milestones.length === 0 ? (
-        <p className="text-sm text-slate-500">没有节点（打包项目的节点记在各子项目）。</p>
-      ) : (
-        <table className="w-full bg-white text-sm shadow-sm" data-testid="milestones">
-          <thead className="bg-slate-100 text-left text-slate-600">
-            <tr>
-              <th className="px-3 py-2">节点</th>
-              <th className="px-3 py-2">计划日期</th>
-              <th className="px-3 py-2">实际日期</th>
-              <th className="px-3 py-2">提示</th>
-            </tr>
-          </thead>
-          <tbody>
-            {milestones.map((m) => {
+      <DataTable
+        testId="milestones"
+        rows={milestones}
+        rowKey={(m) => m.id}
+        empty="没有节点（打包项目的节点记在各子项目）。"
+        columns={[
+          { key: "name", header: "节点", cell: (m) => m.name },
+          { key: "planned", header: "计划日期", nowrap: true, cell: (m) => day(m.plannedDate) },
+          { key: "actual", header: "实际日期", nowrap: true, cell: (m) => day(m.actualDate) },
+          {
+            key: "flag",
+            header: "提示",
+            cell: (m) => {
               const flag = milestoneFlag(m, today);
-              return (
-                <tr key={m.id} className="border-t">
-                  <td className="px-3 py-1.5">{m.name}</td>
-                  <td className="px-3 py-1.5">{day(m.plannedDate)}</td>
-                  <td className="px-3 py-1.5">{day(m.actualDate)}</td>
-                  <td className={`px-3 py-1.5 ${flag ? FLAG_STYLE[flag] : ""}`}>{flag ? FLAG_LABEL[flag] : ""}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+              return flag ? <span className={FLAG_STYLE[flag]}>{FLAG_LABEL[flag]}</span> : "";
+            },
+          },
+        ]}
+      />
     </section>
   );
 }
 
 export function ReportHistory({ reports, unit }: { reports: Report[]; unit: MoneyUnit }) {
   return (
-    <table className="w-full bg-white text-sm shadow-sm" data-testid="report-history">
-      <thead className="bg-slate-100 text-left text-slate-600">
-        <tr>
-          <th className="px-3 py-2">期次</th>
-          <th className="px-3 py-2">版本</th>
-          <th className="px-3 py-2">状态</th>
-          <th className="px-3 py-2 text-right">本期完成</th>
-          <th className="px-3 py-2">形象进度</th>
-          <th className="px-3 py-2">审核意见 / 更正原因</th>
-        </tr>
-      </thead>
-      <tbody>
-        {reports.map((r) => (
-          <tr key={r.id} className={`border-t ${r.isCurrent ? "" : "text-slate-400"}`}>
-            <td className="px-3 py-1.5 whitespace-nowrap">
-              <Link href={`/reports/${r.id}`} className="text-sky-700 hover:underline">
-                {periodLabel(r.period)}
-              </Link>
-            </td>
-            <td className="px-3 py-1.5 whitespace-nowrap">
+    <DataTable
+      testId="report-history"
+      rows={reports}
+      rowKey={(r) => r.id}
+      empty="尚无调度报告。"
+      rowClassName={(r) => (r.isCurrent ? "" : "text-slate-500")}
+      columns={[
+        {
+          key: "period",
+          header: "期次",
+          nowrap: true,
+          cell: (r) => (
+            <Link href={`/reports/${r.id}`} className="text-sky-700 hover:underline">
+              {periodLabel(r.period)}
+            </Link>
+          ),
+        },
+        {
+          key: "revision",
+          header: "版本",
+          nowrap: true,
+          cell: (r) => (
+            <>
               第 {r.revision} 版{r.isOfficial && <span className="ml-1 rounded bg-green-50 px-1 text-xs text-green-800">计入统计</span>}
               {!r.isCurrent && <span className="ml-1 text-xs">（已被更正）</span>}
-            </td>
-            <td className="px-3 py-1.5">
-              <ReportStatus status={r.status} />
-            </td>
-            <td className="num px-3 py-1.5">
-              <Money wan={r.completedAmount} unit={unit} />
-            </td>
-            <td className="px-3 py-1.5">
-              {r.progressPercent !== null && `${r.progressPercent}% `}
-              {r.progressText}
-            </td>
-            <td className="px-3 py-1.5">{[r.reviewComment, r.correctionReason].filter(Boolean).join("；")}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { key: "status", header: "状态", cell: (r) => <ReportStatus status={r.status} /> },
+        { key: "completed", header: "本期完成", numeric: true, cell: (r) => <Money wan={r.completedAmount} unit={unit} /> },
+        { key: "progress", header: "形象进度", cell: (r) => [r.progressPercent !== null ? `${r.progressPercent}%` : "", r.progressText].filter(Boolean).join(" ") },
+        { key: "notes", header: "审核意见 / 更正原因", cell: (r) => [r.reviewComment, r.correctionReason].filter(Boolean).join("；") },
+      ]}
+    />
   );
 }

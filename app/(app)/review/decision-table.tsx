@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ReactNode } from "react";
+import { DataTable } from "@/components/data-table";
 import { inputClass } from "@/components/form";
 
 export type DecisionRow = { id: number; version: number; label: string; own: boolean; cells: ReactNode[] };
@@ -56,45 +57,32 @@ export function DecisionTable({ testId, headers, rows, empty, decide }: Props) {
   }
   return (
     <div data-testid={testId}>
-      <div className="overflow-x-auto">
-        <table className="w-full bg-white text-sm shadow-sm">
-          <thead className="bg-slate-100 text-left text-slate-600">
-            <tr>
-              <th className="px-3 py-2">
-                <input
-                  type="checkbox"
-                  aria-label="全选"
-                  checked={selectable.length > 0 && selected.size === selectable.length}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.id)) : new Set())}
-                />
-              </th>
-              {headers.map((h) => (
-                <th key={h} className="px-3 py-2 whitespace-nowrap">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t align-top">
-                <td className="px-3 py-2">
-                  {r.own ? (
-                    <span className="text-xs text-slate-500" title="本人提交，须由其他审核人审核">本人提交</span>
-                  ) : (
-                    <input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={`选择 ${r.label}`} />
-                  )}
-                </td>
-                {r.cells.map((c, i) => (
-                  <td key={i} className="px-3 py-2">
-                    {c}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          {
+            key: "pick",
+            header: (
+              <input
+                type="checkbox"
+                aria-label="全选"
+                checked={selectable.length > 0 && selected.size === selectable.length}
+                onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.id)) : new Set())}
+              />
+            ),
+            cell: (r) =>
+              r.own ? (
+                <span className="text-xs text-slate-500" title="本人提交，须由其他审核人审核">
+                  本人提交
+                </span>
+              ) : (
+                <input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={`选择 ${r.label}`} />
+              ),
+          },
+          ...headers.map((h, i) => ({ key: `c${i}`, header: h, cell: (r: DecisionRow) => r.cells[i] })),
+        ]}
+      />
       <div className="mt-3 flex flex-wrap items-end gap-3 rounded bg-white p-3 shadow-sm">
         <label className="min-w-64 flex-1 text-sm">
           审核意见（退回时必填）

@@ -18,6 +18,7 @@ import { fieldLabel } from "@/lib/i18n/field-labels";
 import { chinaYear } from "@/lib/dates";
 import { ReportStatus } from "@/components/report-status";
 import { AnnualPlanForm } from "./annual-plan-form";
+import { DataTable } from "@/components/data-table";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 
@@ -155,45 +156,35 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               </Link>
             )}
           </div>
-          {reports.length === 0 ? <p className="text-sm text-slate-500">尚无调度报告。</p> : <ReportHistory reports={reports} unit={unit} />}
+          <ReportHistory reports={reports} unit={unit} />
         </section>
       )}
       {reportable && p.plan.hasProjectList && (
         <section className="mt-6" data-testid="annual-plans">
           <h2 className="mb-2 font-semibold">年度计划投资</h2>
-          {annuals.length === 0 ? (
-            <p className="text-sm text-slate-500">尚无年度计划投资。</p>
-          ) : (
-            <table className="w-full max-w-2xl bg-white text-sm shadow-sm">
-              <thead className="bg-slate-100 text-left text-slate-600">
-                <tr>
-                  <th className="px-3 py-2">年度</th>
-                  <th className="px-3 py-2 text-right">已审核（正式）</th>
-                  <th className="px-3 py-2">申报</th>
-                </tr>
-              </thead>
-              <tbody>
-                {annuals.map((a) => (
-                  <tr key={a.id} className="border-t">
-                    <td className="px-3 py-1.5">{a.year}</td>
-                    <td className="num px-3 py-1.5">
-                      <Money wan={a.amount} unit={unit} withUnit />
-                    </td>
-                    <td className="px-3 py-1.5">
-                      {a.proposalStatus ? (
-                        <>
-                          <Money wan={a.proposedAmount} unit={unit} withUnit /> <ReportStatus status={a.proposalStatus} />
-                          {a.reviewComment && <span className="ml-1 text-xs text-red-700">{a.reviewComment}</span>}
-                        </>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            className="max-w-2xl"
+            rows={annuals}
+            rowKey={(a) => a.id}
+            empty="尚无年度计划投资。"
+            columns={[
+              { key: "year", header: "年度", cell: (a) => a.year },
+              { key: "official", header: "已审核（正式）", numeric: true, cell: (a) => <Money wan={a.amount} unit={unit} withUnit /> },
+              {
+                key: "proposal",
+                header: "申报",
+                cell: (a) =>
+                  a.proposalStatus ? (
+                    <>
+                      <Money wan={a.proposedAmount} unit={unit} withUnit /> <ReportStatus status={a.proposalStatus} />
+                      {a.reviewComment && <span className="ml-1 text-xs text-red-700">{a.reviewComment}</span>}
+                    </>
+                  ) : (
+                    "—"
+                  ),
+              },
+            ]}
+          />
           {(canSetAnnual || canReport) && <AnnualPlanForm projectId={p.id} year={year} mode={canSetAnnual ? "set" : "propose"} />}
         </section>
       )}

@@ -13,9 +13,11 @@ import { projectFigures } from "@/lib/server/rollups/project-figures";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { ReportDecision } from "./report-decision";
+import { DataTable } from "@/components/data-table";
 
 const MONEY: ReportField[] = ["completedAmount", "fundsCentral", "fundsProvincial", "fundsLocal", "fundsSpecialBond", "fundsSelf"];
 const ROWS: ReportField[] = [...MONEY, "progressPercent", "progressText", "problems", "nextSteps", "outOfPeriodReason"];
+const label = (field: string) => fieldLabel(field).replace("（万元）", "");
 
 // A report revision, read-only, for everyone who may read plans; reviewers decide it here.
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
@@ -58,53 +60,31 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <section className="mt-4 rounded border border-amber-300 bg-white p-4 shadow-sm" data-testid="report-diff">
           <h2 className="font-semibold">与{comparison.against}相比{comparison.changes.length === 0 ? "：没有改动" : `：改动 ${comparison.changes.length} 项`}</h2>
           {comparison.changes.length > 0 && (
-            <div className="mt-2 overflow-x-auto">
-              <table className="w-full text-sm">
-                <thead className="bg-slate-100 text-left text-slate-600">
-                  <tr>
-                    <th className="px-3 py-1.5">字段</th>
-                    <th className="px-3 py-1.5">{comparison.kind === "correction" ? "已审核版本" : "退回时"}</th>
-                    <th className="px-3 py-1.5">本次</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {comparison.changes.map((c) => (
-                    <tr key={c.field} className="border-t align-top">
-                      <td className="px-3 py-1.5 whitespace-nowrap">{fieldLabel(c.field).replace("（万元）", "")}</td>
-                      <td className="px-3 py-1.5 text-slate-600 line-through decoration-slate-400">{show(c.field as ReportField, { [c.field]: c.old } as ReportValues)}</td>
-                      <td className="px-3 py-1.5 font-medium">{show(c.field as ReportField, { [c.field]: c.new } as ReportValues)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="mt-2 shadow-none"
+              rows={comparison.changes}
+              rowKey={(c) => c.field}
+              columns={[
+                { key: "field", header: "字段", nowrap: true, cell: (c) => label(c.field) },
+                { key: "old", header: comparison.kind === "correction" ? "已审核版本" : "退回时", className: "text-slate-600 line-through decoration-slate-400", cell: (c) => show(c.field as ReportField, { [c.field]: c.old } as ReportValues) },
+                { key: "new", header: "本次", className: "font-medium", cell: (c) => show(c.field as ReportField, { [c.field]: c.new } as ReportValues) },
+              ]}
+            />
           )}
         </section>
       )}
 
       <section className="mt-4 grid gap-4 lg:grid-cols-[2fr_1fr]">
-        <div className="overflow-x-auto rounded bg-white p-4 shadow-sm">
-          <table className="w-full text-sm" data-testid="report-fields">
-            <thead className="text-left text-slate-600">
-              <tr>
-                <th className="py-1.5 pr-3">字段</th>
-                <th className="py-1.5 pr-3">本报告</th>
-                <th className="py-1.5">上期已审核{previous ? `（${periodLabel(previous.period)}）` : ""}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ROWS.map((f) => (
-                <tr key={f} className="border-t align-top">
-                  <th scope="row" className="py-1.5 pr-3 text-left font-normal whitespace-nowrap text-slate-600">
-                    {fieldLabel(f).replace("（万元）", "")}
-                  </th>
-                  <td className="py-1.5 pr-3">{show(f, report.values)}</td>
-                  <td className="py-1.5 text-slate-600">{previous ? show(f, previous.values) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="report-fields"
+          rows={ROWS}
+          rowKey={(f) => f}
+          columns={[
+            { key: "field", header: "字段", nowrap: true, className: "text-slate-600", cell: (f) => label(f) },
+            { key: "this", header: "本报告", cell: (f) => show(f, report.values) },
+            { key: "previous", header: `上期已审核${previous ? `（${periodLabel(previous.period)}）` : ""}`, className: "text-slate-600", cell: (f) => (previous ? show(f, previous.values) : "—") },
+          ]}
+        />
         <dl className="space-y-2 rounded bg-white p-4 text-sm shadow-sm" data-testid="report-context">
           <div>
             <dt className="text-slate-600">{report.year} 年度计划投资</dt>
