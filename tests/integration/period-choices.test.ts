@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 describe("我的项目 period picker", () => {
   it("defaults to the current period and offers every month from the plan's start, past its end", async () => {
-    const desk = await officerDesk(officer);
+    const desk = await officerDesk(officer, {});
     expect(desk.period).toBe(month);
     expect(desk.periods[0]).toBe(month);
     expect(desk.periods).toContain("2025-12");
@@ -44,13 +44,13 @@ describe("我的项目 period picker", () => {
   });
 
   it("an earlier period shows that period's reports; a quarterly plan shows the quarter holding the month", async () => {
-    const desk = await officerDesk(officer, "2022-06");
+    const desk = await officerDesk(officer, { period: "2022-06" });
     expect(desk.period).toBe("2022-06");
     const row = desk.rows.find((r) => r.id === projectId)!;
     expect(row.period).toBe("2022-06");
     expect(row.current?.status).toBe("DRAFT");
     expect(desk.rows.find((r) => r.plan.id === quarterly.plan.id)!.period).toBe("2022-Q2");
-    expect((await officerDesk(officer, "2022-6")).period).toBe(month); // not a period: the current one
+    expect((await officerDesk(officer, { period: "2022-6" })).period).toBe(month); // not a period: the current one
   });
 
   it("overdue milestones: planned before today in China", async () => {
@@ -59,19 +59,19 @@ describe("我的项目 period picker", () => {
     const yesterday = new Date(dateColumn(today).getTime() - 86_400_000).toISOString().slice(0, 10);
     await makeMilestone(db, { projectId: sub.id, code: "START", planned: today });
     await makeMilestone(db, { projectId: sub.id, code: "COMPLETE", planned: yesterday });
-    const overdue = (await officerDesk(officer)).overdue.filter((m) => m.projectId === sub.id);
+    const overdue = (await officerDesk(officer, {})).overdue.filter((m) => m.projectId === sub.id);
     expect(overdue.map((m) => m.code)).toEqual(["COMPLETE"]);
   });
 });
 
 describe("批量填报 period", () => {
   it("defaults to the plan's own current period (quarterly plans: a quarter)", async () => {
-    const q = await gridRows(officer, quarterly.plan.id);
+    const q = await gridRows(officer, { planId: quarterly.plan.id });
     expect(q.period).toBe(quarter);
     expect(q.periods[0]).toBe(quarter);
     expect(q.periods.every((p) => /^\d{4}-Q[1-4]$/.test(p))).toBe(true);
     expect(q.periods.at(-1)).toBe("2021-Q1");
-    const m = await gridRows(officer, monthly.plan.id, "2022-06");
+    const m = await gridRows(officer, { planId: monthly.plan.id, period: "2022-06" });
     expect(m.period).toBe("2022-06");
     expect(m.periods[0]).toBe(month);
   });

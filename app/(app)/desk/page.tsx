@@ -12,7 +12,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   if (user.unitIds.length === 0) {
     return <p className="mt-8 rounded bg-white p-6 shadow-sm">“我的项目”供县级项目专干使用；您的账号没有绑定填报单位。</p>;
   }
-  const { period, periods, rows, overdue, returned } = await officerDesk(user, (await searchParams).period);
+  const { period, periods, rows, overdue, returned } = await officerDesk(user, { period: (await searchParams).period });
   const plans = [...new Map(rows.map((r) => [r.plan.id, r])).values()];
   return (
     <>

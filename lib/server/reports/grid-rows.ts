@@ -1,53 +1,58 @@
 import "server-only";
+import { z } from "zod";
 import { outsideBuildPeriod, reportFormDefaults } from "@/lib/reports";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isPeriod, periodChoices, periodYear } from "@/lib/periods";
-import type { SessionUser } from "@/lib/server/auth/current-user";
+import { operation } from "@/lib/server/operation";
 
 // Rows of the fill-in grid: the officer's reportable projects of one plan, with the period's
 // current report (if any) prefilled in 万元. No period: the plan's current one.
-export async function gridRows(actor: SessionUser, planId: number, requested?: string) {
-  const plan = await db.plan.findUnique({ where: { id: planId } });
-  if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
-  if (requested !== undefined && !isPeriod(requested, plan.reportingCycle)) throw new AppError("VALIDATION", "填报期次格式不正确。");
-  const { periods, period } = periodChoices(plan, { requested });
-  const year = periodYear(period);
-  const projects = await db.project.findMany({
-    where: { planId, unitId: { in: actor.unitIds }, kind: "PROJECT", parentId: null, deletedAt: null },
-    orderBy: { sortOrder: "asc" },
-    include: {
-      unit: { select: { name: true } },
-      reports: { where: { period, isCurrent: true } },
-      annualPlans: { where: { year } },
-    },
-  });
-  return {
-    plan,
-    period,
-    periods,
-    rows: projects.map((p) => {
-      const r = p.reports[0];
-      const { projectId, version, annualPlan, completedAmount, progressPercent, progressText, problems, nextSteps, outOfPeriodReason } = reportFormDefaults(p.id, period, r, p.annualPlans[0]);
-      return {
-        projectId,
-        name: p.name,
-        unit: p.unit?.name ?? "",
-        startYear: p.startYear,
-        endYear: p.endYear,
-        outside: outsideBuildPeriod(p, period),
-        status: r?.status ?? null,
-        reviewComment: r?.reviewComment ?? null,
-        version: version ?? null,
-        annualPlan,
-        completedAmount,
-        progressPercent,
-        progressText,
-        problems,
-        nextSteps,
-        outOfPeriodReason,
-      };
-    }),
-  };
-}
+export const gridRows = operation({
+  permission: "report.write",
+  input: z.object({ planId: z.coerce.number().int().positive(), period: z.string().optional() }),
+  async run(actor, { planId, period: requested }) {
+    const plan = await db.plan.findUnique({ where: { id: planId } });
+    if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
+    if (requested !== undefined && !isPeriod(requested, plan.reportingCycle)) throw new AppError("VALIDATION", "填报期次格式不正确。");
+    const { periods, period } = periodChoices(plan, { requested });
+    const year = periodYear(period);
+    const projects = await db.project.findMany({
+      where: { planId, unitId: { in: actor.unitIds }, kind: "PROJECT", parentId: null, deletedAt: null },
+      orderBy: { sortOrder: "asc" },
+      include: {
+        unit: { select: { name: true } },
+        reports: { where: { period, isCurrent: true } },
+        annualPlans: { where: { year } },
+      },
+    });
+    return {
+      plan,
+      period,
+      periods,
+      rows: projects.map((p) => {
+        const r = p.reports[0];
+        const { projectId, version, annualPlan, completedAmount, progressPercent, progressText, problems, nextSteps, outOfPeriodReason } = reportFormDefaults(p.id, period, r, p.annualPlans[0]);
+        return {
+          projectId,
+          name: p.name,
+          unit: p.unit?.name ?? "",
+          startYear: p.startYear,
+          endYear: p.endYear,
+          outside: outsideBuildPeriod(p, period),
+          status: r?.status ?? null,
+          reviewComment: r?.reviewComment ?? null,
+          version: version ?? null,
+          annualPlan,
+          completedAmount,
+          progressPercent,
+          progressText,
+          problems,
+          nextSteps,
+          outOfPeriodReason,
+        };
+      }),
+    };
+  },
+});
 export type GridRow = Awaited<ReturnType<typeof gridRows>>["rows"][number];

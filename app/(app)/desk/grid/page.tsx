@@ -3,6 +3,7 @@ import { ReportGrid } from "./report-grid";
 import { periodLabel } from "@/lib/periods";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { gridRows } from "@/lib/server/reports/grid-rows";
+import { orForbidden } from "@/lib/ui/or-forbidden";
 import { orNotFound } from "@/lib/ui/or-not-found";
 import { PeriodForm } from "../../finance/period-form";
 
@@ -11,7 +12,9 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
   const sp = await searchParams;
   const planId = Number(sp.plan);
   if (!Number.isSafeInteger(planId) || planId <= 0) return <p className="mt-6">请从“我的项目”进入批量填报。</p>;
-  const { plan, period, periods, rows } = await orNotFound(gridRows(user, planId, sp.period));
+  const grid = await orForbidden(orNotFound(gridRows(user, { planId, period: sp.period })));
+  if (!grid.ok) return grid.page;
+  const { plan, period, periods, rows } = grid.data;
   return (
     <>
       <p className="text-sm text-slate-500">
