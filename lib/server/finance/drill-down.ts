@@ -17,10 +17,22 @@ export const drillDown = operation({
     const q = { planId: ctx.plan.id, period: ctx.period, includeSubmitted: v.submitted };
     const key: GroupKey = {};
     const set: Dim[] = [];
-    if (v.unit !== undefined) (key.unitId = v.unit === "none" ? null : v.unit), set.push("unit");
-    if (v.section !== undefined) (key.sectionId = v.section), set.push("category");
-    if (v.year !== undefined) (key.startYear = v.year === "none" ? null : v.year), set.push("year");
-    if (v.status !== undefined) (key.status = v.status), set.push("status");
+    if (v.unit !== undefined) {
+      key.unitId = v.unit === "none" ? null : v.unit;
+      set.push("unit");
+    }
+    if (v.section !== undefined) {
+      key.sectionId = v.section;
+      set.push("category");
+    }
+    if (v.year !== undefined) {
+      key.startYear = v.year === "none" ? null : v.year;
+      set.push("year");
+    }
+    if (v.status !== undefined) {
+      key.status = v.status;
+      set.push("status");
+    }
     const cacheKey = `drill:${q.planId}:${q.period}:${q.includeSubmitted}:${JSON.stringify(key)}:${v.figure}`;
     const { group, list } = await cachedRollup(cacheKey, async (client) => {
       const [rows] = await groupRollup(client, q, [set], ctx.plan.reportingCycle);

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { exactString, WAN_PER_YI, type MoneyUnit } from "@/lib/money";
 import type { FieldChange } from "@/lib/server/audit/record-audit";
-import type { Field, ImportRow, Interpreted } from "./interpret";
+import type { Field, Interpreted } from "./interpret";
 
 // Compares the file's rows with the plan's projects: every row becomes new / changed (field by
 // field) / unchanged / rejected (with the reason per cell). Also returns what a confirm will write.

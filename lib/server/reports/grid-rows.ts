@@ -32,7 +32,12 @@ export const gridRows = operation({
       periods,
       rows: projects.map((p) => {
         const r = p.reports[0];
-        const { projectId, version, annualPlan, completedAmount, progressPercent, progressText, problems, nextSteps, outOfPeriodReason } = reportFormDefaults(p.id, period, r, p.annualPlans[0]);
+        const { projectId, version, annualPlan, completedAmount, progressPercent, progressText, problems, nextSteps, outOfPeriodReason } = reportFormDefaults(
+          p.id,
+          period,
+          r,
+          p.annualPlans[0],
+        );
         return {
           projectId,
           name: p.name,
