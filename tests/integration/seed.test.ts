@@ -128,7 +128,8 @@ describe("seed: the five plans", () => {
     for (const p of projects) {
       expect(p.unit, p.name).not.toBeNull();
       const county = p.unit!.name;
-      if (county !== "州本级") expect(p.sourceText.includes(county) || p.sourceText.includes(county.slice(0, 2)), `${p.name} → ${county}`).toBe(true);
+      const text = p.sourceText ?? "";
+      if (county !== "州本级") expect(text.includes(county) || text.includes(county.slice(0, 2)), `${p.name} → ${county}`).toBe(true);
     }
     const units = new Set(projects.map((p) => p.unit!.name));
     for (const county of ["吉首市", "泸溪县", "凤凰县", "保靖县", "古丈县", "永顺县", "龙山县", "州本级"]) expect(units.has(county), county).toBe(true);
