@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { timelineQuerySchema } from "@/lib/schemas/finance";
 import { operation } from "@/lib/server/operation";
-import { isLine, isSubProject } from "@/lib/server/rollups/counting";
+import { currentPeriod } from "@/lib/periods";
+import { inPortfolio, isLine, isSubProject } from "@/lib/server/rollups/counting";
 
 export const TIMELINE_LIMIT = 300;
 
@@ -15,10 +16,10 @@ export const getTimeline = operation({
   permission: "plan.read",
   input: timelineQuerySchema,
   async run(_actor, v) {
-    const plan = await db.plan.findUnique({ where: { id: v.plan }, select: { id: true, title: true, periodStart: true, periodEnd: true } });
+    const plan = await db.plan.findUnique({ where: { id: v.plan }, select: { id: true, title: true, periodStart: true, periodEnd: true, reportingCycle: true } });
     if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
     const filters = [
-      Prisma.sql`p."planId" = ${plan.id} AND p."deletedAt" IS NULL AND p.kind = 'PROJECT'`,
+      Prisma.sql`p."planId" = ${plan.id} AND ${inPortfolio(currentPeriod(plan.reportingCycle))} AND p.kind = 'PROJECT'`,
       ...(v.unit !== undefined ? [v.unit === "none" ? Prisma.sql`p."unitId" IS NULL` : Prisma.sql`p."unitId" = ${v.unit}`] : []),
       ...(v.section ? [Prisma.sql`p."sectionId" = ${v.section}`] : []),
       ...(v.status ? [Prisma.sql`p.status::text = ${v.status}`] : []),

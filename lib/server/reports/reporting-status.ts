@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { operation } from "@/lib/server/operation";
-import { isCompletedLine, isLine, reportsDue } from "@/lib/server/rollups/counting";
+import { inPortfolio, isCompletedLine, isLine, reportsDue } from "@/lib/server/rollups/counting";
 
 export type ReportingStatusRow = {
   unitId: number | null; // null: lines without a unit
@@ -40,7 +40,7 @@ export const reportingStatus = operation({
       SELECT * FROM (
         SELECT u.id AS "unitId", u.name AS "unitName", u."sortOrder" AS ord, ${figures}
         FROM "ReportingUnit" u
-        LEFT JOIN "Project" p ON p."unitId" = u.id AND p."deletedAt" IS NULL AND ${isLine()}
+        LEFT JOIN "Project" p ON p."unitId" = u.id AND ${inPortfolio(period)} AND ${isLine()}
         ${report}
         WHERE u."planId" = ${planId}
         GROUP BY u.id
@@ -48,7 +48,7 @@ export const reportingStatus = operation({
         SELECT NULL, ${zhFinance.noUnit}::text, NULL, ${figures}
         FROM "Project" p
         ${report}
-        WHERE p."planId" = ${planId} AND p."unitId" IS NULL AND p."deletedAt" IS NULL AND ${isLine()}
+        WHERE p."planId" = ${planId} AND p."unitId" IS NULL AND ${inPortfolio(period)} AND ${isLine()}
         HAVING count(p.id) > 0
       ) t ORDER BY ord NULLS LAST, "unitId"`);
     return rows.map(({ ord: _o, ...r }) => r);

@@ -12,8 +12,19 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // - 单体 = standalone projects and sub-projects: the buildings that carry milestones, so 开工率 and
 //   按期竣工率 count these (a bundle line has none of its own).
 //
+// - The portfolio of a period: live rows admitted through 入库 that have not left the plan by that
+//   period (withdrawn by a reviewed 调出 request, or carried into a successor plan: endPeriod is the
+//   first period they no longer count in). Every figure reads only these; earlier periods keep them.
+//
 // Fragments take the alias of a "Project" row (a constant in the caller, never user input).
 const at = (alias: string) => Prisma.raw(alias);
+
+// `period`: a period string, or an SQL expression of one (a per-plan current period).
+export const inPortfolio = (period: string | Prisma.Sql, a = "p") =>
+  Prisma.sql`(${at(a)}."deletedAt" IS NULL AND ${at(a)}.admission = 'ADMITTED' AND (${at(a)}."endPeriod" IS NULL OR ${at(a)}."endPeriod" > ${period}))`;
+// The same for reads through the Prisma client.
+export const portfolioWhere = (period: string) =>
+  ({ deletedAt: null, admission: "ADMITTED", OR: [{ endPeriod: null }, { endPeriod: { gt: period } }] }) satisfies Prisma.ProjectWhereInput;
 
 export const isLine = (a = "p") => Prisma.sql`(${at(a)}.kind = 'PROJECT' AND ${at(a)}."parentId" IS NULL)`;
 // Money sits on the lines, so counts and money are read from the same rows.

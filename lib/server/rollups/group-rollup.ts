@@ -5,8 +5,8 @@ import { zh } from "@/lib/i18n/zh-CN";
 import { periodEndDate, periodYear, periodsOfYear, yearShareAtEnd, type Cycle } from "@/lib/periods";
 import { DRILL_FIGURE_NAMES } from "@/lib/schemas/finance";
 import { ratesOf, type GroupFigures, type Rates } from "@/lib/rates";
-import { carriesMoney, isBuilding, isLine, isProgramme, isSubProject, reportsDue } from "./counting";
-import { annualAmount, countedReports, FUNDS } from "./project-figures";
+import { carriesMoney, inPortfolio, isBuilding, isLine, isProgramme, isSubProject, reportsDue } from "./counting";
+import { annualAmount, countedReports, countedSums, lineage } from "./project-figures";
 import type { QueryClient } from "./rollup-cache";
 
 // Group rollups of a plan for one reporting period: by unit, category (section), build-period
@@ -56,16 +56,8 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
   const year = periodYear(q.period);
   const asOf = periodEndDate(q.period);
   const counted = withMoney
-    ? Prisma.sql`
-      SELECT r."projectId",
-        sum(r."completedAmount") FILTER (WHERE r.year = ${year}) AS year_wan,
-        sum(r."completedAmount") AS cum_wan,
-        sum(${FUNDS}) FILTER (WHERE r.year = ${year}) AS funds_wan
-      FROM "ProgressReport" r
-      JOIN "Project" pp ON pp.id = r."projectId" AND pp."planId" = ${q.planId}
-      WHERE r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})
-      GROUP BY r."projectId"`
-    : Prisma.sql`SELECT NULL::int AS "projectId", NULL::numeric AS year_wan, NULL::numeric AS cum_wan, NULL::numeric AS funds_wan WHERE false`;
+    ? countedSums(q)
+    : Prisma.sql`SELECT NULL::int AS "projectId", NULL::numeric AS ytd_wan, NULL::numeric AS cum_wan, NULL::numeric AS funds_wan WHERE false`;
   return Prisma.sql`
     counted AS (${counted}),
     ms AS (
@@ -83,7 +75,7 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
     base AS (
       SELECT p.id, p."unitId" AS unit_id, p."sectionId" AS section_id, p."startYear" AS start_year, p.status,
         ${isLine()} AS line, ${isSubProject()} AS sub, ${isProgramme()} AS programme, ${isBuilding()} AS building, ${reportsDue()} AS reports_due,
-        p."totalInvestment" AS total, ${annualAmount(q.includeSubmitted ?? false)} AS annual, c.year_wan, c.cum_wan, c.funds_wan,
+        p."totalInvestment" AS total, ${annualAmount(q.includeSubmitted ?? false)} AS annual, c.ytd_wan AS year_wan, c.cum_wan, c.funds_wan,
         COALESCE(ms.start_planned, make_date(p."startYear", 1, 1)) AS start_due,
         COALESCE(ms.complete_planned, make_date(p."endYear", 12, 31)) AS complete_due,
         ms.start_actual,
@@ -92,7 +84,7 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
       LEFT JOIN "AnnualPlanAmount" a ON a."projectId" = p.id AND a.year = ${year}
       LEFT JOIN counted c ON c."projectId" = p.id
       LEFT JOIN ms ON ms."projectId" = p.id
-      WHERE p."planId" = ${q.planId} AND p."deletedAt" IS NULL
+      WHERE p."planId" = ${q.planId} AND ${inPortfolio(q.period)}
     ),
     pf AS (
       SELECT b.*,
@@ -250,10 +242,11 @@ export function trendSql(q: RollupQuery, cycle: Cycle): Prisma.Sql {
   const year = periodYear(q.period);
   const periods = periodsOfYear(year, cycle);
   return Prisma.sql`
-    WITH lines AS (SELECT p.id FROM "Project" p WHERE p."planId" = ${q.planId} AND p."deletedAt" IS NULL AND ${carriesMoney()}),
+    WITH lines AS (SELECT p.id FROM "Project" p WHERE p."planId" = ${q.planId} AND ${inPortfolio(q.period)} AND ${carriesMoney()}),
+    members AS (${lineage(q.planId)} SELECT l.member FROM lineage l JOIN lines ON lines.id = l.line),
     per AS (
       SELECT r.period, sum(r."completedAmount") AS wan
-      FROM "ProgressReport" r JOIN lines ON lines.id = r."projectId"
+      FROM "ProgressReport" r JOIN members ON members.member = r."projectId"
       WHERE r.year = ${year} AND r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})
       GROUP BY r.period
     ),

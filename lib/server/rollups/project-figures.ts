@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { periodYear } from "@/lib/periods";
+import { inPortfolio } from "./counting";
 
 // Per-project progress figures for one period, computed in SQL. The officer's desk, the 调度表
 // export and the group rollups all read this, so a figure is the same everywhere.
@@ -61,6 +62,32 @@ export function shownRevisionJoin(period: string, includeSubmitted: boolean) {
     : Prisma.sql`LEFT JOIN "ProgressReport" shown ON shown."projectId" = p.id AND shown.period = ${period} AND shown."isOfficial"`;
 }
 
+// The projects whose reports count for a line of the plan: the line itself and, for a 续建 project
+// carried over from a finished plan, its predecessors (their reports were filed before the cut-over;
+// later ones moved to the successor). Columns: line, member.
+export function lineage(planId: number) {
+  return Prisma.sql`WITH RECURSIVE lineage(line, member) AS (
+      SELECT pp.id, pp.id FROM "Project" pp WHERE pp."planId" = ${planId}
+      UNION ALL
+      SELECT l.line, q."predecessorId" FROM lineage l JOIN "Project" q ON q.id = l.member WHERE q."predecessorId" IS NOT NULL)`;
+}
+
+// The counted report amounts per line up to a period (countedReports, following the lineage): 本期,
+// 本年累计 (every counted amount of the calendar year, whichever plan it was filed under), 累计, 本年资金到位.
+export function countedSums(q: { planId: number; period: string; includeSubmitted?: boolean }) {
+  const year = periodYear(q.period);
+  return Prisma.sql`
+      ${lineage(q.planId)}
+      SELECT l.line AS "projectId",
+        sum(r."completedAmount") FILTER (WHERE r.period = ${q.period}) AS period_wan,
+        sum(r."completedAmount") FILTER (WHERE r.year = ${year}) AS ytd_wan,
+        sum(r."completedAmount") AS cum_wan,
+        sum(${FUNDS}) FILTER (WHERE r.year = ${year}) AS funds_wan
+      FROM lineage l JOIN "ProgressReport" r ON r."projectId" = l.member
+      WHERE r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})
+      GROUP BY l.line`;
+}
+
 // Funds received in one report: unknown when every source is unknown, never 0 (shared with group-rollup.ts).
 export const FUNDS = Prisma.sql`CASE WHEN r."fundsCentral" IS NULL AND r."fundsProvincial" IS NULL AND r."fundsLocal" IS NULL AND r."fundsSpecialBond" IS NULL AND r."fundsSelf" IS NULL THEN NULL
   ELSE COALESCE(r."fundsCentral", 0) + COALESCE(r."fundsProvincial", 0) + COALESCE(r."fundsLocal", 0) + COALESCE(r."fundsSpecialBond", 0) + COALESCE(r."fundsSelf", 0) END`;
@@ -73,17 +100,7 @@ export async function projectFigures(q: FiguresQuery): Promise<ProjectFigures[]>
 export function projectFiguresSql(q: FiguresQuery) {
   const year = periodYear(q.period);
   return Prisma.sql`
-    WITH counted AS (
-      SELECT r."projectId",
-        sum(r."completedAmount") FILTER (WHERE r.period = ${q.period}) AS period_wan,
-        sum(r."completedAmount") FILTER (WHERE r.year = ${year}) AS ytd_wan,
-        sum(r."completedAmount") AS cum_wan,
-        sum(${FUNDS}) FILTER (WHERE r.year = ${year}) AS funds_wan
-      FROM "ProgressReport" r
-      JOIN "Project" pp ON pp.id = r."projectId" AND pp."planId" = ${q.planId}
-      WHERE r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})
-      GROUP BY r."projectId"
-    )
+    WITH counted AS (${countedSums(q)})
     SELECT p.id, p.name, p.owner, p."startYear", p."endYear", p.status::text AS status, p."parentId",
       p."unitId", u.name AS "unitName", p."sectionId", COALESCE(s.number || ' ', '') || s.title AS "sectionName",
       p."totalInvestment"::text AS "totalWan", (${annualAmount(q.includeSubmitted ?? false)})::text AS "annualPlanWan",
@@ -96,7 +113,7 @@ export function projectFiguresSql(q: FiguresQuery) {
     LEFT JOIN counted c ON c."projectId" = p.id
     LEFT JOIN "ProgressReport" cur ON cur."projectId" = p.id AND cur.period = ${q.period} AND cur."isCurrent"
     ${shownRevisionJoin(q.period, q.includeSubmitted ?? false)}
-    WHERE p."planId" = ${q.planId} AND p."deletedAt" IS NULL AND p.kind = 'PROJECT'
+    WHERE p."planId" = ${q.planId} AND ${inPortfolio(q.period)} AND p.kind = 'PROJECT'
       ${q.unitId ? Prisma.sql`AND p."unitId" = ${q.unitId}` : Prisma.empty}
       ${q.projectIds ? Prisma.sql`AND p.id = ANY(${q.projectIds})` : Prisma.empty}
     ORDER BY u."sortOrder" NULLS LAST, s."sortOrder", p."sortOrder", p.id`;
