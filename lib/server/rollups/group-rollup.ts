@@ -61,16 +61,23 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
   return Prisma.sql`
     counted AS (${counted}),
     ms AS (
-      SELECT m."projectId",
+      -- A building's milestones, wherever 续建 left them: done ones stay with the predecessor, the
+      -- others moved to the successor; both ends of the lineage read all of them.
+      ${lineage(q.planId)},
+      holders AS (
+        SELECT line AS owner, member AS holder FROM lineage
+        UNION SELECT pp.id, s.id FROM "Project" pp JOIN "Project" s ON s."predecessorId" = pp.id WHERE pp."planId" = ${q.planId}
+      )
+      SELECT h.owner AS "projectId",
         min(m."plannedDate") FILTER (WHERE m.code = 'START') AS start_planned,
         min(m."actualDate") FILTER (WHERE m.code = 'START') AS start_actual,
         min(m."plannedDate") FILTER (WHERE m.code = 'COMPLETE') AS complete_planned,
         min(m."actualDate") FILTER (WHERE m.code = 'COMPLETE') AS complete_actual,
         min(m."actualDate") FILTER (WHERE m.code = 'IN_USE') AS in_use_actual
       FROM "Milestone" m
-      JOIN "Project" pp ON pp.id = m."projectId" AND pp."planId" = ${q.planId}
+      JOIN holders h ON h.holder = m."projectId"
       WHERE m."deletedAt" IS NULL AND m.code IN ('START', 'COMPLETE', 'IN_USE')
-      GROUP BY m."projectId"
+      GROUP BY h.owner
     ),
     base AS (
       SELECT p.id, p."unitId" AS unit_id, p."sectionId" AS section_id, p."startYear" AS start_year, p.status,
