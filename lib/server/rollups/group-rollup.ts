@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { zh } from "@/lib/i18n/zh-CN";
 import { periodEndDate, periodYear, periodsOfYear, yearShareAtEnd, type Cycle } from "@/lib/periods";
-import { DRILL_FIGURE_NAMES } from "@/lib/schemas/finance";
+import { type DRILL_FIGURE_NAMES } from "@/lib/schemas/finance";
 import { ratesOf, type GroupFigures, type Rates } from "@/lib/rates";
 import { carriesMoney, inPortfolio, isBuilding, isLine, isProgramme, isSubProject, reportsDue } from "./counting";
 import { annualAmount, countedReports, countedSums, lineage } from "./project-figures";
