@@ -8,7 +8,9 @@ export const ACTIONS = [
   "plan.manage", // plan settings such as the reporting cycle
   "project.update", // project facts, directly (with a reason)
   "project.requestChange", // propose a change of project facts (调整申请); status directly
-  "project.reviewChange", // approve / return 调整申请
+  "project.reviewChange", // approve / return 调整申请 (and 调出 requests)
+  "project.create", // add a project by hand (an officer's is a 申报 until admitted)
+  "project.admit", // 入库 review: admit or return entered projects
   "milestone.write",
   "report.write", // draft, edit, submit
   "report.review", // approve / return reports and annual plan proposals
@@ -33,6 +35,8 @@ export const ROLE_PERMISSIONS: Record<RoleName, Partial<Record<Action, Grant>>> 
     "report.write": "all",
     "report.review": "all",
     "project.reviewChange": "all",
+    "project.create": "all",
+    "project.admit": "all",
     "annualPlan.set": "all",
     "export.run": "all",
     "import.run": "all",
@@ -41,7 +45,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, Partial<Record<Action, Grant>>> 
     "apiToken.manage": "all",
   },
   FINANCE_REVIEWER: { "plan.read": "all", "report.review": "all", "project.reviewChange": "all", "annualPlan.set": "all", "export.run": "all" },
-  COUNTY_OFFICER: { "plan.read": "all", "project.requestChange": "unit", "milestone.write": "unit", "report.write": "unit", "export.run": "all" },
+  COUNTY_OFFICER: { "plan.read": "all", "project.requestChange": "unit", "project.create": "unit", "milestone.write": "unit", "report.write": "unit", "export.run": "all" },
   VIEWER: { "plan.read": "all" },
 };
 

@@ -10,6 +10,7 @@ import {
   openApiDocumentSchema,
   planListResponseSchema,
   planSchema,
+  projectCreatedSchema,
   projectEditedSchema,
   reportSavedSchema,
   rollupResponseSchema,
@@ -18,6 +19,7 @@ import { moneyParamSchema, rollupExportSchema, scheduleExportSchema } from "@/li
 import { rollupQuerySchema } from "@/lib/schemas/finance";
 import { importUploadSchema } from "@/lib/schemas/import";
 import { projectFiltersSchema } from "@/lib/schemas/project-filters";
+import { projectEntrySchema } from "@/lib/schemas/project-entry";
 import { projectUpdateSchema } from "@/lib/schemas/project-update";
 import { reportSaveSchema } from "@/lib/schemas/report";
 import { auditFiltersSchema } from "@/lib/server/audit/list-audit";
@@ -39,6 +41,7 @@ export const RESPONSE_COMPONENTS = {
   Rollup: rollupResponseSchema,
   ReportSaved: reportSavedSchema,
   ProjectEdited: projectEditedSchema,
+  ProjectCreated: projectCreatedSchema,
   ImportLine: importLineSchema,
   OpenApiDocument: openApiDocumentSchema,
 };
@@ -50,7 +53,7 @@ const importUploadBody = z.strictObject({
   file: z.file().meta({ description: "The project list: .xlsx or .csv (the 岳阳 appendix layout or the project list export's own columns)" }),
 });
 
-export const REQUEST_COMPONENTS = { ReportSave: reportSaveSchema, ProjectUpdate: projectUpdateSchema, ImportUpload: importUploadBody };
+export const REQUEST_COMPONENTS = { ReportSave: reportSaveSchema, ProjectUpdate: projectUpdateSchema, ProjectEntry: projectEntrySchema, ImportUpload: importUploadBody };
 
 export type Ok = { description: string } & (
   | { json: z.ZodType }
@@ -115,6 +118,19 @@ export const OPERATIONS: Operation[] = [
     body: { type: "application/json", schema: reportSaveSchema },
     ok: { description: "Saved: id, version, status and warnings", json: reportSavedSchema },
     errors: [400, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/api/v1/projects",
+    operationId: "createProject",
+    tag: "Projects",
+    summary: "Add a project by hand to one of the caller's reporting units",
+    description:
+      "The same operation as the new-project form: validated (amounts to NUMERIC(18,4) in 万元), authorised by the unit (county officers: own units only), audited. Provenance is ENTERED (who and when, never a document quote). A county officer's project is a 申报 (PROPOSED) and counts in no official figure until the plan office admits it (入库); the plan office's own is ADMITTED. A sub-project (parentId: a top-level line of the same plan and unit) carries no money. Funding sources that do not add up to the total are a warning in the answer, not a refusal.",
+    actions: ["project.create"],
+    body: { type: "application/json", schema: projectEntrySchema },
+    ok: { description: "Created: id, version, admission and warnings", json: projectCreatedSchema },
+    errors: [400, 404],
   },
   {
     method: "patch",

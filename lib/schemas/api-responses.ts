@@ -125,6 +125,13 @@ export const projectEditedSchema = z.strictObject({
   requestId: id.nullable().meta({ description: "The 调整申请 filed (county officers), null for a direct change" }),
 });
 
+export const projectCreatedSchema = z.strictObject({
+  id: id.meta({ description: "The new project" }),
+  version: id,
+  admission: z.enum(["PROPOSED", "ADMITTED"]).meta({ description: "PROPOSED (申报: a county officer's, counts once the plan office admits it) or ADMITTED (the plan office's own)" }),
+  warnings: z.array(z.string()).meta({ description: "Plausibility warnings, e.g. funding sources that do not add up to the total" }),
+});
+
 // POST /api/v1/imports answers with one of these per line (newline-delimited JSON).
 export const importLineSchema = z
   .union([

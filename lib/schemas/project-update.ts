@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isCalendarDay } from "@/lib/dates";
 import { amountSchema, moneyUnitSchema } from "./money";
 
-const year = z.preprocess(
+export const year = z.preprocess(
   (v) => (v === "" || v === null || v === undefined ? null : v),
   z.coerce.number({ message: "请输入年份" }).int("请输入整数年份").min(1990, "年份不能早于 1990").max(2100, "年份不能晚于 2100").nullable(),
 );

@@ -6,6 +6,8 @@ import type { SessionUser } from "@/lib/server/auth/current-user";
 import { requestProjectChange } from "@/lib/server/projects/request-project-change";
 import { reviewChangeRequests } from "@/lib/server/projects/review-change-requests";
 import { setAnnualPlan } from "@/lib/server/annual-plans/set-annual-plan";
+import { admitProjects } from "@/lib/server/projects/admit-projects";
+import { createProject } from "@/lib/server/projects/create-project";
 import { updateProject } from "@/lib/server/projects/update-project";
 import { createUser } from "@/lib/server/users/create-user";
 import { resetPassword } from "@/lib/server/users/reset-password";
@@ -162,6 +164,31 @@ ACTIONS.push({
   changed: async () => (await db.projectChangeRequest.findUniqueOrThrow({ where: { id: lastRequest } })).status === "APPROVED",
 });
 
+let enteredName = "";
+const entry = (unitId: number) => {
+  enteredName = `录入 ${process.pid}-${++userSeq}`;
+  return { planId: units.planId, unitId, sectionId: units.section, parentId: null, name: enteredName, owner: "县医院", nature: "NEW", startYear: 2025, endYear: 2027, totalInvestment: "100", moneyUnit: "wan", scope: "新建门诊楼" };
+};
+ACTIONS.push({
+  name: "project.create",
+  permission: "project.create",
+  run: (actor, target) => createProject(actor, entry(target === "own" ? units.a : units.b)),
+  changed: async () => (await db.project.count({ where: { name: enteredName } })) > 0,
+});
+
+let lastEntered: number;
+ACTIONS.push({
+  name: "project.admit",
+  permission: "project.admit",
+  run: async (actor) => {
+    const officer = await sessionFor("COUNTY_OFFICER", [units.a]);
+    lastEntered = (await createProject(officer, entry(units.a))).id;
+    baseline = await db.auditEvent.count();
+    return admitProjects(actor, { items: [{ id: lastEntered, version: 1 }], decision: "APPROVE" });
+  },
+  changed: async () => (await db.project.findUniqueOrThrow({ where: { id: lastEntered } })).admission === "ADMITTED",
+});
+
 let baseline = 0;
 const ROLES: RoleName[] = ["ADMIN", "FINANCE_REVIEWER", "COUNTY_OFFICER", "VIEWER"];
 
@@ -176,6 +203,8 @@ const EXPECTED: Record<string, Record<RoleName, G>> = {
   "project.update": row(       "all", "-",     "-",     "-"),
   "project.requestChange": row("-",   "-",     "unit",  "-"),
   "project.reviewChange": row( "all", "all",   "-",     "-"),
+  "project.create": row(       "all", "-",     "unit",  "-"),
+  "project.admit": row(        "all", "-",     "-",     "-"),
   "milestone.write": row(      "all", "-",     "unit",  "-"),
   "report.write": row(         "all", "-",     "unit",  "-"),
   "report.review": row(        "all", "all",   "-",     "-"),
@@ -203,7 +232,7 @@ describe("role × action matrix", () => {
         const grant = EXPECTED[action.permission][role];
         const allowed = grant === "all" || (grant === "unit" && target === "own");
         // Unit scoping only matters for unit-scoped records; user management has no unit.
-        if ((action.name.startsWith("user.") || ["report.review", "plan.manage", "annualPlan.set", "project.reviewChange"].includes(action.name)) && target === "other") continue;
+        if ((action.name.startsWith("user.") || ["report.review", "plan.manage", "annualPlan.set", "project.reviewChange", "project.admit"].includes(action.name)) && target === "other") continue;
         it(`${action.name} by ${role} on ${target} record → ${allowed ? "allowed" : "refused"}`, async () => {
           const actor = await sessionFor(role, role === "COUNTY_OFFICER" ? [units.a] : []);
           baseline = await db.auditEvent.count();

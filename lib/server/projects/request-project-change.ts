@@ -21,6 +21,8 @@ export const requestProjectChange = operation({
     await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${v.id} FOR UPDATE`;
     const current = await tx.project.findFirst({ where: { id: v.id, deletedAt: null } });
     if (!current) throw new AppError("NOT_FOUND", "找不到该项目。");
+    // A project not admitted yet is not official: its entry is edited directly (resubmit-project.ts).
+    if (current.admission !== "ADMITTED") throw new AppError("VALIDATION", "该项目尚未入库，请通过“修改申报”直接修改。");
     if (current.version !== v.version) {
       throw new AppError("CONFLICT", "提交失败：在您编辑期间，该项目已被修改。请查看下列变更后重新编辑。", undefined, await changesSince(tx, "Project", v.id, v.version));
     }

@@ -3,13 +3,16 @@ import { z } from "zod";
 import { operation } from "@/lib/server/operation";
 import { db } from "@/lib/db";
 import { exactString } from "@/lib/money";
+import { grantOf } from "@/lib/permissions";
+import { admissionQueue } from "@/lib/server/projects/admission-queue";
 import { changeRequestQueue, withNames } from "@/lib/server/projects/change-requests";
 
 const projectSelect = { id: true, name: true, unit: { select: { name: true } }, plan: { select: { title: true } } } as const;
 
 // The reviewer's desk, oldest first: submitted reports (marked 重新提交 when returned before, 更正 when
 // a correction of an approved period; with the annual plan amount each carries), annual plan
-// proposals submitted on their own, and 调整申请. Items the reviewer submitted themselves are listed
+// proposals submitted on their own, 调整申请 (and 调出 requests), and for the plan office the projects
+// entered for 入库 (null for other reviewers). Items the reviewer submitted themselves are listed
 // but marked: someone else decides them.
 export const reviewQueue = operation({
   permission: "report.review",
@@ -41,6 +44,7 @@ export const reviewQueue = operation({
     })),
     annualPlans: annualPlans.filter((a) => a.proposalReportId === null).map((a) => ({ ...a, own: a.proposedById === actor.id })),
     changeRequests: await withNames(changeRequests.map((c) => ({ ...c, own: c.createdById === actor.id }))),
+    projects: grantOf(actor.role, "project.admit") ? await admissionQueue(actor.id) : null,
   };
   },
 });
