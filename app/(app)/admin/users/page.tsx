@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { CsvButton } from "@/components/excel/csv-button";
 import { ROLE_LABEL } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/auth/current-user";
@@ -19,34 +20,31 @@ export default async function UsersPage() {
           新建用户
         </Link>
       </div>
-      <table className="w-full bg-white text-sm shadow-sm" data-testid="users-table">
-        <thead className="bg-slate-100 text-left text-slate-600">
-          <tr>
-            <th className="px-3 py-2">用户名</th>
-            <th className="px-3 py-2">姓名</th>
-            <th className="px-3 py-2">角色</th>
-            <th className="px-3 py-2">负责单位</th>
-            <th className="px-3 py-2">状态</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.data.map((u) => (
-            <tr key={u.id} className="border-t">
-              <td className="px-3 py-2">
-                <Link href={`/admin/users/${u.id}`} className="text-sky-700 hover:underline">
-                  {u.username}
-                </Link>
-              </td>
-              <td className="px-3 py-2">{u.displayName}</td>
-              <td className="px-3 py-2">{ROLE_LABEL[u.role]}</td>
-              <td className="px-3 py-2">{u.units.map((x) => x.unit.name).join("、") || "—"}</td>
-              <td className="px-3 py-2">
-                {u.disabledAt ? <span className="text-red-700">已停用</span> : u.mustChangePassword ? <span className="text-amber-700">待改密码</span> : "正常"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="users-table"
+        rows={users.data}
+        rowKey={(u) => u.id}
+        columns={[
+          {
+            key: "username",
+            header: "用户名",
+            cell: (u) => (
+              <Link href={`/admin/users/${u.id}`} className="text-sky-700 hover:underline">
+                {u.username}
+              </Link>
+            ),
+          },
+          { key: "displayName", header: "姓名", cell: (u) => u.displayName },
+          { key: "role", header: "角色", cell: (u) => ROLE_LABEL[u.role] },
+          { key: "units", header: "负责单位", cell: (u) => u.units.map((x) => x.unit.name).join("、") || "—" },
+          {
+            key: "status",
+            header: "状态",
+            cell: (u) =>
+              u.disabledAt ? <span className="text-red-700">已停用</span> : u.mustChangePassword ? <span className="text-amber-700">待改密码</span> : "正常",
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { formatDateTime } from "@/lib/dates";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
@@ -71,41 +72,37 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
           </Link>
         ))}
       </nav>
-      <table className="mt-2 w-full bg-white text-sm shadow-sm" data-testid="import-rows">
-        <thead className="bg-slate-100 text-left text-slate-600">
-          <tr>
-            <th className="px-3 py-2">位置</th>
-            <th className="px-3 py-2">结果</th>
-            <th className="px-3 py-2">项目名称</th>
-            <th className="px-3 py-2">单位</th>
-            <th className="px-3 py-2">详情</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.sheet}-${r.row}`} className="border-t align-top" data-state={r.state}>
-              <td className="px-3 py-2 whitespace-nowrap text-slate-500">{T.sheetRow(r.sheet, r.row)}</td>
-              <td className="px-3 py-2">
-                <span className={`rounded px-1.5 text-xs whitespace-nowrap ${STATE_STYLE[r.state]}`}>{T.states[r.state]}</span>
-              </td>
-              <td className="px-3 py-2">
-                {r.projectId ? (
+      <div className="mt-2">
+        <DataTable
+          testId="import-rows"
+          rows={rows}
+          rowKey={(r) => `${r.sheet}-${r.row}`}
+          rowProps={(r) => ({ "data-state": r.state })}
+          empty="—"
+          columns={[
+            { key: "position", header: "位置", nowrap: true, cell: (r) => <span className="text-slate-500">{T.sheetRow(r.sheet, r.row)}</span> },
+            {
+              key: "state",
+              header: "结果",
+              cell: (r) => <span className={`rounded px-1.5 text-xs whitespace-nowrap ${STATE_STYLE[r.state]}`}>{T.states[r.state]}</span>,
+            },
+            {
+              key: "name",
+              header: "项目名称",
+              cell: (r) =>
+                r.projectId ? (
                   <Link href={`/projects/${r.projectId}`} className="text-sky-700 hover:underline">
                     {r.name || "—"}
                   </Link>
                 ) : (
                   r.name || "—"
-                )}
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap">{r.unit ?? "—"}</td>
-              <td className="px-3 py-2">
-                <Detail row={r} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {rows.length === 0 && <p className="mt-3 text-slate-600">—</p>}
+                ),
+            },
+            { key: "unit", header: "单位", nowrap: true, cell: (r) => r.unit ?? "—" },
+            { key: "detail", header: "详情", cell: (r) => <Detail row={r} /> },
+          ]}
+        />
+      </div>
       {pages > 1 && (
         <nav className="mt-3 flex items-center gap-3 text-sm">
           {page > 1 && <Link href={href(state, page - 1)} className="text-sky-700 hover:underline">上一页</Link>}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { Money } from "@/components/money";
 import { Amount } from "@/components/finance/amount";
 import { drillHref } from "@/components/finance/drill-href";
@@ -19,6 +20,8 @@ import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 type Search = Record<string, string | string[] | undefined>;
 const f = zhFinance.figures;
 const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+// The money figures after 总投资 (which reads 未知 when unknown): amounts that may not exist yet ("—").
+const AMOUNTS = ["annualPlanWan", "completedYearWan", "completedToDateWan", "fundsYearWan"] as const;
 
 // The projects behind one figure of one group of the dashboard.
 export default async function FinanceDrillPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
@@ -29,6 +32,7 @@ export default async function FinanceDrillPage({ params, searchParams }: { param
   const d = result.data;
   const base = { planId: d.plan.id, period: d.period, includeSubmitted: d.includeSubmitted };
   const g = d.group;
+  type Row = (typeof d.rows)[number];
   const back = `/finance/${d.plan.id}?period=${d.period}${d.includeSubmitted ? "&submitted=1" : ""}`;
   return (
     <>
@@ -58,14 +62,21 @@ export default async function FinanceDrillPage({ params, searchParams }: { param
         <dl className="mt-3 grid grid-cols-2 gap-2 text-sm md:grid-cols-4 lg:grid-cols-8" data-testid="drill-group">
           {(
             [
-              [<Hint key="h" label={f.projectCount} text={zhFinance.counting.rule} />, <span key="c" className="num">{g.projectCount}</span>],
-              [zhFinance.counting.subProjects, <span key="s" className="num">{g.subProjectCount}</span>],
+              [
+                <Hint key="h" label={f.projectCount} text={zhFinance.counting.rule} />,
+                <span key="c" className="num">
+                  {g.projectCount}
+                </span>,
+              ],
+              [
+                zhFinance.counting.subProjects,
+                <span key="s" className="num">
+                  {g.subProjectCount}
+                </span>,
+              ],
               [f.totalWan, <Money key="t" wan={g.totalWan} unit={unit} withUnit />],
               [f.unknownCount, g.unknownCount],
-              [f.annualPlanWan, <Amount key="a" wan={g.annualPlanWan} unit={unit} />],
-              [f.completedYearWan, <Amount key="y" wan={g.completedYearWan} unit={unit} />],
-              [f.completedToDateWan, <Amount key="d" wan={g.completedToDateWan} unit={unit} />],
-              [f.fundsYearWan, <Amount key="f" wan={g.fundsYearWan} unit={unit} />],
+              ...AMOUNTS.map((k) => [f[k], <Amount key={k} wan={g[k]} unit={unit} />] as const),
               ...FOUR_RATES.map((k) => [RATES[k].label, <Rate key={k} value={g.rates[k]} />] as const),
             ] as const
           ).map(([k, v], i) => (
@@ -81,99 +92,80 @@ export default async function FinanceDrillPage({ params, searchParams }: { param
         {d.count > d.rows.length && ` · ${zhFinance.timelineLimit(d.rows.length, d.count)}`}
       </p>
       {d.rows.length > 0 && (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full bg-white text-sm shadow-sm" data-testid="drill-table">
-            <thead className="bg-slate-100 text-left text-slate-600">
-              <tr>
-                <th className="px-2 py-2">{zh.project.name}</th>
-                <th className="px-2 py-2">{zh.project.unit}</th>
-                <th className="px-2 py-2">{zh.project.section}</th>
-                <th className="px-2 py-2">{zh.project.period}</th>
-                <th className="px-2 py-2">{zh.project.status}</th>
-                <th className="px-2 py-2">{zhFinance.plannedStart}</th>
-                <th className="px-2 py-2">{zhFinance.plannedComplete}</th>
-                <th className="px-2 py-2 text-right">
-                  {f.totalWan}（{UNIT_LABEL[unit]}）
-                </th>
-                <th className="px-2 py-2 text-right">{f.annualPlanWan}</th>
-                <th className="px-2 py-2 text-right">{f.completedYearWan}</th>
-                <th className="px-2 py-2 text-right">{f.completedToDateWan}</th>
-                <th className="px-2 py-2 text-right">{f.fundsYearWan}</th>
-                <th className="px-2 py-2">{periodLabel(d.period)}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.id} className="border-t align-top" data-testid="drill-row">
-                  <td className="px-2 py-1.5">
+        <div className="mt-2">
+          <DataTable
+            testId="drill-table"
+            dense
+            rows={d.rows}
+            rowKey={(r) => r.id}
+            rowProps={() => ({ "data-testid": "drill-row" })}
+            columns={[
+              {
+                key: "name",
+                header: zh.project.name,
+                cell: (r) => (
+                  <>
                     <Link href={`/projects/${r.id}`} className="text-sky-700 hover:underline">
                       {r.name}
                     </Link>
                     {r.kind === "PROGRAMME" && <span className="ml-1 rounded bg-slate-100 px-1 text-xs text-slate-600">{zh.projectKind.PROGRAMME}</span>}
-                    {r.subProjectCount > 0 && <span className="ml-1 rounded bg-sky-50 px-1 text-xs text-sky-800">{zhFinance.counting.withSub(r.subProjectCount)}</span>}
-                    {(r.overdueStart || r.overdueComplete) && (
-                      <span className="ml-1 rounded bg-red-50 px-1 text-xs text-red-700">{r.overdueStart ? zhFinance.overdueStart : zhFinance.overdueComplete}</span>
+                    {r.subProjectCount > 0 && (
+                      <span className="ml-1 rounded bg-sky-50 px-1 text-xs text-sky-800">{zhFinance.counting.withSub(r.subProjectCount)}</span>
                     )}
-                  </td>
-                  <td className="px-2 py-1.5 whitespace-nowrap">{r.unitName ?? zhFinance.noUnit}</td>
-                  <td className="px-2 py-1.5 whitespace-nowrap">{r.sectionName}</td>
-                  <td className="px-2 py-1.5 whitespace-nowrap">{r.startYear ? `${r.startYear}–${r.endYear ?? ""}` : "—"}</td>
-                  <td className="px-2 py-1.5 whitespace-nowrap">{zh.status[r.status]}</td>
-                  <td className="px-2 py-1.5 whitespace-nowrap">{date(r.startDue)}</td>
-                  <td className="px-2 py-1.5 whitespace-nowrap">{date(r.completeDue)}</td>
-                  {r.line ? (
-                    <>
-                      <td className="px-2 py-1.5 text-right">
-                        <Money wan={r.totalWan} unit={unit} />
-                      </td>
-                      <td className="px-2 py-1.5 text-right">
-                        <Amount wan={r.annualPlanWan} unit={unit} />
-                      </td>
-                      <td className="px-2 py-1.5 text-right">
-                        <Amount wan={r.completedYearWan} unit={unit} />
-                      </td>
-                      <td className="px-2 py-1.5 text-right">
-                        <Amount wan={r.completedToDateWan} unit={unit} />
-                      </td>
-                      <td className="px-2 py-1.5 text-right">
-                        <Amount wan={r.fundsYearWan} unit={unit} />
-                      </td>
-                    </>
+                    {(r.overdueStart || r.overdueComplete) && (
+                      <span className="ml-1 rounded bg-red-50 px-1 text-xs text-red-700">
+                        {r.overdueStart ? zhFinance.overdueStart : zhFinance.overdueComplete}
+                      </span>
+                    )}
+                  </>
+                ),
+              },
+              { key: "unit", header: zh.project.unit, nowrap: true, cell: (r) => r.unitName ?? zhFinance.noUnit },
+              { key: "section", header: zh.project.section, nowrap: true, cell: (r) => r.sectionName },
+              { key: "period", header: zh.project.period, nowrap: true, cell: (r) => (r.startYear ? `${r.startYear}–${r.endYear ?? ""}` : "—") },
+              { key: "status", header: zh.project.status, nowrap: true, cell: (r) => zh.status[r.status] },
+              { key: "startDue", header: zhFinance.plannedStart, nowrap: true, cell: (r) => date(r.startDue) },
+              { key: "completeDue", header: zhFinance.plannedComplete, nowrap: true, cell: (r) => date(r.completeDue) },
+              {
+                key: "totalWan",
+                header: `${f.totalWan}（${UNIT_LABEL[unit]}）`,
+                numeric: true,
+                // A project inside a bundle: its money is on the bundle, one note across the money columns.
+                colSpan: (r) => (r.line ? 1 : 1 + AMOUNTS.length),
+                cell: (r) =>
+                  r.line ? (
+                    <Money wan={r.totalWan} unit={unit} />
                   ) : (
-                    <td colSpan={5} className="px-2 py-1.5 text-center text-xs text-slate-400">
-                      {zhFinance.childOfBundle}
-                    </td>
-                  )}
-                  <td className="px-2 py-1.5 whitespace-nowrap">{r.reportStatus ? zhFinance.reportStatus[r.reportStatus] : <span className="text-slate-400">{zhFinance.notReportedShort}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-            {g && d.figure === "money" && (
-              <tfoot>
-                <tr className="border-t-2 border-slate-300 bg-slate-50 font-semibold" data-testid="drill-total">
-                  <td className="px-2 py-1.5" colSpan={7}>
-                    {zhFinance.total}（{g.name}）<span className="ml-2 text-xs font-normal text-slate-500">{zhFinance.drillNote}</span>
-                  </td>
-                  <td className="px-2 py-1.5 text-right">
-                    <Money wan={g.totalWan} unit={unit} />
-                  </td>
-                  <td className="px-2 py-1.5 text-right">
-                    <Amount wan={g.annualPlanWan} unit={unit} />
-                  </td>
-                  <td className="px-2 py-1.5 text-right">
-                    <Amount wan={g.completedYearWan} unit={unit} />
-                  </td>
-                  <td className="px-2 py-1.5 text-right">
-                    <Amount wan={g.completedToDateWan} unit={unit} />
-                  </td>
-                  <td className="px-2 py-1.5 text-right">
-                    <Amount wan={g.fundsYearWan} unit={unit} />
-                  </td>
-                  <td />
-                </tr>
-              </tfoot>
-            )}
-          </table>
+                    <span className="block text-center text-xs whitespace-normal text-slate-400">{zhFinance.childOfBundle}</span>
+                  ),
+              },
+              ...AMOUNTS.map((k) => ({ key: k, header: f[k], numeric: true, cell: (r: Row) => <Amount wan={r[k]} unit={unit} /> })),
+              {
+                key: "report",
+                header: periodLabel(d.period),
+                nowrap: true,
+                cell: (r) => (r.reportStatus ? zhFinance.reportStatus[r.reportStatus] : <span className="text-slate-400">{zhFinance.notReportedShort}</span>),
+              },
+            ]}
+            footerProps={{ "data-testid": "drill-total" }}
+            footer={
+              g && d.figure === "money"
+                ? [
+                    {
+                      colSpan: 7,
+                      cell: (
+                        <>
+                          {zhFinance.total}（{g.name}）<span className="ml-2 text-xs font-normal text-slate-500">{zhFinance.drillNote}</span>
+                        </>
+                      ),
+                    },
+                    <Money key="totalWan" wan={g.totalWan} unit={unit} />,
+                    ...AMOUNTS.map((k) => <Amount key={k} wan={g[k]} unit={unit} />),
+                    null,
+                  ]
+                : undefined
+            }
+          />
         </div>
       )}
     </>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { Hint } from "@/components/finance/hint";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { periodChoices, periodLabel } from "@/lib/periods";
@@ -25,6 +26,9 @@ export default async function ReportingPage({ params, searchParams }: { params: 
     ["draft", "草稿"],
     ["missing", "未填报"],
   ];
+  // Reports still missing in bold red, returned ones in red.
+  const alarm = (key: string, r: ReportingStatusRow) =>
+    key === "missing" && r.missing > 0 ? "font-semibold text-red-700" : key === "returned" && r.returned > 0 ? "text-red-700" : undefined;
   return (
     <>
       <p className="text-sm text-slate-500">
@@ -36,30 +40,21 @@ export default async function ReportingPage({ params, searchParams }: { params: 
       <div className="my-3">
         <PeriodForm action={`/plans/${id}/reporting`} periods={periods} period={period} />
       </div>
-      <table className="w-full bg-white text-sm shadow-sm" data-testid="reporting-table">
-        <thead className="bg-slate-100 text-left text-slate-600">
-          <tr>
-            <th className="px-3 py-2">单位</th>
-            {cols.map(([key, label, hint]) => (
-              <th key={key} className="px-3 py-2 text-right">
-                {hint ? <Hint label={label} text={hint} align="right" /> : label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.unitId ?? "none"} className="border-t" data-testid="reporting-row" data-name={r.unitName}>
-              <td className="px-3 py-2">{r.unitName}</td>
-              {cols.map(([key]) => (
-                <td key={key} className={`num px-3 py-2 ${key === "missing" && r.missing > 0 ? "font-semibold text-red-700" : ""} ${key === "returned" && r.returned > 0 ? "text-red-700" : ""}`}>
-                  {r[key]}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="reporting-table"
+        rows={rows}
+        rowKey={(r) => r.unitId ?? "none"}
+        rowProps={(r) => ({ "data-testid": "reporting-row", "data-name": r.unitName })}
+        columns={[
+          { key: "unit", header: "单位", cell: (r) => r.unitName },
+          ...cols.map(([key, label, hint]) => ({
+            key,
+            header: hint ? <Hint label={label} text={hint} align="right" /> : label,
+            numeric: true,
+            cell: (r: ReportingStatusRow) => <span className={alarm(key, r)}>{r[key]}</span>,
+          })),
+        ]}
+      />
     </>
   );
 }
