@@ -8,20 +8,25 @@ import {
   groupRowSchema,
   importLineSchema,
   openApiDocumentSchema,
+  planCreatedSchema,
   planListResponseSchema,
   planSchema,
   projectCreatedSchema,
   projectEditedSchema,
   reportSavedSchema,
   rollupResponseSchema,
+  unitCreatedSchema,
 } from "@/lib/schemas/api-responses";
 import { moneyParamSchema, rollupExportSchema, scheduleExportSchema } from "@/lib/schemas/export";
 import { rollupQuerySchema } from "@/lib/schemas/finance";
 import { importUploadSchema } from "@/lib/schemas/import";
+import { planCreateSchema, recordId } from "@/lib/schemas/plan";
+import { templateExportSchema } from "@/lib/schemas/plan-template";
 import { projectFiltersSchema } from "@/lib/schemas/project-filters";
 import { projectEntrySchema } from "@/lib/schemas/project-entry";
 import { projectUpdateSchema } from "@/lib/schemas/project-update";
 import { reportSaveSchema } from "@/lib/schemas/report";
+import { unitCreateSchema } from "@/lib/schemas/unit";
 import { auditFiltersSchema } from "@/lib/server/audit/list-audit";
 import { CSV_LISTS } from "@/lib/server/exports/export-csv";
 import { CSV_TYPE, XLSX_TYPE } from "@/lib/server/exports/file-response";
@@ -37,6 +42,8 @@ export const RESPONSE_COMPONENTS = {
   Counts: countsSchema,
   Plan: planSchema,
   PlanList: planListResponseSchema,
+  PlanCreated: planCreatedSchema,
+  UnitCreated: unitCreatedSchema,
   GroupRow: groupRowSchema,
   Rollup: rollupResponseSchema,
   ReportSaved: reportSavedSchema,
@@ -53,7 +60,17 @@ const importUploadBody = z.strictObject({
   file: z.file().meta({ description: "The project list: .xlsx or .csv (the 岳阳 appendix layout or the project list export's own columns)" }),
 });
 
-export const REQUEST_COMPONENTS = { ReportSave: reportSaveSchema, ProjectUpdate: projectUpdateSchema, ProjectEntry: projectEntrySchema, ImportUpload: importUploadBody };
+// A new unit's plan is the path's (POST /api/v1/plans/{id}/units).
+const unitCreateBody = unitCreateSchema.omit({ planId: true });
+
+export const REQUEST_COMPONENTS = {
+  ReportSave: reportSaveSchema,
+  ProjectUpdate: projectUpdateSchema,
+  ProjectEntry: projectEntrySchema,
+  ImportUpload: importUploadBody,
+  PlanCreate: planCreateSchema,
+  UnitCreate: unitCreateBody,
+};
 
 export type Ok = { description: string } & (
   | { json: z.ZodType }
@@ -79,6 +96,7 @@ export type Operation = {
 };
 
 const projectId = z.strictObject({ id: projectUpdateSchema.shape.id.meta({ description: "Project id" }) });
+const planId = z.strictObject({ id: recordId.meta({ description: "Plan id" }) });
 const csvList = z.strictObject({ list: z.enum(CSV_LISTS).meta({ description: "The list screen whose rows are exported" }) });
 const planFilter = z.strictObject({ plan: z.coerce.number().int().positive().meta({ description: "Plan id" }) });
 const attachment = { "Content-Disposition": { description: "attachment with the file name (UTF-8, RFC 6266)", schema: { type: "string" } } };
@@ -93,6 +111,32 @@ export const OPERATIONS: Operation[] = [
     description: "The plans a caller can ask rollups for, with the counts and 总投资 the plan page shows (no period).",
     actions: ["plan.read"],
     ok: { description: "Plans", json: planListResponseSchema },
+  },
+  {
+    method: "post",
+    path: "/api/v1/plans",
+    operationId: "createPlan",
+    tag: "Plans",
+    summary: "Create a plan (plan office)",
+    description:
+      "The same operation as the new plan form: title, level, region (regionId of an existing region, or regionName + regionLevel for a new one), period, reporting cycle, the money unit screens show first, and optionally the plan document (.txt in UTF-8 or GB18030, or .docx, base64; at most 700 KB), whose text is kept with the plan. Audited as plan.create. Units, categories and projects follow (POST /api/v1/plans/{id}/units, the import).",
+    actions: ["plan.manage"],
+    body: { type: "application/json", schema: planCreateSchema },
+    ok: { description: "Created", json: planCreatedSchema },
+    errors: [400],
+  },
+  {
+    method: "post",
+    path: "/api/v1/plans/{id}/units",
+    operationId: "createUnit",
+    tag: "Plans",
+    summary: "Add a reporting unit to a plan (plan office)",
+    description: "The same operation as the plan settings page: the name is unique within the plan (retired units included). Refused for an archived plan (403). Audited as unit.create.",
+    actions: ["plan.manage"],
+    pathParams: planId,
+    body: { type: "application/json", schema: unitCreateBody },
+    ok: { description: "Created", json: unitCreatedSchema },
+    errors: [400, 404],
   },
   {
     method: "get",
@@ -183,6 +227,18 @@ export const OPERATIONS: Operation[] = [
       file: XLSX_TYPE,
       headers: { ...attachment, "X-Project-Count": { description: "Projects in the table", schema: { type: "integer", minimum: 0 } } },
     },
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/exports/template",
+    operationId: "exportTemplate",
+    tag: "Files",
+    summary: "A blank project list in the appendix layout the import reads (.xlsx)",
+    description: "Title line and the header 单位 / 项目类别 / 项目名称 / 建设周期 / 总投资（亿元）, with a 说明 sheet. With plan: the plan's active units and its categories as pick lists. Filled in, it imports as it is (POST /api/v1/imports).",
+    actions: ["export.run"],
+    query: templateExportSchema,
+    ok: { description: "The workbook, streamed", file: XLSX_TYPE, headers: attachment },
     errors: [400, 404],
   },
   {

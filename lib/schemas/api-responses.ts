@@ -111,6 +111,19 @@ export const planSchema = z.strictObject({
 });
 export const planListResponseSchema = z.strictObject({ plans: z.array(planSchema) });
 
+export const planCreatedSchema = z.strictObject({
+  id: id.meta({ description: "The new plan" }),
+  key: z.string().meta({ description: "Its stable key, e.g. plan-7" }),
+  version: id.meta({ description: "Its version (send it with a change of its settings)" }),
+});
+
+export const unitCreatedSchema = z.strictObject({
+  id: id.meta({ description: "The new reporting unit" }),
+  planId: id,
+  name: z.string(),
+  version: id,
+});
+
 export const reportSavedSchema = z.strictObject({
   id: id.meta({ description: "The report (revision) saved" }),
   version: id,

@@ -1,7 +1,22 @@
 import { z } from "zod";
+import { zhPlans } from "@/lib/i18n/zh-CN-plans";
+import { moneyUnitSchema } from "./money";
+import { planDocumentSchema, planTitleSchema, planYearSchema, recordId, reportingCycleSchema } from "./plan";
 
-export const planSettingsSchema = z.object({
-  id: z.coerce.number().int().positive(),
-  reportingCycle: z.enum(["MONTHLY", "QUARTERLY"], { message: "请选择填报周期" }),
-  reason: z.string().trim().max(500).default(""),
-});
+// The plan settings form (lib/server/plans/update-plan-settings.ts). A field left out stays as it is;
+// document: a new file replaces the text, null removes it.
+export const planSettingsSchema = z
+  .object({
+    id: recordId,
+    version: recordId,
+    title: planTitleSchema.optional(),
+    periodStart: planYearSchema.optional(),
+    periodEnd: planYearSchema.optional(),
+    reportingCycle: reportingCycleSchema.optional(),
+    moneyUnit: moneyUnitSchema.optional(),
+    document: planDocumentSchema.nullish(),
+    reason: z.string().trim().max(500, "说明不能超过 500 字").default(""),
+  })
+  .refine((v) => v.periodStart === undefined || v.periodEnd === undefined || v.periodStart <= v.periodEnd, { path: ["periodEnd"], message: zhPlans.errors.periodOrder });
+
+export type PlanSettingsInput = z.input<typeof planSettingsSchema>;

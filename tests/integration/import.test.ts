@@ -49,7 +49,7 @@ async function snapshot(planId: number) {
 const APPENDIX_HEADER = ["单位", "项目类别", "项目名称", "建设周期", "总投资（亿元）", "备注2"];
 
 describe("import: the 岳阳 appendix layout", () => {
-  it("previews every row as new or rejected with the reason per cell, then commits atomically and idempotently", async () => {
+  it("previews every row as new or rejected with the reason per cell, then commits atomically and idempotently; a category the plan lacks is created on confirm", async () => {
     const { plan, units } = await freshPlan();
     const file = await xlsx([
       ["健康某市“十四五”规划重大项目表"],
@@ -67,12 +67,13 @@ describe("import: the 岳阳 appendix layout", () => {
     ]);
     const before = await snapshot(plan.id);
     const { batchId, counts } = await previewImport(admin, { planId: plan.id, fileName: "附表.xlsx", bytes: file });
-    expect(counts).toEqual({ new: 4, changed: 0, unchanged: 0, rejected: 6 });
+    expect(counts).toEqual({ new: 5, changed: 0, unchanged: 0, rejected: 5 });
     expect((await snapshot(plan.id)).projects).toBe(before.projects); // preview writes no project
 
     const view = await getImport(admin, { id: batchId });
     expect(view.summary.unknownHeaders).toEqual(["备注2"]);
     expect(view.summary.layout).toBe("appendix");
+    expect(view.summary.newSections).toEqual(["养老"]);
     const rows = await allRows(batchId);
     const reason = (name: string) => rows.find((r) => r.name === name && r.state === "rejected")?.reasons;
     expect(reason("乙县人民医院")).toEqual([{ column: "总投资（亿元）", message: "总投资“待定”不是数字" }]);
@@ -80,11 +81,15 @@ describe("import: the 岳阳 appendix layout", () => {
     expect(reason("乙县二院")).toEqual([{ column: "建设周期", message: "建设周期“2025-2021”起始年晚于结束年" }]);
     expect(reason("乙县三院")).toEqual([{ column: "建设周期", message: "建设周期“二〇二一”无法识别，应为“2021-2025”格式" }]);
     expect(reason("乙县四院")).toEqual([{ column: "项目名称", message: "文件中重复：与第 10 行是同一项目" }]);
-    expect(reason("乙县养老院")).toEqual([{ column: "项目类别", message: "未知项目类别“养老”" }]);
+    expect(rows.find((r) => r.name === "乙县养老院")).toMatchObject({ state: "new", changes: expect.arrayContaining([{ field: "section", old: null, new: "养老" }]) });
+    expect(await db.section.count({ where: { planId: plan.id, title: "养老" } })).toBe(0); // preview creates nothing
     expect(rows.find((r) => r.name.startsWith("甲县中医院"))).toMatchObject({ state: "new", children: 2 });
 
     const result = await commitImport(admin, { batchId });
-    expect(result).toMatchObject({ created: 6, updated: 0 }); // 4 rows, one split into 2 sub-projects
+    expect(result).toMatchObject({ created: 7, updated: 0 }); // 5 rows, one split into 2 sub-projects
+    const eldercare = await db.section.findFirstOrThrow({ where: { planId: plan.id, title: "养老" } });
+    expect(eldercare).toMatchObject({ kind: "CATEGORY", number: null });
+    expect(await db.auditEvent.count({ where: { action: "section.create", entityId: String(eldercare.id) } })).toBe(1);
     const created = await db.project.findMany({ where: { planId: plan.id }, orderBy: { id: "asc" } });
     const byName = new Map(created.map((p) => [p.name, p]));
     expect(byName.get("甲县新院区")).toMatchObject({ unitId: units[0].id, startYear: 2021, endYear: 2025 });
@@ -98,7 +103,8 @@ describe("import: the 岳阳 appendix layout", () => {
     expect(await db.milestone.count({ where: { projectId: byName.get("甲县康复医院（二期）")!.id } })).toBe(9);
     expect(await db.milestone.count({ where: { projectId: bundle.id } })).toBe(0);
     const events = await db.auditEvent.findMany({ where: { planId: plan.id, action: "project.import" } });
-    expect(events).toHaveLength(6);
+    expect(events).toHaveLength(7);
+    expect(byName.get("乙县养老院")!.sectionId).toBe(eldercare.id);
     expect(events.find((e) => e.entityId === String(byName.get("甲县新院区")!.id))!.changes).toEqual(
       expect.arrayContaining([{ field: "totalInvestment", old: null, new: "15000" }, { field: "unit", old: null, new: "甲县" }]),
     );
@@ -106,17 +112,19 @@ describe("import: the 岳阳 appendix layout", () => {
 
     // committing the same batch again returns the first result and writes nothing
     const auditAfter = await db.auditEvent.count();
-    expect(await commitImport(admin, { batchId })).toMatchObject({ created: 6, already: true });
+    expect(await commitImport(admin, { batchId })).toMatchObject({ created: 7, already: true });
     expect(await db.auditEvent.count()).toBe(auditAfter);
 
     // the same file again: everything unchanged, nothing written
     const snap = await snapshot(plan.id);
     const again = await previewImport(admin, { planId: plan.id, fileName: "附表.xlsx", bytes: file });
-    expect(again.counts).toEqual({ new: 0, changed: 0, unchanged: 4, rejected: 6 });
+    expect(again.counts).toEqual({ new: 0, changed: 0, unchanged: 5, rejected: 5 });
+    expect((await getImport(admin, { id: again.batchId })).summary.newSections).toEqual([]);
     expect((await getImport(admin, { id: again.batchId })).summary.alreadyImported).toMatchObject({ id: batchId });
     expect(await commitImport(admin, { batchId: again.batchId })).toMatchObject({ created: 0, updated: 0 });
     expect((await snapshot(plan.id)).projects).toBe(snap.projects);
-    expect(await db.auditEvent.count({ where: { planId: plan.id, action: "project.import" } })).toBe(6);
+    expect(await db.auditEvent.count({ where: { planId: plan.id, action: "project.import" } })).toBe(7);
+    expect(await db.section.count({ where: { planId: plan.id, title: "养老" } })).toBe(1);
   });
 
   it("reads CSV (UTF-8 with BOM, or GB18030 as Excel saves it) with headers in any order", async () => {

@@ -132,7 +132,8 @@ ACTIONS.push({
     await db.plan.update({ where: { id: units.planId }, data: { reportingCycle: "MONTHLY" } });
     await db.progressReport.deleteMany({ where: { project: { planId: units.planId } } });
     baseline = await db.auditEvent.count();
-    return updatePlanSettings(actor, { id: units.planId, reportingCycle: "QUARTERLY" });
+    const { version } = await db.plan.findUniqueOrThrow({ where: { id: units.planId } });
+    return updatePlanSettings(actor, { id: units.planId, version, reportingCycle: "QUARTERLY" });
   },
   changed: async () => (await db.plan.findUniqueOrThrow({ where: { id: units.planId } })).reportingCycle === "QUARTERLY",
 });

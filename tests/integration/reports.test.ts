@@ -164,13 +164,13 @@ describe("plan reporting cycle", () => {
     const { plan, section, units } = await makePlan(db, { unitNames: ["壬县"] });
     const admin = await sessionFor("ADMIN");
     const officer = await sessionFor("COUNTY_OFFICER", [units[0].id]);
-    await expectAppError(updatePlanSettings(officer, { id: plan.id, reportingCycle: "QUARTERLY" }), "FORBIDDEN");
-    await updatePlanSettings(admin, { id: plan.id, reportingCycle: "QUARTERLY" });
+    await expectAppError(updatePlanSettings(officer, { id: plan.id, version: plan.version, reportingCycle: "QUARTERLY" }), "FORBIDDEN");
+    await updatePlanSettings(admin, { id: plan.id, version: plan.version, reportingCycle: "QUARTERLY" });
     const p = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id });
     const monthly = await expectAppError(saveReport(officer, report(p.id, "2025-03", "1")), "VALIDATION");
     expect(monthly.fieldErrors).toEqual({ period: ["期次格式应为 2025-Q1"] });
     await saveReport(officer, report(p.id, "2025-Q1", "1"));
-    const locked = await expectAppError(updatePlanSettings(admin, { id: plan.id, reportingCycle: "MONTHLY" }), "VALIDATION");
+    const locked = await expectAppError(updatePlanSettings(admin, { id: plan.id, version: plan.version + 1, reportingCycle: "MONTHLY" }), "VALIDATION");
     expect(locked.message).toContain("已有调度报告");
   });
 });

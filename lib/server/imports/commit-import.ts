@@ -5,10 +5,12 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
+import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { importCommitSchema } from "@/lib/schemas/import";
 import { recordAudit, recordAuditMany } from "@/lib/server/audit/record-audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { operation } from "@/lib/server/operation";
+import { ensureCategories } from "@/lib/server/sections/new-section";
 import { writeAnnualPlans } from "./annual-plan-changes";
 import type { ImportSummary } from "./preview-import";
 
@@ -41,6 +43,12 @@ async function commitInTransaction(actor: SessionUser, batchId: number) {
       const reason = `导入批次 #${batch.id}（${batch.fileName}）`;
       const stale = () => new AppError("CONFLICT", zhExcel.importErrors.stale);
       if (summary.layout === "annualPlan") return commitAnnualPlans(tx, actor, batch, summary, reason, stale);
+
+      // categories the preview listed as new: created first, then the rows' placeholders point at them
+      const newSections = summary.newSections ?? [];
+      const sectionIds = await ensureCategories(tx, batch.planId, newSections.map((n) => n.title), actor.id, zhPlans.import.createdReason(batch.id, batch.fileName));
+      const refs = new Map(newSections.map((n) => [n.ref, sectionIds.get(n.title)!]));
+      for (const op of [...summary.updates, ...summary.creates]) if (op.sectionId < 0) op.sectionId = refs.get(op.sectionId)!;
 
       // updates: one statement, guarded by the versions the preview saw
       if (summary.updates.length) {

@@ -26,7 +26,7 @@ export const getImport = operation({
     return {
       batch: { id: batch.id, fileName: batch.fileName, status: batch.status, createdAt: batch.createdAt, committedAt: batch.committedAt, createdBy: batch.createdBy.displayName },
       plan,
-      summary: { layout: s.layout, moneyUnit: s.moneyUnit, kind: s.kind, unknownHeaders: s.unknownHeaders, ignoredHeaders: s.ignoredHeaders, skippedSheets: s.skippedSheets, alreadyImported: s.alreadyImported, counts: s.counts, result: s.result ?? null },
+      summary: { layout: s.layout, moneyUnit: s.moneyUnit, kind: s.kind, unknownHeaders: s.unknownHeaders, ignoredHeaders: s.ignoredHeaders, skippedSheets: s.skippedSheets, newSections: (s.newSections ?? []).map((n) => n.title), alreadyImported: s.alreadyImported, counts: s.counts, result: s.result ?? null },
       state: v.state,
       page: Math.min(v.page, pages),
       pages,

@@ -4,6 +4,7 @@ import { Decimal } from "decimal.js";
 import { AMOUNT_PATTERN, parsePeriod, splitOnDunhao } from "@/lib/excel/appendix-rules.mjs";
 import { db } from "@/lib/db";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
+import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { exactString, WAN_PER_YI, type MoneyUnit } from "@/lib/money";
 import type { FieldChange } from "@/lib/server/audit/record-audit";
 import type { Field, Interpreted } from "./interpret";
@@ -27,10 +28,14 @@ export type ProjectValues = { name: string; unitId: number | null; sectionId: nu
 // What a confirm writes; `at` is the index of the preview row (which holds the field changes).
 export type CreateOp = ProjectValues & { children: string[]; at: number; source: string };
 export type UpdateOp = ProjectValues & { id: number; version: number; at: number };
-export type Plan = { rows: PreviewRow[]; creates: CreateOp[]; updates: UpdateOp[]; counts: Record<RowState, number> };
+// An appendix category the plan lacks: rows name it by a placeholder sectionId (ref < 0) until the
+// confirm creates it (commit-import.ts).
+export type NewSection = { ref: number; title: string };
+export type Plan = { rows: PreviewRow[]; creates: CreateOp[]; updates: UpdateOp[]; counts: Record<RowState, number>; newSections?: NewSection[] };
 
 const R = zhExcel.reasons;
 const NAME_MAX = 500;
+const CATEGORY_MAX = 100;
 
 type Existing = ProjectValues & { id: number; key: string; version: number; parentId: number | null };
 
@@ -76,7 +81,17 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
   };
   const AUDIT_FIELD: Record<keyof ProjectValues, string> = { name: "name", unitId: "unit", sectionId: "section", owner: "owner", startYear: "startYear", endYear: "endYear", totalInvestment: "totalInvestment" };
 
-  const plan: Plan = { rows: [], creates: [], updates: [], counts: { new: 0, changed: 0, unchanged: 0, rejected: 0 } };
+  const newSections: NewSection[] = [];
+  const plan: Plan = { rows: [], creates: [], updates: [], counts: { new: 0, changed: 0, unchanged: 0, rejected: 0 }, newSections };
+  const newSectionRef = (title: string) => {
+    let s = newSections.find((n) => n.title === title);
+    if (!s) {
+      s = { ref: -(newSections.length + 1), title };
+      newSections.push(s);
+      sectionName.set(s.ref, title);
+    }
+    return s.ref;
+  };
   const seen = new Map<string, string>(); // project id or unit|name → "sheet 第 n 行"
   const multiSheet = new Set(file.rows.map((r) => r.sheet)).size > 1;
 
@@ -101,12 +116,15 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
       } else if (unitByName.has(unitText)) unitId = unitByName.get(unitText)!;
       else reject("unit", R.unknownUnit(unitText, units.map((u) => u.name)));
     }
-    // 项目类别
+    // 项目类别 (an appendix may name categories the plan does not have yet: created on confirm)
     let sectionId: number | undefined;
+    let newCategory: string | undefined;
     const catText = r.values.category;
     if (catText !== undefined && catText !== "") {
       if (sectionByText.has(catText)) sectionId = sectionByText.get(catText)!;
-      else reject("category", R.unknownCategory(catText));
+      else if (file.layout !== "appendix") reject("category", R.unknownCategory(catText));
+      else if (catText.length > CATEGORY_MAX) reject("category", zhPlans.import.categoryTooLong);
+      else newCategory = catText;
     }
     // 建设周期
     let years: { startYear: number | null; endYear: number | null } | undefined;
@@ -159,12 +177,13 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
 
     const base = { sheet: r.sheet, row: r.row, name, unit: unitText ?? (match ? (match.unitId === null ? null : unitName.get(match.unitId) ?? null) : null) };
     if (match && match.parentId !== null && totalInvestment) reject("total", R.childAmount);
-    if (!match && reasons.length === 0 && sectionId === undefined) reject("category", R.categoryMissing);
+    if (!match && reasons.length === 0 && sectionId === undefined && newCategory === undefined) reject("category", R.categoryMissing);
     if (reasons.length) {
       plan.rows.push({ ...base, state: "rejected", reasons, projectId: match?.id });
       plan.counts.rejected++;
       continue;
     }
+    if (newCategory !== undefined) sectionId = newSectionRef(newCategory);
 
     const next: ProjectValues = {
       name,

@@ -27,6 +27,7 @@ export type ImportSummary = {
   rows: Plan["rows"];
   creates: Plan["creates"];
   updates: Plan["updates"];
+  newSections?: Plan["newSections"];
   annualPlans?: AnnualPlanOp[];
   result?: { created: number; updated: number; annualPlans?: number };
 };

@@ -12,6 +12,7 @@ export const listPlans = operation({
     const [plans, totals] = await Promise.all([
       db.plan.findMany({
         orderBy: { id: "asc" },
+        omit: { sourceDocument: true },
         include: { region: { select: { name: true } }, _count: { select: { warnings: true } } },
       }),
       allPlanTotals(),

@@ -1,26 +1,51 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { planSettingsSchema } from "@/lib/schemas/plan-settings";
-import { recordAudit } from "@/lib/server/audit/record-audit";
+import { changesSince } from "@/lib/server/audit/changes-since";
+import { diffFields, recordAudit } from "@/lib/server/audit/record-audit";
 import { operation } from "@/lib/server/operation";
+import { readPlanDocument } from "./plan-document";
+import { assertPlanWritable } from "./plan-writable";
 
-// Monthly or quarterly reporting for a plan. Only before any report exists: periods of the two
-// cycles cannot be mixed in one plan's figures.
+// The plan settings: title, period, reporting cycle, money unit shown first, and the plan document.
+// Fields left out stay as they are. The cycle changes only before the plan's first report: periods
+// of the two cycles cannot be mixed in one plan's figures. Applies to the version the admin saw.
+const E = zhPlans.errors;
+const FIELDS = ["title", "periodStart", "periodEnd", "reportingCycle", "moneyUnit", "sourceFile", "sourceDocument"] as const;
+
 export const updatePlanSettings = operation({
   permission: "plan.manage",
   input: planSettingsSchema,
   async run(actor, v) {
+    // undefined: keep the document; null: remove it; a file: replace it (read before the transaction).
+    const document = v.document ? await readPlanDocument(v.document) : v.document;
     return db.$transaction(async (tx) => {
-      const plan = await tx.plan.findUnique({ where: { id: v.id } });
-      if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
-      if (plan.reportingCycle === v.reportingCycle) return { id: plan.id };
-      if (await tx.progressReport.count({ where: { project: { planId: v.id } } })) {
-        throw new AppError("VALIDATION", "该规划已有调度报告，不能再更改填报周期。", { reportingCycle: ["已有调度报告，不能更改"] });
+      await assertPlanWritable(tx, v.id, "update");
+      const plan = await tx.plan.findUniqueOrThrow({ where: { id: v.id } });
+      const next = {
+        title: v.title ?? plan.title,
+        periodStart: v.periodStart ?? plan.periodStart,
+        periodEnd: v.periodEnd ?? plan.periodEnd,
+        reportingCycle: v.reportingCycle ?? plan.reportingCycle,
+        moneyUnit: v.moneyUnit ?? plan.moneyUnit,
+        sourceFile: document === undefined ? plan.sourceFile : (document?.sourceFile ?? null),
+        sourceDocument: document === undefined ? plan.sourceDocument : (document?.sourceDocument ?? null),
+      };
+      if (next.periodStart > next.periodEnd) throw new AppError("VALIDATION", E.periodOrder, { periodEnd: [E.periodOrder] });
+      // The text itself is not copied into the audit trail: its length says that it changed.
+      const length = (text: string | null) => (text === null ? null : `${text.length} 字`);
+      const changes = diffFields({ ...plan, sourceDocument: length(plan.sourceDocument) }, { ...next, sourceDocument: length(next.sourceDocument) }, [...FIELDS]);
+      if (plan.sourceDocument !== next.sourceDocument && !changes.some((c) => c.field === "sourceDocument")) changes.push({ field: "sourceDocument", old: length(plan.sourceDocument), new: `${length(next.sourceDocument)}（已更新）` });
+      if (changes.length === 0) return { id: plan.id, version: plan.version, changed: 0 };
+      if (next.reportingCycle !== plan.reportingCycle && (await tx.progressReport.count({ where: { project: { planId: v.id } } }))) {
+        throw new AppError("VALIDATION", E.cycleLocked, { reportingCycle: [zhPlans.form.cycleLocked] });
       }
-      await tx.plan.update({ where: { id: v.id }, data: { reportingCycle: v.reportingCycle } });
-      await recordAudit(tx, { actorId: actor.id, action: "plan.settings", entityType: "Plan", entityId: v.id, planId: v.id, changes: [{ field: "reportingCycle", old: plan.reportingCycle, new: v.reportingCycle }], reason: v.reason });
-      return { id: v.id };
+      const updated = await tx.plan.updateMany({ where: { id: v.id, version: v.version }, data: { ...next, version: { increment: 1 } } });
+      if (updated.count === 0) throw new AppError("CONFLICT", E.conflictPlan, undefined, await changesSince(tx, "Plan", v.id, v.version));
+      await recordAudit(tx, { actorId: actor.id, action: "plan.update", entityType: "Plan", entityId: v.id, planId: v.id, entityVersion: v.version + 1, changes, reason: v.reason });
+      return { id: v.id, version: v.version + 1, changed: changes.length };
     });
   },
 });

@@ -23,12 +23,16 @@ export const getUserForEdit = operation({
   },
 });
 
-// Every reporting unit, grouped by plan, for the unit picker of the user forms.
+// Every active reporting unit, grouped by plan, for the unit picker of the user forms (a retired
+// unit's officers were moved to the unit it merged into).
 export const unitChoices = operation({
   permission: "user.manage",
   input: z.object({}).default({}),
   async run() {
-    const plans = await db.plan.findMany({ orderBy: { id: "asc" }, include: { units: { orderBy: { sortOrder: "asc" }, select: { id: true, name: true } } } });
+    const plans = await db.plan.findMany({
+      orderBy: { id: "asc" },
+      select: { title: true, units: { where: { retiredAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } } },
+    });
     return plans.filter((p) => p.units.length > 0).map((p) => ({ plan: p.title, units: p.units }));
   },
 });
