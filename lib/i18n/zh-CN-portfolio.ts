@@ -66,7 +66,9 @@ export const zhPortfolio = {
     reason: "调出原因（必填）",
     submit: "提交调出申请",
     rule: (earliest: string) => `最早可选 ${earliest}：不早于本期，且晚于已审核报告的最后一期（已审核的数据不改写）。`,
-    pending: (id: number, period: string) => `待审核的调出申请 #${id}：自 ${period}起调出`,
+    pending: (id: number, period: string) => `待审核的调出申请 #${id}：自 ${period}起调出（审核通过前仍计入正式统计）`,
+    notAdmitted: "项目尚未入库，不计入正式统计，无需调出申请。",
+    open: (id: number) => `该项目已有待审核的申请（#${id}），审核后才能再次申请。`,
   },
   list: {
     proposed: "申报中",

@@ -3,6 +3,8 @@ import { ReportStatus } from "@/components/report-status";
 import { formatDate } from "@/lib/dates";
 import { FLAG_LABEL } from "@/lib/milestones";
 import { periodLabel } from "@/lib/periods";
+import { grantOf } from "@/lib/permissions";
+import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { officerDesk } from "@/lib/server/reports/officer-desk";
 import { PeriodForm } from "../finance/period-form";
@@ -26,6 +28,11 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
             批量填报 {periodLabel(r.period)}（{r.plan.title}）
           </Link>
         ))}
+        {grantOf(user.role, "project.create") && (
+          <Link href="/projects/new" className="rounded px-3 py-1.5 text-sm text-sky-700 ring-1 ring-sky-300 hover:bg-sky-50" data-testid="desk-new-project">
+            {zhPortfolio.create.link}
+          </Link>
+        )}
       </div>
       {returned.length > 0 && (
         <section className="mb-4 rounded border border-red-200 bg-red-50 p-3 text-sm" data-testid="returned">

@@ -13,6 +13,8 @@ import { moneyUnit } from "@/lib/ui/money-unit";
 import { DownloadButton } from "@/components/excel/download-button";
 import { grantOf } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/auth/current-user";
+import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
+import { periodLabel } from "@/lib/periods";
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -43,7 +45,14 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   );
   return (
     <>
-      <h1 className="mb-3 text-xl font-semibold">{zh.project.list}</h1>
+      <div className="mb-3 flex items-center gap-4">
+        <h1 className="text-xl font-semibold">{zh.project.list}</h1>
+        {grantOf(user.role, "project.create") && (
+          <Link href={`/projects/new${f.plan ? `?plan=${f.plan}` : ""}`} className="ml-auto rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800" data-testid="new-project">
+            {zhPortfolio.create.link}
+          </Link>
+        )}
+      </div>
       <form method="get" className="grid grid-cols-2 gap-3 rounded bg-white p-3 text-sm shadow-sm md:grid-cols-4 lg:grid-cols-8" data-testid="project-filters">
         <label className="col-span-2">
           规划
@@ -112,6 +121,13 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                   {p._count.children > 0 && <span className="ml-2 rounded bg-sky-50 px-1.5 text-xs text-sky-800">打包 {p._count.children} 项</span>}
                   {p.parent && <div className="text-xs text-slate-500">↳ {p.parent.name.slice(0, 30)}…</div>}
                   {p._count.warnings > 0 && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-800">⚠ 数据提示</span>}
+                  {p.admission === "PROPOSED" && <span className="ml-2 rounded bg-sky-50 px-1.5 text-xs text-sky-800">{zhPortfolio.list.proposed}</span>}
+                  {p.admission === "RETURNED" && <span className="ml-2 rounded bg-red-50 px-1.5 text-xs text-red-800">{zhPortfolio.list.returned}</span>}
+                  {p.endPeriod && (
+                    <span className="ml-2 rounded bg-slate-200 px-1.5 text-xs text-slate-700" data-testid="withdrawn-mark">
+                      {zhPortfolio.list.withdrawn(periodLabel(p.endPeriod))}
+                    </span>
+                  )}
                   {!f.plan && <div className="text-xs text-slate-500">{p.plan.title}</div>}
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{p.unit?.name ?? "—"}</td>

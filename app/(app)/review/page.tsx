@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { DecisionTable } from "./decision-table";
-import { reviewAnnualPlansAction, reviewChangeRequestsAction, reviewReportsAction } from "./actions";
+import { admitProjectsAction, reviewAnnualPlansAction, reviewChangeRequestsAction, reviewReportsAction } from "./actions";
 import { formatDate } from "@/lib/dates";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import { formatMoney } from "@/lib/money";
@@ -8,6 +8,9 @@ import { periodLabel } from "@/lib/periods";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { reviewQueue } from "@/lib/server/reports/review-queue";
 import { orForbidden } from "@/lib/ui/or-forbidden";
+import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
+import { FUNDING_FIELDS } from "@/lib/schemas/project-entry";
+import { sectionName } from "@/lib/sections";
 
 const wan = (v: { toString(): string } | null) => formatMoney(v, "wan");
 const Project = ({ p }: { p: { id: number; name: string; plan: { title: string } } }) => (
@@ -19,11 +22,13 @@ const Project = ({ p }: { p: { id: number; name: string; plan: { title: string }
   </>
 );
 
-// The reviewer's desk: reports, annual plan proposals and 调整申请 waiting for a decision.
+// The reviewer's desk: reports, annual plan proposals, 调整申请 (and 调出 requests) waiting for a
+// decision, and for the plan office the projects entered for 入库.
 export default async function ReviewPage() {
   const queue = await orForbidden(reviewQueue(await requireUser(), {}));
   if (!queue.ok) return queue.page;
-  const { reports, annualPlans, changeRequests } = queue.data;
+  const { reports, annualPlans, changeRequests, projects } = queue.data;
+  const R = zhPortfolio.review;
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">审核</h1>
@@ -92,22 +97,31 @@ export default async function ReviewPage() {
         testId="change-request-table"
         decide={reviewChangeRequestsAction}
         empty="没有待审核的调整申请。"
-        headers={["项目", "单位", "调整内容", "原因与依据"]}
+        headers={["项目", "单位", "类型", "调整内容", "原因与依据"]}
         rows={changeRequests.map((c) => ({
           id: c.id,
           version: c.version,
           own: c.own,
-          label: `${c.project.name} · 调整申请 #${c.id}`,
+          label: `${c.project.name} · ${c.kind === "WITHDRAW" ? "调出申请" : "调整申请"} #${c.id}`,
           cells: [
             <Project key="p" p={c.project} />,
             c.project.unit?.name ?? "—",
-            <ul key="c" data-testid="change-list">
-              {c.display.map((x) => (
-                <li key={x.field}>
-                  {fieldLabel(x.field)}：<span className="text-slate-500 line-through">{x.old ?? "空"}</span> → <strong>{x.new ?? "空"}</strong>
-                </li>
-              ))}
-            </ul>,
+            <span key="k" className={`whitespace-nowrap ${c.kind === "WITHDRAW" ? "text-red-700" : ""}`} data-testid="change-kind">
+              {R.kind[c.kind]}
+            </span>,
+            c.kind === "WITHDRAW" && c.effectivePeriod ? (
+              <strong key="c" data-testid="change-list">
+                {R.withdrawal(periodLabel(c.effectivePeriod))}
+              </strong>
+            ) : (
+              <ul key="c" data-testid="change-list">
+                {c.display.map((x) => (
+                  <li key={x.field}>
+                    {fieldLabel(x.field)}：<span className="text-slate-500 line-through">{x.old ?? "空"}</span> → <strong>{x.new ?? "空"}</strong>
+                  </li>
+                ))}
+              </ul>
+            ),
             <span key="r">
               {c.reason}
               {c.docNumber && <span className="block text-xs text-slate-500">批复文号 {c.docNumber}{c.docDate ? `（${formatDate(c.docDate)}）` : ""}</span>}
@@ -115,6 +129,61 @@ export default async function ReviewPage() {
           ],
         }))}
       />
+
+      {projects && (
+        <>
+          <h2 className="mt-6 mb-2 font-semibold">
+            {R.title}（{projects.length}）
+          </h2>
+          <DecisionTable
+            testId="admission-table"
+            decide={admitProjectsAction}
+            empty={R.empty}
+            headers={R.headers}
+            rows={projects.map((p) => ({
+              id: p.id,
+              version: p.version,
+              own: p.own,
+              label: `${p.name}（${p.unit?.name ?? "—"}）`,
+              cells: [
+                <div key="p">
+                  <Project p={p} />
+                  <div className="text-xs text-slate-500">
+                    {sectionName(p.section)}
+                    {p.parent && ` · 子项目，属于「${p.parent.name}」`}
+                    {p.approvalCode && ` · 项目代码 ${p.approvalCode}`}
+                  </div>
+                </div>,
+                p.unit?.name ?? "—",
+                <span key="n" className="whitespace-nowrap">
+                  {p.nature ? zhPortfolio.nature[p.nature] : "—"} · {p.startYear}–{p.endYear}
+                </span>,
+                p.parent ? (
+                  <span key="m" className="text-slate-500">
+                    计入打包项目
+                  </span>
+                ) : (
+                  <span key="m" className="num">
+                    {wan(p.totalInvestment)}
+                    <span className="block text-xs text-slate-500">
+                      {FUNDING_FIELDS.filter((f) => p[f] !== null)
+                        .map((f) => `${zhPortfolio.funding[f]} ${wan(p[f])}`)
+                        .join(" · ")}
+                    </span>
+                  </span>
+                ),
+                <span key="s" className="line-clamp-3 whitespace-pre-wrap">
+                  {p.scope ?? "—"}
+                </span>,
+                <span key="e" className="whitespace-nowrap">
+                  {p.enteredBy ?? "—"}
+                  <span className="block text-xs text-slate-500">{formatDate(p.updatedAt)}</span>
+                </span>,
+              ],
+            }))}
+          />
+        </>
+      )}
     </>
   );
 }

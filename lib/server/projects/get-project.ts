@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { operation } from "@/lib/server/operation";
 
-// One project (not deleted) with its plan, unit, section, parent, sub-projects and data warnings.
+// One project (not deleted) with its plan, unit, section, parent, sub-projects, data warnings and provenance.
 export const getProject = operation({
   permission: "plan.read",
   input: z.object({ id: z.coerce.number().int().positive() }),
@@ -21,6 +21,11 @@ export const getProject = operation({
       },
     });
     if (!project) throw new AppError("NOT_FOUND", "找不到该项目。");
-    return project;
+    // Provenance of a project entered by hand: who entered it (ENTERED); what it continues (CARRIED).
+    const [enteredBy, predecessor] = await Promise.all([
+      project.enteredById ? db.user.findUnique({ where: { id: project.enteredById }, select: { displayName: true, username: true } }) : null,
+      project.predecessorId ? db.project.findUnique({ where: { id: project.predecessorId }, select: { id: true, name: true, plan: { select: { title: true } } } }) : null,
+    ]);
+    return { ...project, enteredBy, predecessor };
   },
 });

@@ -21,13 +21,17 @@ import { AnnualPlanForm } from "./annual-plan-form";
 import { DataTable } from "@/components/data-table";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
+import { formatDate } from "@/lib/dates";
+import { exactString } from "@/lib/money";
+import { FUNDING_FIELDS, fundingMismatch } from "@/lib/schemas/project-entry";
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
   const user = await requireUser();
   const of = { projectId: id };
   const [p, unit, history] = await Promise.all([orNotFound(getProject(user, { id })), moneyUnit(), projectHistory(user, of)]);
-  const [canEdit, canRequest, canMilestones, canReport, canSetAnnual, milestones, reports, annuals, openRequest] = await Promise.all([
+  const [canEdit, canRequest, canMilestones, canReport, canSetAnnual, milestones, reports, annuals, openRequest, canEnter] = await Promise.all([
     can(user, "project.update", { project: id }),
     can(user, "project.requestChange", { project: id }),
     can(user, "milestone.write", { project: id }),
@@ -37,12 +41,19 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
     projectReports(user, of),
     annualPlans(user, of),
     openChangeRequest(user, of),
+    can(user, "project.create", { project: id }),
   ]);
   const today = new Date();
   const year = chinaYear(today);
   const cycle = p.plan.reportingCycle;
   const period = periodOf(today, cycle);
   const reportable = p.kind === "PROJECT" && p.parent === null;
+  // 入库 and 调出: a project not admitted yet is edited through its entry form; an admitted one leaves
+  // the plan only by a reviewed 调出 request (from endPeriod on it no longer counts).
+  const admitted = p.admission === "ADMITTED";
+  const withdrawnNow = p.endPeriod !== null && p.endPeriod <= period;
+  const funding = Object.fromEntries(FUNDING_FIELDS.map((f) => [f, exactString(p[f]) ?? ""]));
+  const fundingWarning = fundingMismatch({ totalInvestment: exactString(p.totalInvestment) ?? "", moneyUnit: "wan", ...funding });
   const [figures] = reportable ? await projectFigures({ planId: p.plan.id, period, projectIds: [id] }) : [];
   // 序时进度, with the dashboard's formulas (lib/rates.ts).
   const done = figures ? rate(figures.yearToDateWan, figures.annualPlanWan) : null;
@@ -60,7 +71,23 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       p.parent ? <span className="text-slate-500">{zh.project.childNote}</span> : <Money wan={p.totalInvestment} unit={unit} withUnit />,
     ],
     [zh.project.status, zh.status[p.status]],
+    [zhPortfolio.fields.nature, p.nature ? zhPortfolio.nature[p.nature] : "—"],
+    [zhPortfolio.fields.approvalCode, p.approvalCode ?? "—"],
   ];
+  if (!p.parent && FUNDING_FIELDS.some((f) => p[f] !== null)) {
+    fields.push([
+      zhPortfolio.funding.title,
+      <span key="funding" data-testid="funding-plan">
+        {FUNDING_FIELDS.filter((f) => p[f] !== null).map((f, i) => (
+          <span key={f}>
+            {i > 0 && " · "}
+            {zhPortfolio.funding[f]} <Money wan={p[f]} unit={unit} withUnit />
+          </span>
+        ))}
+        {fundingWarning && <span className="block text-xs text-amber-800">{fundingWarning}</span>}
+      </span>,
+    ]);
+  }
   return (
     <>
       <p className="text-sm text-slate-500">
@@ -70,17 +97,40 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       </p>
       <div className="mt-1 flex items-start gap-4">
         <h1 className="text-xl font-semibold" data-testid="project-name">{p.name}</h1>
-        {(canEdit || canRequest) && (
-          <Link href={`/projects/${p.id}/edit`} className="ml-auto shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800" data-testid="edit-project">
-            {canEdit ? "编辑" : "申请调整"}
-          </Link>
-        )}
+        <div className="ml-auto flex shrink-0 gap-2">
+          {admitted && !p.endPeriod && (canEdit || canRequest) && !openRequest && (
+            <Link href={`/projects/${p.id}/withdraw`} className="shrink-0 rounded px-3 py-1 text-sm text-red-700 ring-1 ring-red-300 hover:bg-red-50" data-testid="withdraw-project">
+              {zhPortfolio.withdraw.link}
+            </Link>
+          )}
+          {!admitted && canEnter && (
+            <Link href={`/projects/${p.id}/entry`} className="shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800" data-testid="edit-entry">
+              {p.admission === "RETURNED" ? zhPortfolio.entryEdit.resubmitLink : zhPortfolio.entryEdit.link}
+            </Link>
+          )}
+          {admitted && (canEdit || canRequest) && (
+            <Link href={`/projects/${p.id}/edit`} className="shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800" data-testid="edit-project">
+              {canEdit ? "编辑" : "申请调整"}
+            </Link>
+          )}
+        </div>
       </div>
+      {p.admission !== "ADMITTED" && (
+        <p className={`mt-3 rounded border px-3 py-2 text-sm ${p.admission === "RETURNED" ? "border-red-200 bg-red-50 text-red-800" : "border-sky-200 bg-sky-50 text-sky-900"}`} data-testid="admission-banner">
+          {p.admission === "RETURNED" ? zhPortfolio.banner.RETURNED(p.admissionComment) : zhPortfolio.banner.PROPOSED}
+        </p>
+      )}
+      {p.endPeriod && (
+        <p className="mt-3 rounded border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800" data-testid="withdrawn-banner">
+          {zhPortfolio.banner.withdrawn(periodLabel(p.endPeriod))}。{zhPortfolio.banner.withdrawnNote}
+        </p>
+      )}
       {openRequest && (
         <div className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="pending-change-request">
           <p>
-            待审核的调整申请 #{openRequest.id}（审核通过前，正式统计仍按下列原数据）：
-            {openRequest.display.map((c) => `${fieldLabel(c.field)} ${c.old ?? "空"} → ${c.new ?? "空"}`).join("；")}
+            {openRequest.kind === "WITHDRAW" && openRequest.effectivePeriod
+              ? zhPortfolio.withdraw.pending(openRequest.id, periodLabel(openRequest.effectivePeriod))
+              : `待审核的调整申请 #${openRequest.id}（审核通过前，正式统计仍按下列原数据）：${openRequest.display.map((c) => `${fieldLabel(c.field)} ${c.old ?? "空"} → ${c.new ?? "空"}`).join("；")}`}
           </p>
           <p className="text-xs">原因：{openRequest.reason}{openRequest.docNumber && ` · 批复文号 ${openRequest.docNumber}`}</p>
         </div>
@@ -128,6 +178,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </ol>
         </section>
       )}
+      {p.scope && (
+        <section className="mt-3 rounded bg-white p-4 text-sm shadow-sm" data-testid="project-scope">
+          <h2 className="mb-1 text-slate-500">{zhPortfolio.fields.scope}</h2>
+          <p className="whitespace-pre-wrap">{p.scope}</p>
+        </section>
+      )}
       {pastBuildPeriod(p, today) && (
         <p className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="past-build-period">
           建设期已于 {p.endYear} 年结束，项目尚未竣工。
@@ -150,7 +206,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                 )}
               </span>
             )}
-            {canReport && (
+            {canReport && !withdrawnNow && (
               <Link href={`/projects/${p.id}/report?period=${period}`} className="ml-auto shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800" data-testid="file-report">
                 填报{periodLabel(period)}
               </Link>
@@ -191,12 +247,31 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       {p.kind === "PROJECT" && <MilestoneList milestones={milestones} projectId={p.id} canEdit={canMilestones && p.children.length === 0} today={today} />}
       <section className="mt-6 rounded border-l-4 border-sky-700 bg-white p-4 shadow-sm">
         <h2 className="font-semibold">{zh.project.source}</h2>
-        <p className="mt-1 text-sm text-slate-600">
-          {p.sourceFile} · {zh.project.locator}：{p.sourceLocator}
-        </p>
-        <blockquote className="mt-2 whitespace-pre-wrap text-sm leading-relaxed" data-testid="source-text">
-          {p.sourceText}
-        </blockquote>
+        {p.sourceKind === "ENTERED" ? (
+          <p className="mt-1 text-sm" data-testid="source-entered">
+            {zhPortfolio.provenance.entered(p.enteredBy?.displayName ?? zhPortfolio.provenance.unknownUser, formatDate(p.createdAt))}
+          </p>
+        ) : p.sourceKind === "CARRIED" ? (
+          <p className="mt-1 text-sm" data-testid="source-carried">
+            {zhPortfolio.provenance.carried}
+            {p.predecessor ? (
+              <Link href={`/projects/${p.predecessor.id}`} className="text-sky-700 hover:underline">
+                {p.predecessor.plan.title} · {p.predecessor.name}
+              </Link>
+            ) : (
+              "—"
+            )}
+          </p>
+        ) : (
+          <>
+            <p className="mt-1 text-sm text-slate-600">
+              {p.sourceFile} · {zh.project.locator}：{p.sourceLocator}
+            </p>
+            <blockquote className="mt-2 whitespace-pre-wrap text-sm leading-relaxed" data-testid="source-text">
+              {p.sourceText}
+            </blockquote>
+          </>
+        )}
       </section>
       <section className="mt-6">
         <h2 className="mb-2 font-semibold">{zh.project.history}</h2>

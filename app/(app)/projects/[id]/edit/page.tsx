@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { BackToProject, Forbidden } from "@/components/forbidden";
 import { ProjectEditForm } from "./project-edit-form";
 import { exactString, inUnit, toDecimal } from "@/lib/money";
@@ -14,6 +15,8 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
   const id = idParam((await params).id);
   const user = await requireUser();
   const p = await orNotFound(getProject(user, { id }));
+  // Not admitted yet: edited through its entry form, not by 调整申请.
+  if (p.admission !== "ADMITTED") redirect(`/projects/${id}/entry`);
   const [direct, request] = await Promise.all([can(user, "project.update", { project: id }), can(user, "project.requestChange", { project: id })]);
   if (!direct && !request) return <Forbidden projectId={id} />;
   const [unit, choices, open] = await Promise.all([moneyUnit(), filterOptions(user, { planId: p.plan.id }), openChangeRequest(user, { projectId: id })]);

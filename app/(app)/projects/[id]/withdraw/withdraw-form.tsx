@@ -1,0 +1,66 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { requestWithdrawalAction } from "./actions";
+import { ConflictNotice } from "@/components/conflict-notice";
+import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
+import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
+import { periodLabel } from "@/lib/periods";
+import { withdrawalRequestSchema, type WithdrawalRequestInput } from "@/lib/schemas/project-entry";
+import type { ChangeSince } from "@/lib/server/audit/changes-since";
+
+const W = zhPortfolio.withdraw;
+
+// 调出申请: from which period, and why. Nothing changes until a reviewer approves it.
+export function WithdrawForm({ defaults, periods }: { defaults: WithdrawalRequestInput; periods: string[] }) {
+  const router = useRouter();
+  const [failure, setFailure] = useState<{ message: string; conflict?: ChangeSince[] } | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<WithdrawalRequestInput>({ resolver: zodResolver(withdrawalRequestSchema) as never, defaultValues: defaults });
+  const e = formState.errors;
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await requestWithdrawalAction(values);
+    if (result.ok) {
+      router.push(`/projects/${defaults.projectId}`);
+      router.refresh();
+      return;
+    }
+    applyFieldErrors(setError, result.fieldErrors);
+    setFailure({ message: result.message, conflict: result.code === "CONFLICT" ? (result.details as ChangeSince[] | undefined) : undefined });
+  });
+  return (
+    <form onSubmit={onSubmit} className="max-w-2xl space-y-4 rounded bg-white p-6 shadow-sm" noValidate data-testid="withdraw-form">
+      <input type="hidden" {...register("projectId")} />
+      <input type="hidden" {...register("version")} />
+      <label className="block text-sm">
+        {W.period}
+        <select {...register("effectivePeriod")} className={inputClass}>
+          {periods.map((p) => (
+            <option key={p} value={p}>
+              {periodLabel(p)}
+            </option>
+          ))}
+        </select>
+        <FieldError message={e.effectivePeriod?.message} />
+      </label>
+      <label className="block text-sm">
+        {W.reason}
+        <textarea {...register("reason")} rows={3} className={inputClass} />
+        <FieldError message={e.reason?.message} />
+      </label>
+      {failure &&
+        (failure.conflict ? (
+          <ConflictNotice message={failure.message} changes={failure.conflict} />
+        ) : (
+          <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="form-error">
+            {failure.message}
+          </p>
+        ))}
+      <button type="submit" disabled={formState.isSubmitting} className="rounded bg-red-700 px-4 py-1.5 text-white hover:bg-red-800 disabled:opacity-60">
+        {formState.isSubmitting ? "提交中…" : W.submit}
+      </button>
+    </form>
+  );
+}

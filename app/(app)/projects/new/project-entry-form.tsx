@@ -1,0 +1,177 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { useForm } from "react-hook-form";
+import { createProjectAction, resubmitProjectAction } from "./actions";
+import { ConflictNotice } from "@/components/conflict-notice";
+import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
+import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
+import { FUNDING_FIELDS, fundingMismatch, projectEntryEditSchema, projectEntrySchema, type ProjectEntryEditInput } from "@/lib/schemas/project-entry";
+import type { ChangeSince } from "@/lib/server/audit/changes-since";
+
+type Choice = { id: number; name: string };
+type Line = Choice & { unitId: number | null; sectionId: number };
+type Props = {
+  mode: "create" | "edit";
+  defaults: Partial<ProjectEntryEditInput>;
+  units: Choice[];
+  sections: Choice[];
+  lines: Line[];
+  admitsDirectly: boolean; // the plan office: admitted on entry, no 申报
+};
+type Failure = { message: string; conflict?: ChangeSince[] };
+const T = zhPortfolio.fields;
+const MONEY = ["totalInvestment", ...FUNDING_FIELDS] as const;
+
+// One form for a new project and the edit (resubmission) of one not yet admitted. A sub-project
+// (a bundle line chosen) takes the bundle's category and carries no money.
+export function ProjectEntryForm({ mode, defaults, units, sections, lines, admitsDirectly }: Props) {
+  const router = useRouter();
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const { register, handleSubmit, setError, setValue, watch, formState } = useForm<ProjectEntryEditInput>({
+    resolver: zodResolver(mode === "edit" ? projectEntryEditSchema : projectEntrySchema) as never,
+    defaultValues: defaults,
+  });
+  const e = formState.errors;
+  const unitId = Number(watch("unitId"));
+  const parentId = watch("parentId");
+  const parent = lines.find((l) => String(l.id) === String(parentId ?? ""));
+  const bundles = lines.filter((l) => l.unitId === unitId && l.id !== defaults.id);
+  const warning = fundingMismatch(watch());
+
+  useEffect(() => {
+    if (!parent) return;
+    setValue("sectionId", parent.sectionId);
+    for (const f of MONEY) setValue(f, "");
+  }, [parent, setValue]);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = mode === "edit" ? await resubmitProjectAction(values) : await createProjectAction(values);
+    if (result.ok) {
+      router.push(`/projects/${result.data.id}`);
+      router.refresh();
+      return;
+    }
+    applyFieldErrors(setError, result.fieldErrors);
+    setFailure({ message: result.message, conflict: result.code === "CONFLICT" ? (result.details as ChangeSince[] | undefined) : undefined });
+  });
+
+  const text = (name: "name" | "owner" | "approvalCode", label: string, placeholder?: string) => (
+    <label className="block text-sm">
+      {label}
+      <input {...register(name)} className={inputClass} placeholder={placeholder} />
+      <FieldError message={e[name]?.message} />
+    </label>
+  );
+  const select = (name: "unitId" | "sectionId" | "parentId" | "nature", label: string, options: { value: string | number; label: string }[], empty: string) => (
+    <label className="block text-sm">
+      {label}
+      <select {...register(name)} className={inputClass}>
+        <option value="">{empty}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError message={e[name]?.message} />
+    </label>
+  );
+
+  return (
+    <form onSubmit={onSubmit} className="max-w-3xl space-y-4 rounded bg-white p-6 shadow-sm" noValidate data-testid="project-entry-form">
+      <input type="hidden" {...register("planId")} />
+      {mode === "edit" && (
+        <>
+          <input type="hidden" {...register("id")} />
+          <input type="hidden" {...register("version")} />
+        </>
+      )}
+      <FieldError message={e.planId?.message} />
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        {select("unitId", T.unit, units.map((u) => ({ value: u.id, label: u.name })), "请选择")}
+        {parent ? (
+          <label className="block text-sm">
+            {T.section}
+            <input type="hidden" {...register("sectionId")} />
+            <span className={`${inputClass} bg-slate-50 text-slate-600`}>{sections.find((s) => s.id === parent.sectionId)?.name}（同打包项目）</span>
+          </label>
+        ) : (
+          select("sectionId", T.section, sections.map((s) => ({ value: s.id, label: s.name })), "请选择")
+        )}
+      </div>
+      {select("parentId", T.parent, bundles.map((l) => ({ value: l.id, label: l.name })), T.noParent)}
+      {text("name", T.name)}
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <div className="sm:col-span-2">{text("owner", T.owner)}</div>
+        {select("nature", T.nature, Object.entries(zhPortfolio.nature).map(([value, label]) => ({ value, label })), "请选择")}
+      </div>
+      <div className="grid grid-cols-2 gap-4">
+        <label className="block text-sm">
+          {T.startYear}
+          <input {...register("startYear")} inputMode="numeric" className={inputClass} />
+          <FieldError message={e.startYear?.message} />
+        </label>
+        <label className="block text-sm">
+          {T.endYear}
+          <input {...register("endYear")} inputMode="numeric" className={inputClass} />
+          <FieldError message={e.endYear?.message} />
+        </label>
+      </div>
+      {parent ? (
+        <p className="rounded bg-slate-50 px-3 py-2 text-sm text-slate-600">{zhPortfolio.create.subProjectNote}</p>
+      ) : (
+        <fieldset className="space-y-3 rounded border border-slate-200 p-3">
+          <div className="grid grid-cols-[1fr_auto] gap-2">
+            <label className="block text-sm">
+              {T.total}
+              <input {...register("totalInvestment")} inputMode="decimal" className={inputClass} />
+              <FieldError message={e.totalInvestment?.message} />
+            </label>
+            <label className="block text-sm">
+              {T.moneyUnit}
+              <select {...register("moneyUnit")} className={inputClass}>
+                <option value="yi">亿元</option>
+                <option value="wan">万元</option>
+              </select>
+            </label>
+          </div>
+          <p className="text-sm text-slate-600">{zhPortfolio.funding.title}（可选，单位同上）</p>
+          <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+            {FUNDING_FIELDS.map((f) => (
+              <label key={f} className="block text-sm">
+                {zhPortfolio.funding[f]}
+                <input {...register(f)} inputMode="decimal" className={inputClass} />
+                <FieldError message={e[f]?.message} />
+              </label>
+            ))}
+          </div>
+          {warning && (
+            <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="funding-warning">
+              {warning}
+            </p>
+          )}
+        </fieldset>
+      )}
+      <label className="block text-sm">
+        {T.scope}
+        <textarea {...register("scope")} rows={3} className={inputClass} />
+        <FieldError message={e.scope?.message} />
+      </label>
+      {text("approvalCode", `${T.approvalCode}（可选）`, T.approvalCodeHint)}
+      {failure &&
+        (failure.conflict ? (
+          <ConflictNotice message={failure.message} changes={failure.conflict} />
+        ) : (
+          <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="form-error">
+            {failure.message}
+          </p>
+        ))}
+      <button type="submit" disabled={formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-60">
+        {formState.isSubmitting ? "提交中…" : admitsDirectly ? zhPortfolio.create.submit : zhPortfolio.create.submitProposal}
+      </button>
+    </form>
+  );
+}
