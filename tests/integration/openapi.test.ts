@@ -6,9 +6,11 @@ import type { z } from "zod";
 import { GET as exportCsv } from "@/app/api/v1/exports/csv/[list]/route";
 import { GET as exportRollup } from "@/app/api/v1/exports/rollup/route";
 import { GET as exportSchedule } from "@/app/api/v1/exports/schedule/route";
+import { GET as exportTemplate } from "@/app/api/v1/exports/template/route";
 import { POST as uploadImport } from "@/app/api/v1/imports/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
-import { GET as listPlans } from "@/app/api/v1/plans/route";
+import { POST as createUnit } from "@/app/api/v1/plans/[id]/units/route";
+import { GET as listPlans, POST as createPlan } from "@/app/api/v1/plans/route";
 import { PATCH as editProject } from "@/app/api/v1/projects/[id]/route";
 import { POST as saveReport } from "@/app/api/v1/reports/route";
 import { GET as getRollups } from "@/app/api/v1/rollups/route";
@@ -117,6 +119,27 @@ describe("every JSON route answers as described", () => {
     expect(refused.error.code).toBe("UNAUTHENTICATED");
   });
 
+  it("POST /api/v1/plans", async () => {
+    const o = op("post", "/api/v1/plans");
+    const body = { title: "接口新建规划", level: "CITY", regionName: "测试市", regionLevel: "CITY", periodStart: 2026, periodEnd: 2030, reportingCycle: "QUARTERLY", moneyUnit: "yi" };
+    const created: { id: number; key: string; version: number } = await expectJson(o, await createPlan(call("/api/v1/plans", tokens.admin, json("POST", body))), 200);
+    expect(created).toEqual({ id: expect.any(Number), key: `plan-${created.id}`, version: 1 });
+    const bad: { error: { fieldErrors: Record<string, string[]> } } = await expectJson(o, await createPlan(call("/api/v1/plans", tokens.admin, json("POST", { ...body, periodEnd: 2020 }))), 400);
+    expect(Object.keys(bad.error.fieldErrors)).toEqual(["periodEnd"]);
+    await expectJson(o, await createPlan(call("/api/v1/plans", tokens.viewer, json("POST", body))), 403);
+  });
+
+  it("POST /api/v1/plans/{id}/units: the plan is the path's", async () => {
+    const o = op("post", "/api/v1/plans/{id}/units");
+    const post = (id: number, token: string, body: object) => createUnit(call(`/api/v1/plans/${id}/units`, token, json("POST", body)), { params: Promise.resolve({ id: String(id) }) });
+    const created: { planId: number; name: string } = await expectJson(o, await post(ctx.planId, tokens.admin, { name: "接口新增县", planId: ctx.yueyang }), 200);
+    expect(created).toMatchObject({ planId: ctx.planId, name: "接口新增县" });
+    const dup: { error: { fieldErrors: Record<string, string[]> } } = await expectJson(o, await post(ctx.planId, tokens.admin, { name: "接口新增县" }), 400);
+    expect(Object.keys(dup.error.fieldErrors)).toEqual(["name"]);
+    await expectJson(o, await post(ctx.planId, tokens.officer, { name: "专干新增县" }), 403);
+    await expectJson(o, await post(99999999, tokens.admin, { name: "无此规划" }), 404);
+  });
+
   it("GET /api/v1/rollups, every grouping", async () => {
     const o = op("get", "/api/v1/rollups");
     for (const by of ROLLUP_BY) {
@@ -205,6 +228,15 @@ describe("every file route answers as described", () => {
     expect((await expectFile(o, res)).subarray(0, 2).toString()).toBe("PK");
     await expectJson(o, await exportSchedule(call(`/api/v1/exports/schedule?plan=${plan.id}&period=2025-13`, tokens.admin)), 400);
     await expectJson(o, await exportSchedule(call(`/api/v1/exports/schedule?plan=99999999&period=2025-03`, tokens.admin)), 404);
+  });
+
+  it("GET /api/v1/exports/template", async () => {
+    const o = op("get", "/api/v1/exports/template");
+    expect((await expectFile(o, await exportTemplate(call(`/api/v1/exports/template?plan=${ctx.planId}`, tokens.officer)))).subarray(0, 2).toString()).toBe("PK");
+    expect((await expectFile(o, await exportTemplate(call("/api/v1/exports/template", tokens.admin)))).subarray(0, 2).toString()).toBe("PK");
+    await expectJson(o, await exportTemplate(call("/api/v1/exports/template?plan=abc", tokens.admin)), 400);
+    await expectJson(o, await exportTemplate(call("/api/v1/exports/template?plan=99999999", tokens.admin)), 404);
+    await expectJson(o, await exportTemplate(call("/api/v1/exports/template", tokens.viewer)), 403);
   });
 
   it("GET /api/v1/exports/csv/{list}, every list", async () => {
