@@ -42,9 +42,11 @@ export function ProjectEntryForm({ mode, defaults, units, sections, lines, admit
 
   useEffect(() => {
     if (!parent) return;
+    // A bundle of another unit cannot stay chosen once the unit changes.
+    if (parent.unitId !== unitId) return setValue("parentId", "");
     setValue("sectionId", parent.sectionId);
     for (const f of MONEY) setValue(f, "");
-  }, [parent, setValue]);
+  }, [parent, unitId, setValue]);
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
