@@ -7,6 +7,7 @@ import { currentPeriod, periodsOfYear, periodYear, previousPeriod } from "@/lib/
 import type { ProjectEntryInput } from "@/lib/schemas/project-entry";
 import { newToken } from "@/lib/server/api-tokens/token-hash";
 import { loadActiveUser, type SessionUser } from "@/lib/server/auth/current-user";
+import { archivePlan } from "@/lib/server/plans/archive-plan";
 import { admitProjects } from "@/lib/server/projects/admit-projects";
 import { createProject } from "@/lib/server/projects/create-project";
 import { requestProjectChange } from "@/lib/server/projects/request-project-change";
@@ -419,6 +420,23 @@ describe("调出 (withdrawal) through a reviewed request", () => {
     const decided = await request(filed.requestId);
     expect((await project(p.id)).endPeriod).toBe(decided.status === "APPROVED" ? now() : null);
     expect((await audits(p.id)).filter((a) => a.action === "project.withdraw")).toHaveLength(decided.status === "APPROVED" ? 1 : 0);
+  });
+});
+
+describe("an archived plan is read-only", () => {
+  it("refuses entries, 入库 decisions and 调出 requests in it; nothing written", async () => {
+    const { plan, section, units } = await makePlan(db, { unitNames: ["档县"] });
+    const officer = await sessionFor("COUNTY_OFFICER", [units[0].id]);
+    const input = entry({ planId: plan.id, unitId: units[0].id, sectionId: section.id });
+    const proposed = await createProject(officer, input);
+    const line = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id });
+    await archivePlan(ctx.admin, { id: plan.id, version: 1, archived: true, reason: "规划期结束" });
+    const before = await writes();
+    await expectAppError(createProject(officer, entry({ planId: plan.id, unitId: units[0].id, sectionId: section.id })), "FORBIDDEN");
+    await expectAppError(resubmitProject(officer, { ...input, id: proposed.id, version: 1, owner: "改" }), "FORBIDDEN");
+    await expectAppError(admitProjects(ctx.admin, { items: [{ id: proposed.id, version: 1 }], decision: "APPROVE" }), "FORBIDDEN");
+    await expectAppError(requestWithdrawal(officer, { projectId: line.id, version: 1, reason: "取消" }), "FORBIDDEN");
+    expect(await writes()).toEqual(before);
   });
 });
 

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { assertNotOwnSubmission } from "@/lib/server/auth/not-own-submission";
 import { operation } from "@/lib/server/operation";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 
 // 入库 review: the plan office admits entered projects (申报 → 入库: they count in official figures
 // from then on) or returns them with a comment for the officer to edit and resubmit. Each decision
@@ -30,6 +31,7 @@ export const admitProjects = operation({
 async function decide(tx: Prisma.TransactionClient, actor: SessionUser, v: { id: number; version: number }, approve: boolean, comment: string) {
   const project = await tx.project.findFirst({ where: { id: v.id, deletedAt: null }, include: { parent: { select: { name: true, admission: true } } } });
   if (!project) throw new AppError("NOT_FOUND", "找不到该项目。");
+  await assertPlanWritable(tx, project.planId);
   const stale = new AppError("CONFLICT", `「${project.name}」的申报状态已变化（可能已被修改或由其他审核人处理），请刷新后重新审核。本次审核未作任何修改。`);
   if (project.admission !== "PROPOSED" || project.version !== v.version) throw stale;
   assertNotOwnSubmission(actor, project.enteredById, "项目申报");

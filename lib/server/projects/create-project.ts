@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
 import { addTemplateMilestones } from "@/lib/server/milestones/template";
 import { operation } from "@/lib/server/operation";
-import { checkPlacement, ENTRY_FIELDS, entryColumns, lockUnit } from "./entry";
+import { checkPlacement, ENTRY_FIELDS, entryColumns, lockEntry } from "./entry";
 
 // A project added by hand to one of the actor's units. Its provenance is ENTERED (who, when; never a
 // quote of a document). A county officer's entry is a 申报 (PROPOSED) that counts in no official
@@ -21,7 +21,7 @@ export const createProject = operation({
     await authorize(actor, "project.create", { unit: v.unitId });
     const admission = grantOf(actor.role, "project.admit") ? "ADMITTED" : "PROPOSED";
     return db.$transaction(async (tx) => {
-      await lockUnit(tx, v.unitId);
+      await lockEntry(tx, v.planId, v.unitId);
       await checkPlacement(tx, v);
       const { _max } = await tx.project.aggregate({ where: { planId: v.planId }, _max: { sortOrder: true } });
       const columns = entryColumns(v);

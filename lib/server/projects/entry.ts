@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma, Project } from "@/lib/generated/prisma/client";
 import { exactString, toWan } from "@/lib/money";
 import { FUNDING_FIELDS, type ProjectEntry } from "@/lib/schemas/project-entry";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 
 // What create-project.ts and resubmit-project.ts share: the columns of an entered project and the
 // checks of where it goes. Amounts are stored in 万元 and compared as exact strings (as in the audit).
@@ -42,13 +43,10 @@ export function storedColumns(p: Project): EntryColumns {
 
 const invalid = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
 
-// Where an entered project goes: a plan that is not archived, a unit of it that is not retired, a
-// category of it, and optionally under a bundle line of the same plan, unit and category. The caller
-// holds the unit's row lock, so no unit retires and no same-named project appears meanwhile.
+// Where an entered project goes: a unit of its plan that is not retired, a category of it, and
+// optionally under a bundle line of the same plan, unit and category. The caller holds lockEntry's
+// locks, so the plan is not archived, no unit retires and no same-named project appears meanwhile.
 export async function checkPlacement(tx: Tx, v: ProjectEntry, self?: number) {
-  const plan = await tx.plan.findUnique({ where: { id: v.planId }, select: { archivedAt: true } });
-  if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
-  if (plan.archivedAt) throw invalid("planId", "该规划已归档，不能再新增或修改项目");
   const unit = await tx.reportingUnit.findFirst({ where: { id: v.unitId, planId: v.planId }, select: { retiredAt: true } });
   if (!unit) throw invalid("unitId", "所选填报单位不属于该规划");
   if (unit.retiredAt) throw invalid("unitId", "该填报单位已撤销或合并，请选择现有单位");
@@ -65,7 +63,9 @@ export async function checkPlacement(tx: Tx, v: ProjectEntry, self?: number) {
   if (twin) throw invalid("name", `本单位在该规划中已有同名项目（#${twin.id}）`);
 }
 
-// Serialises entries into one unit (the duplicate-name check) and against its retirement.
-export async function lockUnit(tx: Tx, unitId: number) {
+// The plan must be writable (not archived; held FOR SHARE); the unit's row lock serialises entries
+// into one unit (the duplicate-name check) and excludes its retirement. Plan first, as retire-unit does.
+export async function lockEntry(tx: Tx, planId: number, unitId: number) {
+  await assertPlanWritable(tx, planId);
   await tx.$queryRaw`SELECT id FROM "ReportingUnit" WHERE id = ${unitId} FOR UPDATE`;
 }

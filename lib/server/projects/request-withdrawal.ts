@@ -7,6 +7,7 @@ import { changesSince } from "@/lib/server/audit/changes-since";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { can } from "@/lib/server/auth/authorize";
 import { operation } from "@/lib/server/operation";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 import { assertWithdrawalPeriod, lastApprovedPeriod } from "./withdrawal";
 
 // 调出/取消 request: a county officer of the project's unit (project.requestChange) or the plan office
@@ -20,6 +21,9 @@ export const requestWithdrawal = operation({
     const ref = { project: v.projectId };
     if (!(await can(actor, "project.requestChange", ref)) && !(await can(actor, "project.update", ref))) throw new AppError("FORBIDDEN", "您没有权限执行此操作。");
     return db.$transaction(async (tx) => {
+      const found = await tx.project.findFirst({ where: { id: v.projectId, deletedAt: null }, select: { planId: true } });
+      if (!found) throw new AppError("NOT_FOUND", "找不到该项目。");
+      await assertPlanWritable(tx, found.planId);
       await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${v.projectId} FOR UPDATE`;
       const project = await tx.project.findFirst({ where: { id: v.projectId, deletedAt: null }, include: { plan: { select: { reportingCycle: true } } } });
       if (!project) throw new AppError("NOT_FOUND", "找不到该项目。");

@@ -6,7 +6,7 @@ import { changesSince } from "@/lib/server/audit/changes-since";
 import { diffFields, recordAudit } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
 import { operation } from "@/lib/server/operation";
-import { checkPlacement, ENTRY_FIELDS, entryColumns, lockUnit, storedColumns } from "./entry";
+import { checkPlacement, ENTRY_FIELDS, entryColumns, lockEntry, storedColumns } from "./entry";
 
 // An entered project that is not admitted yet (申报中 or 退回) is not official: its author's unit edits
 // it directly, through the entry form. A returned one goes back to the 入库 queue (PROPOSED). Applies
@@ -18,7 +18,7 @@ export const resubmitProject = operation({
     await authorize(actor, "project.create", { project: v.id });
     await authorize(actor, "project.create", { unit: v.unitId });
     return db.$transaction(async (tx) => {
-      await lockUnit(tx, v.unitId);
+      await lockEntry(tx, v.planId, v.unitId);
       const current = await tx.project.findFirst({ where: { id: v.id, deletedAt: null }, include: { _count: { select: { children: { where: { deletedAt: null } } } } } });
       if (!current) throw new AppError("NOT_FOUND", "找不到该项目。");
       if (current.version !== v.version) {

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { currentPeriod, isPeriod, periodLabel, periodsOfYear, periodYear, type Cycle } from "@/lib/periods";
 import { recordAudit } from "@/lib/server/audit/record-audit";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 
 // 调出/取消: a project leaves its plan's official figures from a period on (Project.endPeriod, the
 // first period it no longer counts in), through a reviewed request (request-withdrawal.ts, approved in
@@ -37,6 +38,7 @@ export function assertWithdrawalPeriod(period: string, cycle: Cycle, lastApprove
 export async function applyWithdrawal(tx: Tx, actorId: number, request: { id: number; projectId: number; reason: string; effectivePeriod: string | null }) {
   const period = request.effectivePeriod!;
   const project = await tx.project.findUniqueOrThrow({ where: { id: request.projectId }, select: { id: true, parentId: true, planId: true, unitId: true } });
+  await assertPlanWritable(tx, project.planId);
   const lastApproved = await lastApprovedPeriod(tx, project);
   if (lastApproved !== null && period <= lastApproved) {
     throw new AppError("CONFLICT", `申请提交后，${periodLabel(lastApproved)}的报告已审核通过，调出期次须在其之后，不能通过。请退回，由申请人重新申请。`);
