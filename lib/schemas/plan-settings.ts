@@ -17,6 +17,9 @@ export const planSettingsSchema = z
     document: planDocumentSchema.nullish(),
     reason: z.string().trim().max(500, "说明不能超过 500 字").default(""),
   })
-  .refine((v) => v.periodStart === undefined || v.periodEnd === undefined || v.periodStart <= v.periodEnd, { path: ["periodEnd"], message: zhPlans.errors.periodOrder });
+  .refine((v) => v.periodStart === undefined || v.periodEnd === undefined || v.periodStart <= v.periodEnd, {
+    path: ["periodEnd"],
+    message: zhPlans.errors.periodOrder,
+  });
 
 export type PlanSettingsInput = z.input<typeof planSettingsSchema>;

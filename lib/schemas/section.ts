@@ -12,7 +12,13 @@ export const sectionCreateSchema = z
   .object({ planId: recordId, kind: z.enum(["CATEGORY", "COLUMN"], { message: "请选择类型" }), number, title })
   .refine(numbered, numberRule);
 
-export const sectionUpdateSchema = z.object({ id: recordId, version: recordId, number, title, reason: z.string().trim().max(500, "说明不能超过 500 字").default("") });
+export const sectionUpdateSchema = z.object({
+  id: recordId,
+  version: recordId,
+  number,
+  title,
+  reason: z.string().trim().max(500, "说明不能超过 500 字").default(""),
+});
 
 export const sectionReorderSchema = orderSchema;
 

@@ -37,7 +37,8 @@ beforeAll(async () => {
 
 const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString("base64");
 const TOO_BIG_ID = 2147483648;
-const audits = (action: string, entityId?: number) => db.auditEvent.findMany({ where: { action, ...(entityId !== undefined && { entityId: String(entityId) }) }, orderBy: { id: "asc" } });
+const audits = (action: string, entityId?: number) =>
+  db.auditEvent.findMany({ where: { action, ...(entityId !== undefined && { entityId: String(entityId) }) }, orderBy: { id: "asc" } });
 
 const newPlanInput = (over: Record<string, unknown> = {}) => ({
   title: "健康某县“十五五”卫生健康发展规划",
@@ -76,13 +77,30 @@ describe("plans", () => {
     const input = newPlanInput({ document: { fileName: "某县规划.txt", content: b64(gb) } });
     const created = await createPlan(admin, input);
     const plan = await db.plan.findUniqueOrThrow({ where: { id: created.id }, include: { region: true } });
-    expect(plan).toMatchObject({ key: `plan-${plan.id}`, title: input.title, level: "DISTRICT", periodStart: 2026, periodEnd: 2030, reportingCycle: "MONTHLY", moneyUnit: "wan", hasProjectList: true, archivedAt: null, version: 1 });
+    expect(plan).toMatchObject({
+      key: `plan-${plan.id}`,
+      title: input.title,
+      level: "DISTRICT",
+      periodStart: 2026,
+      periodEnd: 2030,
+      reportingCycle: "MONTHLY",
+      moneyUnit: "wan",
+      hasProjectList: true,
+      archivedAt: null,
+      version: 1,
+    });
     expect(plan.region).toMatchObject({ name: input.regionName, level: "COUNTY" });
     expect(plan.sourceFile).toBe("某县规划.txt");
     expect(plan.sourceDocument).toBe("某县卫生健康规划\n第一章 总则");
     const [event] = await audits("plan.create", plan.id);
     expect(event).toMatchObject({ actorId: admin.id, planId: plan.id, entityVersion: 1 });
-    expect(event.changes).toEqual(expect.arrayContaining([{ field: "title", old: null, new: input.title }, { field: "region", old: null, new: `${input.regionName}（新建）` }, { field: "sourceFile", old: null, new: "某县规划.txt" }]));
+    expect(event.changes).toEqual(
+      expect.arrayContaining([
+        { field: "title", old: null, new: input.title },
+        { field: "region", old: null, new: `${input.regionName}（新建）` },
+        { field: "sourceFile", old: null, new: "某县规划.txt" },
+      ]),
+    );
 
     // the same title again: another plan with its own key; an existing region by id; ASCII words of a title in the key
     const again = await createPlan(admin, newPlanInput({ regionId: plan.regionId, regionName: "", regionLevel: null }));
@@ -94,7 +112,9 @@ describe("plans", () => {
   it("keeps the text of a .docx, one paragraph a line; refuses an old .doc and an empty file, writing nothing", async () => {
     const docx = fs.readFileSync("tests/fixtures/plan-document.docx");
     const { id } = await createPlan(admin, newPlanInput({ document: { fileName: "规划.docx", content: b64(docx) } }));
-    expect((await db.plan.findUniqueOrThrow({ where: { id } })).sourceDocument).toBe("健康某市“十五五”卫生健康发展规划\n一、发展基础\n专栏1 医疗服务能力提升项目\n1. 某县人民医院新院区建设。");
+    expect((await db.plan.findUniqueOrThrow({ where: { id } })).sourceDocument).toBe(
+      "健康某市“十五五”卫生健康发展规划\n一、发展基础\n专栏1 医疗服务能力提升项目\n1. 某县人民医院新院区建设。",
+    );
 
     const plans = await db.plan.count();
     const audit = await db.auditEvent.count();
@@ -135,13 +155,34 @@ describe("plans", () => {
 
   it("settings: title, period, money unit and document change on the version seen, audited as plan.update; the cycle only before the first report", async () => {
     const { plan, section, units } = await makePlan(db, { unitNames: ["甲县"] });
-    const r = await updatePlanSettings(admin, { id: plan.id, version: 1, title: "新名称", periodStart: 2026, periodEnd: 2030, moneyUnit: "wan", document: { fileName: "新文本.txt", content: b64("第一章\n第二章") }, reason: "十五五" });
+    const r = await updatePlanSettings(admin, {
+      id: plan.id,
+      version: 1,
+      title: "新名称",
+      periodStart: 2026,
+      periodEnd: 2030,
+      moneyUnit: "wan",
+      document: { fileName: "新文本.txt", content: b64("第一章\n第二章") },
+      reason: "十五五",
+    });
     expect(r).toEqual({ id: plan.id, version: 2, changed: 6 });
     const after = await db.plan.findUniqueOrThrow({ where: { id: plan.id } });
-    expect(after).toMatchObject({ title: "新名称", periodStart: 2026, periodEnd: 2030, moneyUnit: "wan", sourceFile: "新文本.txt", sourceDocument: "第一章\n第二章" });
+    expect(after).toMatchObject({
+      title: "新名称",
+      periodStart: 2026,
+      periodEnd: 2030,
+      moneyUnit: "wan",
+      sourceFile: "新文本.txt",
+      sourceDocument: "第一章\n第二章",
+    });
     const [event] = await audits("plan.update", plan.id);
     expect(event).toMatchObject({ entityVersion: 2, reason: "十五五" });
-    expect(event.changes).toEqual(expect.arrayContaining([{ field: "title", old: plan.title, new: "新名称" }, { field: "sourceDocument", old: null, new: "7 字" }]));
+    expect(event.changes).toEqual(
+      expect.arrayContaining([
+        { field: "title", old: plan.title, new: "新名称" },
+        { field: "sourceDocument", old: null, new: "7 字" },
+      ]),
+    );
 
     // nothing differs: nothing written
     expect(await updatePlanSettings(admin, { id: plan.id, version: 2, title: "新名称" })).toMatchObject({ version: 2, changed: 0 });
@@ -149,7 +190,9 @@ describe("plans", () => {
     const stale = await expectAppError(updatePlanSettings(admin, { id: plan.id, version: 1, title: "旧表单" }), "CONFLICT");
     expect(stale.details).toEqual([expect.objectContaining({ reason: "十五五" })]);
     // a period that ends before it starts, against the stored start
-    expect((await expectAppError(updatePlanSettings(admin, { id: plan.id, version: 2, periodEnd: 2025 }), "VALIDATION")).fieldErrors).toEqual({ periodEnd: ["结束年不能早于起始年"] });
+    expect((await expectAppError(updatePlanSettings(admin, { id: plan.id, version: 2, periodEnd: 2025 }), "VALIDATION")).fieldErrors).toEqual({
+      periodEnd: ["结束年不能早于起始年"],
+    });
     expect(Object.keys((await expectAppError(updatePlanSettings(admin, { id: TOO_BIG_ID, version: 1 }), "VALIDATION")).fieldErrors!)).toEqual(["id"]);
     // removing the document
     await updatePlanSettings(admin, { id: plan.id, version: 2, document: null });
@@ -174,7 +217,9 @@ describe("plans", () => {
   it("an archived plan is read-only for its plan, units and sections, still listed with its figures; unarchiving reopens it", async () => {
     const { plan, section, units } = await makePlan(db, { unitNames: ["甲县", "乙县"] });
     await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id, totalWan: "250" });
-    expect(Object.keys((await expectAppError(archivePlan(admin, { id: plan.id, version: 1, archived: true, reason: "" }), "VALIDATION")).fieldErrors!)).toEqual(["reason"]);
+    expect(Object.keys((await expectAppError(archivePlan(admin, { id: plan.id, version: 1, archived: true, reason: "" }), "VALIDATION")).fieldErrors!)).toEqual(
+      ["reason"],
+    );
     await refusedForOthers((actor) => archivePlan(actor, { id: plan.id, version: 1, archived: true, reason: "规划期满" }), [units[0].id]);
     const archived = await archivePlan(admin, { id: plan.id, version: 1, archived: true, reason: "规划期满" });
     expect(archived.version).toBe(2);
@@ -185,7 +230,15 @@ describe("plans", () => {
     await refused(updatePlanSettings(admin, { id: plan.id, version: 2, title: "改" }));
     await refused(createUnit(admin, { planId: plan.id, name: "丙县" }));
     await refused(updateUnit(admin, { id: units[0].id, version: 1, name: "甲县改", regionId: null }));
-    await refused(reorderUnits(admin, { planId: plan.id, items: [{ id: units[1].id, version: 1 }, { id: units[0].id, version: 1 }] }));
+    await refused(
+      reorderUnits(admin, {
+        planId: plan.id,
+        items: [
+          { id: units[1].id, version: 1 },
+          { id: units[0].id, version: 1 },
+        ],
+      }),
+    );
     await refused(retireUnit(admin, { id: units[0].id, version: 1, targetId: units[1].id }));
     await refused(createSection(admin, { planId: plan.id, kind: "CATEGORY", title: "其它" }));
     await refused(updateSection(admin, { id: section.id, version: 1, title: "综合医院" }));
@@ -199,7 +252,7 @@ describe("plans", () => {
 
     await expectAppError(archivePlan(admin, { id: plan.id, version: 1, archived: false, reason: "误操作" }), "CONFLICT");
     await archivePlan(admin, { id: plan.id, version: 2, archived: false, reason: "误操作" });
-    expect((await audits("plan.unarchive", plan.id))).toHaveLength(1);
+    expect(await audits("plan.unarchive", plan.id)).toHaveLength(1);
     await createUnit(admin, { planId: plan.id, name: "丙县" });
   });
 });
@@ -210,7 +263,10 @@ describe("reporting units", () => {
     const region = await db.region.upsert({ where: { name: "测试市" }, update: {}, create: { name: "测试市", level: "CITY" } });
     const u = await createUnit(admin, { planId: plan.id, name: " 经开区 ", regionId: region.id });
     expect(await db.reportingUnit.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({ name: "经开区", regionId: region.id, sortOrder: 1, version: 1 });
-    expect((await audits("unit.create", u.id))[0].changes).toEqual([{ field: "name", old: null, new: "经开区" }, { field: "region", old: null, new: "测试市" }]);
+    expect((await audits("unit.create", u.id))[0].changes).toEqual([
+      { field: "name", old: null, new: "经开区" },
+      { field: "region", old: null, new: "测试市" },
+    ]);
 
     const dup = await expectAppError(createUnit(admin, { planId: plan.id, name: "甲县" }), "VALIDATION");
     expect(dup.fieldErrors).toEqual({ name: ["本规划已有名为“甲县”的单位（含已停用单位）"] });
@@ -236,10 +292,16 @@ describe("reporting units", () => {
     const [a, b] = units;
     const officer = await sessionFor("COUNTY_OFFICER", [a.id]);
     expect(await updateUnit(admin, { id: a.id, version: 1, name: "甲县（新）", regionId: null, reason: "更名" })).toEqual({ id: a.id, version: 2, changed: 1 });
-    expect((await audits("unit.update", a.id))[0]).toMatchObject({ reason: "更名", entityVersion: 2, changes: [{ field: "name", old: "甲县", new: "甲县（新）" }] });
+    expect((await audits("unit.update", a.id))[0]).toMatchObject({
+      reason: "更名",
+      entityVersion: 2,
+      changes: [{ field: "name", old: "甲县", new: "甲县（新）" }],
+    });
     const stale = await expectAppError(updateUnit(admin, { id: a.id, version: 1, name: "甲县二", regionId: null }), "CONFLICT");
     expect(stale.details).toHaveLength(1);
-    expect((await expectAppError(updateUnit(admin, { id: a.id, version: 2, name: "乙县", regionId: null }), "VALIDATION")).fieldErrors).toEqual({ name: ["本规划已有名为“乙县”的单位（含已停用单位）"] });
+    expect((await expectAppError(updateUnit(admin, { id: a.id, version: 2, name: "乙县", regionId: null }), "VALIDATION")).fieldErrors).toEqual({
+      name: ["本规划已有名为“乙县”的单位（含已停用单位）"],
+    });
     await refusedForOthers((actor) => updateUnit(actor, { id: a.id, version: 2, name: "甲县三", regionId: null }), [a.id]);
     expect((await expectAppError(updateUnit(officer, { id: a.id, version: 2, name: "甲县三", regionId: null }), "FORBIDDEN")).code).toBe("FORBIDDEN");
 
@@ -260,9 +322,26 @@ describe("reporting units", () => {
     expect((await audits("unit.reorder", c.id))[0].changes).toEqual([{ field: "sortOrder", old: "2", new: "0" }]);
     await expectAppError(reorderUnits(admin, { planId: plan.id, items: [a, b, c].map((u) => ({ id: u.id, version: 1 })) }), "CONFLICT");
     await expectAppError(reorderUnits(admin, { planId: plan.id, items: [{ id: a.id, version: 2 }] }), "CONFLICT");
-    expect(Object.keys((await expectAppError(reorderUnits(admin, { planId: plan.id, items: [{ id: a.id, version: 2 }, { id: a.id, version: 2 }] }), "VALIDATION")).fieldErrors!)).toEqual(["items"]);
+    expect(
+      Object.keys(
+        (
+          await expectAppError(
+            reorderUnits(admin, {
+              planId: plan.id,
+              items: [
+                { id: a.id, version: 2 },
+                { id: a.id, version: 2 },
+              ],
+            }),
+            "VALIDATION",
+          )
+        ).fieldErrors!,
+      ),
+    ).toEqual(["items"]);
     await refusedForOthers((actor) => reorderUnits(actor, { planId: plan.id, items: [a, b, c].map((u) => ({ id: u.id, version: 2 })) }));
-    const applied = await race(Array.from({ length: 20 }, () => () => reorderUnits(admin, { planId: plan.id, items: [a, b, c].map((u) => ({ id: u.id, version: 2 })) })));
+    const applied = await race(
+      Array.from({ length: 20 }, () => () => reorderUnits(admin, { planId: plan.id, items: [a, b, c].map((u) => ({ id: u.id, version: 2 })) })),
+    );
     expect(applied).toBe(1);
   });
 
@@ -296,9 +375,25 @@ describe("reporting units", () => {
 
     const projectEvents = await db.auditEvent.findMany({ where: { action: "project.update", entityId: { in: [p1, bundle, child].map((p) => String(p.id)) } } });
     expect(projectEvents).toHaveLength(3);
-    for (const e of projectEvents) expect(e).toMatchObject({ reason: "单位合并：甲县 → 乙县（区划调整）", entityVersion: 2, unitId: b.id, changes: [{ field: "unitId", old: String(a.id), new: String(b.id) }] });
-    expect(await db.auditEvent.count({ where: { action: "user.update", entityId: { in: [String(onlyA.id), String(bothAB.id)] }, reason: { startsWith: "单位合并" } } })).toBe(2);
-    expect((await audits("unit.retire", a.id))[0].changes).toEqual(expect.arrayContaining([{ field: "mergedInto", old: null, new: "乙县" }, { field: "projects", old: "3", new: "0" }, { field: "officers", old: "3", new: "0" }]));
+    for (const e of projectEvents)
+      expect(e).toMatchObject({
+        reason: "单位合并：甲县 → 乙县（区划调整）",
+        entityVersion: 2,
+        unitId: b.id,
+        changes: [{ field: "unitId", old: String(a.id), new: String(b.id) }],
+      });
+    expect(
+      await db.auditEvent.count({
+        where: { action: "user.update", entityId: { in: [String(onlyA.id), String(bothAB.id)] }, reason: { startsWith: "单位合并" } },
+      }),
+    ).toBe(2);
+    expect((await audits("unit.retire", a.id))[0].changes).toEqual(
+      expect.arrayContaining([
+        { field: "mergedInto", old: null, new: "乙县" },
+        { field: "projects", old: "3", new: "0" },
+        { field: "officers", old: "3", new: "0" },
+      ]),
+    );
 
     // retired: listed apart, no longer a target, not renamed again, not in the user forms' picker
     const adminView = await getPlanAdmin(admin, { id: plan.id });
@@ -322,7 +417,10 @@ describe("reporting units", () => {
     expect(await audits("unit.retire", units[0].id)).toHaveLength(1);
     // merging two units into each other at once: never both
     const [x, y] = (await makePlan(db, { unitNames: ["子县", "丑县"] })).units;
-    const both = await Promise.allSettled([retireUnit(admin, { id: x.id, version: 1, targetId: y.id }), retireUnit(admin, { id: y.id, version: 1, targetId: x.id })]);
+    const both = await Promise.allSettled([
+      retireUnit(admin, { id: x.id, version: 1, targetId: y.id }),
+      retireUnit(admin, { id: y.id, version: 1, targetId: x.id }),
+    ]);
     expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.reportingUnit.count({ where: { id: { in: [x.id, y.id] }, retiredAt: null } })).toBe(1);
   });
@@ -332,29 +430,65 @@ describe("sections", () => {
   it("create a category or a numbered 专栏, rename, reorder; titles and numbers unique in the plan; audited", async () => {
     const { plan, section } = await makePlan(db, { unitNames: [] });
     const col = await createSection(admin, { planId: plan.id, kind: "COLUMN", number: "专栏3", title: "医疗服务能力提升项目" });
-    expect(await db.section.findUniqueOrThrow({ where: { id: col.id } })).toMatchObject({ key: `sec-${col.id}`, kind: "COLUMN", number: "专栏3", sortOrder: 1, version: 1 });
-    expect((await audits("section.create", col.id))[0].changes).toEqual([{ field: "kind", old: null, new: "COLUMN" }, { field: "number", old: null, new: "专栏3" }, { field: "title", old: null, new: "医疗服务能力提升项目" }]);
+    expect(await db.section.findUniqueOrThrow({ where: { id: col.id } })).toMatchObject({
+      key: `sec-${col.id}`,
+      kind: "COLUMN",
+      number: "专栏3",
+      sortOrder: 1,
+      version: 1,
+    });
+    expect((await audits("section.create", col.id))[0].changes).toEqual([
+      { field: "kind", old: null, new: "COLUMN" },
+      { field: "number", old: null, new: "专栏3" },
+      { field: "title", old: null, new: "医疗服务能力提升项目" },
+    ]);
     const cat = await createSection(admin, { planId: plan.id, kind: "CATEGORY", title: "公卫机构" });
 
     const fields = async (p: Promise<unknown>) => (await expectAppError(p, "VALIDATION")).fieldErrors;
     expect(await fields(createSection(admin, { planId: plan.id, kind: "COLUMN", title: "无编号" }))).toEqual({ number: ["专栏须填写编号，如“专栏3”"] });
     expect(await fields(createSection(admin, { planId: plan.id, kind: "CATEGORY", title: "医院" }))).toEqual({ title: ["本规划已有“医院”"] });
-    expect(await fields(createSection(admin, { planId: plan.id, kind: "COLUMN", number: "专栏3", title: "另一个" }))).toEqual({ number: ["本规划已有编号“专栏3”"] });
+    expect(await fields(createSection(admin, { planId: plan.id, kind: "COLUMN", number: "专栏3", title: "另一个" }))).toEqual({
+      number: ["本规划已有编号“专栏3”"],
+    });
     expect(Object.keys((await fields(createSection(admin, { planId: plan.id, kind: "CHAPTER", title: "x".repeat(101) })))!).sort()).toEqual(["kind", "title"]);
     await refusedForOthers((actor) => createSection(actor, { planId: plan.id, kind: "CATEGORY", title: "其它" }));
 
     await updateSection(admin, { id: cat.id, version: 1, title: "公共卫生机构", reason: "统一名称" });
-    expect((await audits("section.update", cat.id))[0]).toMatchObject({ entityVersion: 2, changes: [{ field: "title", old: "公卫机构", new: "公共卫生机构" }] });
+    expect((await audits("section.update", cat.id))[0]).toMatchObject({
+      entityVersion: 2,
+      changes: [{ field: "title", old: "公卫机构", new: "公共卫生机构" }],
+    });
     await expectAppError(updateSection(admin, { id: cat.id, version: 1, title: "旧表单" }), "CONFLICT");
-    expect(await fields(updateSection(admin, { id: col.id, version: 1, number: "", title: "医疗服务能力提升项目" }))).toEqual({ number: ["专栏须填写编号，如“专栏3”"] });
+    expect(await fields(updateSection(admin, { id: col.id, version: 1, number: "", title: "医疗服务能力提升项目" }))).toEqual({
+      number: ["专栏须填写编号，如“专栏3”"],
+    });
     expect(await fields(updateSection(admin, { id: cat.id, version: 2, title: "医院" }))).toEqual({ title: ["本规划已有“医院”"] });
     await refusedForOthers((actor) => updateSection(actor, { id: cat.id, version: 2, title: "其它" }));
-    const applied = await race(Array.from({ length: 20 }, (_, i) => () => updateSection(admin, { id: col.id, version: 1, number: "专栏3", title: `标题 ${i}` })));
+    const applied = await race(
+      Array.from({ length: 20 }, (_, i) => () => updateSection(admin, { id: col.id, version: 1, number: "专栏3", title: `标题 ${i}` })),
+    );
     expect(applied).toBe(1);
 
-    await reorderSections(admin, { planId: plan.id, items: [{ id: cat.id, version: 2 }, { id: section.id, version: 1 }, { id: col.id, version: 2 }] });
+    await reorderSections(admin, {
+      planId: plan.id,
+      items: [
+        { id: cat.id, version: 2 },
+        { id: section.id, version: 1 },
+        { id: col.id, version: 2 },
+      ],
+    });
     expect((await db.section.findMany({ where: { planId: plan.id }, orderBy: { sortOrder: "asc" } })).map((s) => s.id)).toEqual([cat.id, section.id, col.id]);
-    await expectAppError(reorderSections(admin, { planId: plan.id, items: [{ id: cat.id, version: 2 }, { id: section.id, version: 1 }, { id: col.id, version: 2 }] }), "CONFLICT");
+    await expectAppError(
+      reorderSections(admin, {
+        planId: plan.id,
+        items: [
+          { id: cat.id, version: 2 },
+          { id: section.id, version: 1 },
+          { id: col.id, version: 2 },
+        ],
+      }),
+      "CONFLICT",
+    );
     await refusedForOthers((actor) => reorderSections(actor, { planId: plan.id, items: [{ id: section.id, version: 2 }] }));
   });
 });
@@ -376,7 +510,12 @@ describe("the import template", () => {
     expect(ws.getCell("B100").dataValidation).toMatchObject({ type: "list", formulae: ["'选项'!$B$2:$B$2"] });
     const lists = wb.getWorksheet("选项")!;
     expect(lists.state).toBe("hidden");
-    expect([lists.getCell("A2").value, lists.getCell("A3").value, lists.getCell("A4").value, lists.getCell("B2").value]).toEqual(["甲县", "乙县", null, "医院"]);
+    expect([lists.getCell("A2").value, lists.getCell("A3").value, lists.getCell("A4").value, lists.getCell("B2").value]).toEqual([
+      "甲县",
+      "乙县",
+      null,
+      "医院",
+    ]);
     expect(String(wb.getWorksheet("说明")!.getCell("A1").value)).toBe("填写说明");
 
     // blank: the import reads the header and finds no rows
@@ -403,7 +542,9 @@ describe("the import template", () => {
     const hospital = await db.project.findFirstOrThrow({ where: { planId: plan.id, name: "甲县人民医院新院区" } });
     expect(hospital).toMatchObject({ unitId: units[0].id, startYear: 2026, endYear: 2030 });
     expect(hospital.totalInvestment!.toString()).toBe("25000");
-    expect((await db.project.findFirstOrThrow({ where: { planId: plan.id, name: "乙县康养中心" }, include: { section: true } })).section.title).toBe("养老机构");
+    expect((await db.project.findFirstOrThrow({ where: { planId: plan.id, name: "乙县康养中心" }, include: { section: true } })).section.title).toBe(
+      "养老机构",
+    );
   });
 
   it("without a plan: no pick lists; an unknown plan is 404; viewers cannot export", async () => {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { DownloadButton } from "@/components/excel/download-button";
 import { formatDateTime } from "@/lib/dates";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
+import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { listImports } from "@/lib/server/imports/get-import";
 import { filterOptions } from "@/lib/server/plans/filter-options";
@@ -17,7 +18,12 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
   const [{ plans }, sp] = await Promise.all([filterOptions(user, {}), searchParams]);
   return (
     <>
-      <h1 className="mb-3 text-xl font-semibold">{T.title}</h1>
+      <div className="mb-3 flex items-center">
+        <h1 className="text-xl font-semibold">{T.title}</h1>
+        <span className="ml-auto">
+          <DownloadButton href={`/api/v1/exports/template${Number(sp.plan) > 0 ? `?plan=${Number(sp.plan)}` : ""}`} label={zhPlans.template.link} testId="import-template" />
+        </span>
+      </div>
       <UploadForm plans={plans} defaultPlan={Number(sp.plan) || undefined} />
       <div className="mt-6 mb-2 flex items-center">
         <h2 className="font-semibold">{T.history}</h2>

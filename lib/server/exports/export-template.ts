@@ -65,9 +65,24 @@ function writeTable(ws: Sheet, plan: string | null, lists: Lists) {
   const source = (col: string, n: number) => [`'${T.listsSheet}'!$${col}$2:$${col}$${n + 1}`];
   const validations = (ws as unknown as { dataValidations: Validations }).dataValidations;
   // Units must be the plan's; a category may be new (the import creates it on confirm).
-  if (lists.unit.length) validations.add(range("A"), { type: "list", allowBlank: true, formulae: source("A", lists.unit.length), showErrorMessage: true, errorStyle: "stop", error: T.validation.unit });
+  if (lists.unit.length)
+    validations.add(range("A"), {
+      type: "list",
+      allowBlank: true,
+      formulae: source("A", lists.unit.length),
+      showErrorMessage: true,
+      errorStyle: "stop",
+      error: T.validation.unit,
+    });
   if (lists.category.length) {
-    validations.add(range("B"), { type: "list", allowBlank: true, formulae: source("B", lists.category.length), showErrorMessage: true, errorStyle: "information", error: T.validation.category });
+    validations.add(range("B"), {
+      type: "list",
+      allowBlank: true,
+      formulae: source("B", lists.category.length),
+      showErrorMessage: true,
+      errorStyle: "information",
+      error: T.validation.category,
+    });
   }
   ws.commit();
 }

@@ -38,7 +38,15 @@ export const createPlan = operation({
         },
       });
       const changes = diffFields(null, { ...plan, region: created ? `${region.name}（新建）` : region.name }, [...PLAN_FIELDS]);
-      await recordAudit(tx, { actorId: actor.id, action: "plan.create", entityType: "Plan", entityId: plan.id, planId: plan.id, entityVersion: plan.version, changes });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "plan.create",
+        entityType: "Plan",
+        entityId: plan.id,
+        planId: plan.id,
+        entityVersion: plan.version,
+        changes,
+      });
       return { id: plan.id, key: plan.key, version: plan.version };
     });
   },

@@ -18,15 +18,20 @@ export const getPlanAdmin = operation({
       include: { region: { select: { name: true } } },
     });
     if (!plan) throw new AppError("NOT_FOUND", zhPlans.errors.planNotFound);
-    const [units, sections, regions, reports] = await Promise.all([
+    const [units, sections, regions, reports, withDocument] = await Promise.all([
       db.reportingUnit.findMany({
         where: { planId: v.id },
         orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
         include: { region: { select: { name: true } }, _count: { select: { officers: true, projects: { where: { deletedAt: null, parentId: null } } } } },
       }),
-      db.section.findMany({ where: { planId: v.id }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], include: { _count: { select: { projects: { where: { deletedAt: null, parentId: null } } } } } }),
+      db.section.findMany({
+        where: { planId: v.id },
+        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+        include: { _count: { select: { projects: { where: { deletedAt: null, parentId: null } } } } },
+      }),
       db.region.findMany({ orderBy: [{ level: "asc" }, { name: "asc" }], select: { id: true, name: true, level: true } }),
       db.progressReport.count({ where: { project: { planId: v.id } } }),
+      db.plan.count({ where: { id: v.id, sourceDocument: { not: null } } }),
     ]);
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const shaped = units.map((u) => ({
@@ -42,9 +47,10 @@ export const getPlanAdmin = operation({
     }));
     return {
       plan,
+      hasDocument: withDocument > 0,
       cycleLocked: reports > 0,
       units: shaped.filter((u) => u.retiredAt === null),
-      retiredUnits: shaped.filter((u) => u.retiredAt !== null),
+      retiredUnits: shaped.filter((u): u is (typeof shaped)[number] & { retiredAt: Date } => u.retiredAt !== null),
       sections: sections.map((s) => ({ id: s.id, kind: s.kind, number: s.number, title: s.title, version: s.version, projects: s._count.projects })),
       regions,
     };

@@ -7,7 +7,7 @@ import { planRollup, planTotals } from "@/lib/server/rollups/plan-rollup";
 
 const id = z.coerce.number().int().positive();
 
-// One plan with its rollups by unit and by section and its totals.
+// One plan with its rollups by unit and by section and its totals (its document text apart: large).
 export const getPlan = operation({
   permission: "plan.read",
   input: z.object({ id }),
@@ -18,8 +18,13 @@ export const getPlan = operation({
       include: { region: { select: { name: true } }, _count: { select: { warnings: true } } },
     });
     if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
-    const [byUnit, bySection, totals] = await Promise.all([planRollup(v.id, "unit"), planRollup(v.id, "section"), planTotals(v.id)]);
-    return { plan, byUnit, bySection, totals };
+    const [byUnit, bySection, totals, withDocument] = await Promise.all([
+      planRollup(v.id, "unit"),
+      planRollup(v.id, "section"),
+      planTotals(v.id),
+      db.plan.count({ where: { id: v.id, sourceDocument: { not: null } } }),
+    ]);
+    return { plan, hasDocument: withDocument > 0, byUnit, bySection, totals };
   },
 });
 

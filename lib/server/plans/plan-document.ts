@@ -18,7 +18,10 @@ export async function readPlanDocument(doc: PlanDocumentInput): Promise<{ source
   // An old .doc or an encrypted .docx is an OLE compound file, whatever its name says.
   if (bytes.subarray(0, 8).equals(CFB_MAGIC)) throw bad(E.oldDoc);
   const text = /\.docx$/i.test(fileName) ? await docxText(bytes) : plainText(bytes);
-  const cleaned = text.replace(/\r\n?/g, "\n").replace(/\u0000/g, "").trim();
+  const cleaned = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\u0000/g, "")
+    .trim();
   if (cleaned === "") throw bad(E.emptyDocument);
   if (cleaned.length > MAX_TEXT) throw bad(E.badDocument);
   return { sourceFile: fileName, sourceDocument: cleaned };

@@ -10,7 +10,9 @@ import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 // starting after the archive committed sees it. Operations that then update the plan row itself
 // pass "update" (two share locks both upgrading would deadlock).
 export async function assertPlanWritable(tx: Prisma.TransactionClient | typeof db, planId: number, lock: "share" | "update" = "share"): Promise<void> {
-  const [plan] = await tx.$queryRaw<{ archivedAt: Date | null }[]>`SELECT "archivedAt" FROM "Plan" WHERE id = ${planId} ${Prisma.raw(lock === "update" ? "FOR UPDATE" : "FOR SHARE")}`;
+  const [plan] = await tx.$queryRaw<
+    { archivedAt: Date | null }[]
+  >`SELECT "archivedAt" FROM "Plan" WHERE id = ${planId} ${Prisma.raw(lock === "update" ? "FOR UPDATE" : "FOR SHARE")}`;
   if (!plan) throw new AppError("NOT_FOUND", zhPlans.errors.planNotFound);
   if (plan.archivedAt) throw new AppError("FORBIDDEN", zhPlans.errors.archived);
 }

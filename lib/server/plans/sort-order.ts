@@ -10,7 +10,8 @@ import { recordAuditMany } from "@/lib/server/audit/record-audit";
 // added, retired or changed since) is refused whole. Rows whose place changes get the new sortOrder,
 // a new version and an audit row.
 type Tx = Prisma.TransactionClient;
-type Target = { table: "ReportingUnit"; entityType: "ReportingUnit"; action: "unit.reorder" } | { table: "Section"; entityType: "Section"; action: "section.reorder" };
+type Target =
+  { table: "ReportingUnit"; entityType: "ReportingUnit"; action: "unit.reorder" } | { table: "Section"; entityType: "Section"; action: "section.reorder" };
 
 export async function applyOrder(tx: Tx, target: Target, planId: number, items: { id: number; version: number }[], actorId: number) {
   const live = target.table === "ReportingUnit" ? Prisma.sql`AND "retiredAt" IS NULL` : Prisma.empty;
@@ -27,7 +28,15 @@ export async function applyOrder(tx: Tx, target: Target, planId: number, items: 
     FROM jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) AS m(id int, "sortOrder" int) WHERE t.id = m.id`;
   await recordAuditMany(
     tx,
-    moved.map((r) => ({ actorId, action: target.action, entityType: target.entityType, entityId: r.id, planId, entityVersion: r.version + 1, changes: [{ field: "sortOrder", old: String(r.old), new: String(r.sortOrder) }] })),
+    moved.map((r) => ({
+      actorId,
+      action: target.action,
+      entityType: target.entityType,
+      entityId: r.id,
+      planId,
+      entityVersion: r.version + 1,
+      changes: [{ field: "sortOrder", old: String(r.old), new: String(r.sortOrder) }],
+    })),
   );
   return { moved: moved.length };
 }

@@ -36,15 +36,27 @@ export const updatePlanSettings = operation({
       if (next.periodStart > next.periodEnd) throw new AppError("VALIDATION", E.periodOrder, { periodEnd: [E.periodOrder] });
       // The text itself is not copied into the audit trail: its length says that it changed.
       const length = (text: string | null) => (text === null ? null : `${text.length} 字`);
-      const changes = diffFields({ ...plan, sourceDocument: length(plan.sourceDocument) }, { ...next, sourceDocument: length(next.sourceDocument) }, [...FIELDS]);
-      if (plan.sourceDocument !== next.sourceDocument && !changes.some((c) => c.field === "sourceDocument")) changes.push({ field: "sourceDocument", old: length(plan.sourceDocument), new: `${length(next.sourceDocument)}（已更新）` });
+      const changes = diffFields({ ...plan, sourceDocument: length(plan.sourceDocument) }, { ...next, sourceDocument: length(next.sourceDocument) }, [
+        ...FIELDS,
+      ]);
+      if (plan.sourceDocument !== next.sourceDocument && !changes.some((c) => c.field === "sourceDocument"))
+        changes.push({ field: "sourceDocument", old: length(plan.sourceDocument), new: `${length(next.sourceDocument)}（已更新）` });
       if (changes.length === 0) return { id: plan.id, version: plan.version, changed: 0 };
       if (next.reportingCycle !== plan.reportingCycle && (await tx.progressReport.count({ where: { project: { planId: v.id } } }))) {
         throw new AppError("VALIDATION", E.cycleLocked, { reportingCycle: [zhPlans.form.cycleLocked] });
       }
       const updated = await tx.plan.updateMany({ where: { id: v.id, version: v.version }, data: { ...next, version: { increment: 1 } } });
       if (updated.count === 0) throw new AppError("CONFLICT", E.conflictPlan, undefined, await changesSince(tx, "Plan", v.id, v.version));
-      await recordAudit(tx, { actorId: actor.id, action: "plan.update", entityType: "Plan", entityId: v.id, planId: v.id, entityVersion: v.version + 1, changes, reason: v.reason });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "plan.update",
+        entityType: "Plan",
+        entityId: v.id,
+        planId: v.id,
+        entityVersion: v.version + 1,
+        changes,
+        reason: v.reason,
+      });
       return { id: v.id, version: v.version + 1, changed: changes.length };
     });
   },

@@ -33,7 +33,10 @@ export async function assertSectionFree(tx: Tx, planId: number, s: { number: str
 }
 
 // Inserts at the end of the plan's list and audits section.create. Call lockSections first.
-export async function insertSection(tx: Tx, s: { planId: number; kind: "CATEGORY" | "COLUMN"; number: string | null; title: string; locator: string; actorId: number; reason?: string }) {
+export async function insertSection(
+  tx: Tx,
+  s: { planId: number; kind: "CATEGORY" | "COLUMN"; number: string | null; title: string; locator: string; actorId: number; reason?: string },
+) {
   const { _max } = await tx.section.aggregate({ where: { planId: s.planId }, _max: { sortOrder: true } });
   const id = await nextId(tx, "Section");
   const section = await tx.section.create({
@@ -64,7 +67,10 @@ export async function ensureCategories(tx: Tx, planId: number, titles: string[],
   await lockSections(tx, planId);
   for (const title of titles) {
     const clash = await sectionClash(tx, planId, { number: null, title });
-    const id = clash?.field === "title" ? clash.section.id : (await insertSection(tx, { planId, kind: "CATEGORY", number: null, title, locator: source, actorId, reason: source })).id;
+    const id =
+      clash?.field === "title"
+        ? clash.section.id
+        : (await insertSection(tx, { planId, kind: "CATEGORY", number: null, title, locator: source, actorId, reason: source })).id;
     ids.set(title, id);
   }
   return ids;

@@ -26,7 +26,16 @@ export const updateSection = operation({
       await assertSectionFree(tx, section.planId, next, section.id);
       const updated = await tx.section.updateMany({ where: { id: v.id, version: v.version }, data: { ...next, version: { increment: 1 } } });
       if (updated.count === 0) throw new AppError("CONFLICT", zhPlans.errors.conflictSection, undefined, await changesSince(tx, "Section", v.id, v.version));
-      await recordAudit(tx, { actorId: actor.id, action: "section.update", entityType: "Section", entityId: v.id, planId: section.planId, entityVersion: v.version + 1, changes, reason: v.reason });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "section.update",
+        entityType: "Section",
+        entityId: v.id,
+        planId: section.planId,
+        entityVersion: v.version + 1,
+        changes,
+        reason: v.reason,
+      });
       return { id: v.id, version: v.version + 1, changed: changes.length };
     });
   },

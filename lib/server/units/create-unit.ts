@@ -20,7 +20,16 @@ export const createUnit = operation({
         const { _max } = await tx.reportingUnit.aggregate({ where: { planId: v.planId }, _max: { sortOrder: true } });
         const unit = await tx.reportingUnit.create({ data: { planId: v.planId, name: v.name, regionId, sortOrder: (_max.sortOrder ?? -1) + 1 } });
         const changes = [{ field: "name", old: null, new: unit.name }, ...(region ? [{ field: "region", old: null, new: region }] : [])];
-        await recordAudit(tx, { actorId: actor.id, action: "unit.create", entityType: "ReportingUnit", entityId: unit.id, planId: v.planId, unitId: unit.id, entityVersion: unit.version, changes });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "unit.create",
+          entityType: "ReportingUnit",
+          entityId: unit.id,
+          planId: v.planId,
+          unitId: unit.id,
+          entityVersion: unit.version,
+          changes,
+        });
         return { id: unit.id, planId: unit.planId, name: unit.name, version: unit.version };
       });
     } catch (e) {

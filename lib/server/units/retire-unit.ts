@@ -34,11 +34,14 @@ export const retireUnit = operation({
       const target = locked.find((u) => u.id === v.targetId);
       if (!target || target.planId !== unit.planId) throw new AppError("VALIDATION", E.targetOtherPlan, { targetId: [E.targetOtherPlan] });
       if (target.retiredAt) throw new AppError("VALIDATION", E.targetRetired, { targetId: [E.targetRetired] });
-      if (unit.version !== v.version || unit.retiredAt) throw new AppError("CONFLICT", E.conflictUnit, undefined, await changesSince(tx, "ReportingUnit", v.id, v.version));
+      if (unit.version !== v.version || unit.retiredAt)
+        throw new AppError("CONFLICT", E.conflictUnit, undefined, await changesSince(tx, "ReportingUnit", v.id, v.version));
       const reason = `单位合并：${unit.name} → ${target.name}${v.reason ? `（${v.reason}）` : ""}`;
       const base = { actorId: actor.id, planId: unit.planId, reason };
 
-      const projects = await tx.$queryRaw<{ id: number; version: number }[]>`SELECT id, version FROM "Project" WHERE "unitId" = ${unit.id} ORDER BY id FOR UPDATE`;
+      const projects = await tx.$queryRaw<
+        { id: number; version: number }[]
+      >`SELECT id, version FROM "Project" WHERE "unitId" = ${unit.id} ORDER BY id FOR UPDATE`;
       if (projects.length) {
         await tx.project.updateMany({ where: { id: { in: projects.map((p) => p.id) } }, data: { unitId: target.id, version: { increment: 1 } } });
       }
@@ -60,7 +63,14 @@ export const retireUnit = operation({
         const after = [...new Set(before.map((id) => (id === unit.id ? target.id : id)))];
         await tx.userUnit.deleteMany({ where: { userId: officer.id, unitId: unit.id } });
         await tx.userUnit.createMany({ data: [{ userId: officer.id, unitId: target.id }], skipDuplicates: true });
-        userEvents.push({ ...base, action: "user.update", entityType: "User", entityId: officer.id, entityVersion: officer.version + 1, changes: [{ field: "units", old: await unitNames(tx, before), new: await unitNames(tx, after) }] });
+        userEvents.push({
+          ...base,
+          action: "user.update",
+          entityType: "User",
+          entityId: officer.id,
+          entityVersion: officer.version + 1,
+          changes: [{ field: "units", old: await unitNames(tx, before), new: await unitNames(tx, after) }],
+        });
       }
       // A user form opened before the merge must not put the old unit back: its version is stale now.
       if (officers.length) await tx.user.updateMany({ where: { id: { in: officers.map((o) => o.id) } }, data: { version: { increment: 1 } } });

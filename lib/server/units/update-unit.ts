@@ -24,9 +24,23 @@ export const updateUnit = operation({
         const changes = diffFields({ name: unit.name, region: unit.region?.name ?? null }, { name: v.name, region }, ["name", "region"]);
         if (changes.length === 0) return { id: unit.id, version: unit.version, changed: 0 };
         await assertUnitNameFree(tx, unit.planId, v.name, unit.id);
-        const updated = await tx.reportingUnit.updateMany({ where: { id: v.id, version: v.version }, data: { name: v.name, regionId: v.regionId, version: { increment: 1 } } });
-        if (updated.count === 0) throw new AppError("CONFLICT", zhPlans.errors.conflictUnit, undefined, await changesSince(tx, "ReportingUnit", v.id, v.version));
-        await recordAudit(tx, { actorId: actor.id, action: "unit.update", entityType: "ReportingUnit", entityId: v.id, planId: unit.planId, unitId: v.id, entityVersion: v.version + 1, changes, reason: v.reason });
+        const updated = await tx.reportingUnit.updateMany({
+          where: { id: v.id, version: v.version },
+          data: { name: v.name, regionId: v.regionId, version: { increment: 1 } },
+        });
+        if (updated.count === 0)
+          throw new AppError("CONFLICT", zhPlans.errors.conflictUnit, undefined, await changesSince(tx, "ReportingUnit", v.id, v.version));
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "unit.update",
+          entityType: "ReportingUnit",
+          entityId: v.id,
+          planId: unit.planId,
+          unitId: v.id,
+          entityVersion: v.version + 1,
+          changes,
+          reason: v.reason,
+        });
         return { id: v.id, version: v.version + 1, changed: changes.length };
       });
     } catch (e) {

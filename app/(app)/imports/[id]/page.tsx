@@ -3,6 +3,7 @@ import { DataTable } from "@/components/data-table";
 import { formatDateTime } from "@/lib/dates";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
+import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { UNIT_LABEL } from "@/lib/money";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getImport } from "@/lib/server/imports/get-import";
@@ -48,6 +49,7 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
         {summary.unknownHeaders.length > 0 && <li className="rounded bg-amber-50 px-3 py-1 text-amber-900">{T.unknownHeaders(summary.unknownHeaders)}</li>}
         {summary.ignoredHeaders.length > 0 && <li className="rounded bg-slate-50 px-3 py-1 text-slate-700">{T.ignoredHeaders(summary.ignoredHeaders)}</li>}
         {summary.skippedSheets.length > 0 && <li className="rounded bg-slate-50 px-3 py-1 text-slate-700">{T.skippedSheets(summary.skippedSheets)}</li>}
+        {summary.newSections.length > 0 && batch.status !== "COMMITTED" && <li className="rounded bg-emerald-50 px-3 py-1 text-emerald-900" data-testid="import-new-sections">{zhPlans.import.newSections(summary.newSections)}</li>}
       </ul>
       <div className="mt-3 rounded bg-white p-3 text-sm shadow-sm">
         <p data-testid="import-counts">{T.counts(c)}</p>

@@ -4,7 +4,9 @@ import { Money } from "@/components/money";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { zh } from "@/lib/i18n/zh-CN";
 import { UNIT_LABEL } from "@/lib/money";
-import { PlanSettingsForm } from "./plan-settings-form";
+import { DownloadButton } from "@/components/excel/download-button";
+import { formatDateTime } from "@/lib/dates";
+import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { grantOf } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getPlan } from "@/lib/server/plans/get-plan";
@@ -18,7 +20,11 @@ import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
   const user = await requireUser();
-  const [{ plan, byUnit, bySection, totals }, unit, options] = await Promise.all([orNotFound(getPlan(user, { id })), moneyUnit(), filterOptions(user, { planId: id })]);
+  const [{ plan, hasDocument, byUnit, bySection, totals }, options] = await Promise.all([
+    orNotFound(getPlan(user, { id })),
+    filterOptions(user, { planId: id }),
+  ]);
+  const unit = await moneyUnit(plan.moneyUnit === "wan" ? "wan" : "yi");
   const canExport = !!grantOf(user.role, "export.run");
   const table = (rows: RollupRow[], filter: "unit" | "section", label: string) => (
     <table className="w-full bg-white text-sm shadow-sm" data-testid={`rollup-${filter}`}>
@@ -48,13 +54,13 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                 </Link>
               )}
             </td>
-            <td className="num px-3 py-2">{r.projectCount}</td>
-            <td className="num px-3 py-2">{r.subProjectCount}</td>
-            <td className="num px-3 py-2">{r.programmeCount}</td>
-            <td className="num px-3 py-2">
+            <td className="px-3 py-2 num">{r.projectCount}</td>
+            <td className="px-3 py-2 num">{r.subProjectCount}</td>
+            <td className="px-3 py-2 num">{r.programmeCount}</td>
+            <td className="px-3 py-2 num">
               <Money wan={r.totalWan} unit={unit} />
             </td>
-            <td className="num px-3 py-2">{r.unknownCount}</td>
+            <td className="px-3 py-2 num">{r.unknownCount}</td>
           </tr>
         ))}
       </tbody>
@@ -69,8 +75,26 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       </p>
       <h1 className="mt-1 text-xl font-semibold">{plan.title}</h1>
       <p className="mt-1 text-sm text-slate-600">
-        {zh.level[plan.level]} · {plan.region.name} · {zh.plan.period} {plan.periodStart}–{plan.periodEnd} · {zh.plan.source}：{plan.sourceFile}
+        {zh.level[plan.level]} · {plan.region.name} · {zh.plan.period} {plan.periodStart}–{plan.periodEnd} · {zhPlans.cycle[plan.reportingCycle]}填报
+        {plan.sourceFile && (
+          <>
+            {" "}
+            · {zh.plan.source}：
+            {hasDocument ? (
+              <Link href={`/plans/${plan.id}/document`} className="text-sky-700 hover:underline">
+                {plan.sourceFile}
+              </Link>
+            ) : (
+              plan.sourceFile
+            )}
+          </>
+        )}
       </p>
+      {plan.archivedAt && (
+        <p className="mt-3 rounded border border-slate-300 bg-slate-100 px-4 py-2 text-sm text-slate-800" data-testid="plan-archived">
+          {zhPlans.archive.archived(formatDateTime(plan.archivedAt))}
+        </p>
+      )}
       {!plan.hasProjectList && <p className="mt-3 rounded border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">{zh.plan.noProjectList}</p>}
       <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[
@@ -78,7 +102,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             <Hint key="h" label={zhFinance.figures.projectCount} text={zhFinance.counting.rule} />,
             <span key="p">
               <span data-testid="plan-project-count">{totals.projectCount}</span>
-              {totals.subProjectCount > 0 && <span className="ml-2 text-xs font-normal text-slate-500">{zhFinance.counting.subNote(totals.subProjectCount)}</span>}
+              {totals.subProjectCount > 0 && (
+                <span className="ml-2 text-xs font-normal text-slate-500">{zhFinance.counting.subNote(totals.subProjectCount)}</span>
+              )}
             </span>,
           ],
           [`${zh.plan.total}（${UNIT_LABEL[unit]}）`, <Money key="t" wan={totals.totalWan} unit={unit} />],
@@ -105,9 +131,14 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             填报情况 →
           </Link>
         )}
-        {plan.hasProjectList && grantOf(user.role, "plan.manage") && (
+        {grantOf(user.role, "plan.manage") && (
+          <Link href={`/plans/${plan.id}/settings`} className="text-sky-700 hover:underline" data-testid="plan-settings-link">
+            {zhPlans.settings.link} →
+          </Link>
+        )}
+        {plan.hasProjectList && canExport && (
           <span className="ml-auto">
-            <PlanSettingsForm id={plan.id} cycle={plan.reportingCycle} />
+            <DownloadButton href={`/api/v1/exports/template?plan=${plan.id}`} label={zhPlans.template.linkPlan} testId="plan-template" />
           </span>
         )}
       </div>

@@ -1,0 +1,71 @@
+"use client";
+import { FieldError, inputClass } from "@/components/form";
+import { zhPlans } from "@/lib/i18n/zh-CN-plans";
+import { zh } from "@/lib/i18n/zh-CN";
+import { sectionCreateSchema, sectionUpdateSchema, type SectionCreateInput, type SectionUpdateInput } from "@/lib/schemas/section";
+import { createSectionAction, updateSectionAction } from "./actions";
+import { Outcome, primaryButton, smallButton, useActionForm } from "./outcome";
+
+// The forms of the sections panel: add a 专栏 (numbered) or a category, rename one.
+const S = zhPlans.section;
+export type Section = { id: number; kind: string; number: string | null; title: string; version: number; projects: number };
+
+export function SectionCreateForm({ planId }: { planId: number }) {
+  const blank = { planId, kind: "CATEGORY" as const, number: "", title: "" };
+  const { form, failure, onSubmit } = useActionForm<SectionCreateInput, unknown>(sectionCreateSchema, blank, createSectionAction, (_d, f) => f.reset(blank));
+  const e = form.formState.errors;
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3 text-sm" noValidate data-testid="section-create-form">
+      <label>
+        {S.kind}
+        <select {...form.register("kind")} className={inputClass}>
+          <option value="CATEGORY">{zh.sectionKind.CATEGORY}</option>
+          <option value="COLUMN">{zh.sectionKind.COLUMN}</option>
+        </select>
+      </label>
+      <label className="w-32">
+        {S.number}
+        <input {...form.register("number")} className={inputClass} placeholder="专栏3" />
+        <FieldError message={e.number?.message} />
+      </label>
+      <label className="min-w-64">
+        {S.title}
+        <input {...form.register("title")} className={inputClass} />
+        <FieldError message={e.title?.message} />
+      </label>
+      <button type="submit" disabled={form.formState.isSubmitting} className={`${primaryButton} mt-6`}>
+        {S.add}
+      </button>
+      <p className="w-full text-xs text-slate-500">{S.numberHint}</p>
+      <div className="w-full">
+        <Outcome failure={failure} />
+      </div>
+    </form>
+  );
+}
+
+export function SectionEditForm({ section, onClose }: { section: Section; onClose: () => void }) {
+  const { form, failure, onSubmit } = useActionForm<SectionUpdateInput, unknown>(
+    sectionUpdateSchema,
+    { id: section.id, version: section.version, number: section.number ?? "", title: section.title, reason: "" },
+    updateSectionAction,
+    onClose,
+  );
+  const e = form.formState.errors;
+  return (
+    <form onSubmit={onSubmit} className="space-y-2" noValidate data-testid="section-edit-form">
+      <div className="flex flex-wrap gap-2">
+        <input {...form.register("number")} className={`${inputClass} mt-0 w-28`} aria-label={S.number} />
+        <input {...form.register("title")} className={`${inputClass} mt-0 max-w-72`} aria-label={S.title} />
+        <button type="submit" disabled={form.formState.isSubmitting} className={smallButton}>
+          {zhPlans.unit.save}
+        </button>
+        <button type="button" onClick={onClose} className={smallButton}>
+          {zhPlans.unit.cancel}
+        </button>
+      </div>
+      <FieldError message={e.number?.message ?? e.title?.message} />
+      <Outcome failure={failure} />
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+import { inputClass } from "@/components/form";
+import { PLAN_DOCUMENT_MAX_BYTES, type PlanDocumentInput } from "@/lib/schemas/plan";
+
+// The plan document picker of the new plan and settings forms: the chosen file goes to the server
+// action base64-encoded ({ fileName, content }), where its text is read (lib/server/plans/plan-document.ts).
+export function DocumentInput({ onChange, onTooLarge }: { onChange: (doc: PlanDocumentInput | undefined) => void; onTooLarge: () => void }) {
+  return (
+    <input
+      type="file"
+      accept=".txt,.docx"
+      className={inputClass}
+      data-testid="plan-document-input"
+      onChange={async (e) => {
+        const file = e.target.files?.[0];
+        if (!file) return onChange(undefined);
+        if (file.size > PLAN_DOCUMENT_MAX_BYTES) return onTooLarge();
+        onChange({ fileName: file.name, content: await base64(file) });
+      }}
+    />
+  );
+}
+
+function base64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
+    reader.readAsDataURL(file);
+  });
+}
