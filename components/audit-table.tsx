@@ -31,6 +31,13 @@ export const ACTION_LABEL: Record<string, string> = {
   "changeRequest.approve": "调整申请审核通过",
   "changeRequest.return": "调整申请退回",
   "project.import": "导入项目",
+  "project.create": "新增项目",
+  "project.admit": "入库审核通过",
+  "project.return": "入库申报退回",
+  "project.resubmit": "重新申报",
+  "project.withdraw": "调出",
+  "project.carryOver": "结转续建",
+  "plan.carryOver": "结转续建项目",
   "import.commit": "确认导入",
 };
 

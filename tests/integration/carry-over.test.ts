@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { carryOver } from "@/lib/server/carry-over/carry-over";
 import { carryOverCandidates } from "@/lib/server/carry-over/carry-over-candidates";
+import { proposeAnnualPlan } from "@/lib/server/annual-plans/propose-annual-plan";
+import { saveReport } from "@/lib/server/reports/save-report";
 import { planRollup } from "@/lib/server/rollups/plan-rollup";
 import { groupRollup } from "@/lib/server/rollups/group-rollup";
 import { projectFigures } from "@/lib/server/rollups/project-figures";
@@ -87,6 +89,19 @@ describe("carry-over (续建)", () => {
     expect(audit[0].reason).toContain("续建：自2026年1月起");
     // Nothing left to offer.
     expect((await carryOverCandidates(admin, { toPlanId: w.next.plan.id, fromPlanId: w.old.plan.id })).projects).toHaveLength(0);
+  });
+
+  it("after the cut-over the old row takes no reports or annual plans for its later periods; an archived plan takes none at all", async () => {
+    const w = await twoPlans();
+    await carryOver(admin, input(w, [{ id: w.line.id, version: w.line.version }]));
+    const officer = await sessionFor("COUNTY_OFFICER", [w.old.units[0].id]);
+    const late = await expectAppError(saveReport(officer, { projectId: w.line.id, period: "2026-03", moneyUnit: "wan", completedAmount: "1", outOfPeriodReason: "续建" }), "VALIDATION");
+    expect(late.message).toContain("已不在本规划");
+    await saveReport(officer, { projectId: w.line.id, period: "2025-10", moneyUnit: "wan", completedAmount: "1" });
+    await expectAppError(proposeAnnualPlan(officer, { projectId: w.line.id, year: 2026, amount: "1", moneyUnit: "wan" }), "VALIDATION");
+    await db.plan.update({ where: { id: w.old.plan.id }, data: { archivedAt: new Date() } });
+    await expectAppError(saveReport(officer, { projectId: w.line.id, period: "2025-09", moneyUnit: "wan", completedAmount: "1" }), "FORBIDDEN");
+    expect(await db.progressReport.count({ where: { projectId: w.line.id, period: "2025-09" } })).toBe(0);
   });
 
   it("refuses what it cannot carry, and changes nothing", async () => {

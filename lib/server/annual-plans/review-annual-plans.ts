@@ -1,4 +1,5 @@
 import "server-only";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 import { operation } from "@/lib/server/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -16,6 +17,7 @@ export const reviewAnnualPlans = operation({
     for (const item of v.items) {
       const row = await tx.annualPlanAmount.findUnique({ where: { id: item.id }, include: { project: { select: { name: true, planId: true, unitId: true } } } });
       if (!row) throw new AppError("NOT_FOUND", "找不到所选年度计划申报，请刷新后重试。");
+      await assertPlanWritable(tx, row.project.planId);
       const stale = new AppError("CONFLICT", `「${row.project.name}」${row.year} 年度计划申报的状态已变化（可能已被其他审核人处理），请刷新后重新审核。本次审核未作任何修改。`);
       if (row.proposalStatus !== "SUBMITTED" || row.version !== item.version) throw stale;
       if (row.proposalReportId !== null) throw new AppError("VALIDATION", `「${row.project.name}」${row.year} 年度计划随调度报告申报，请在审核该报告时一并审核。`);

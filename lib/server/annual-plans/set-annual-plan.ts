@@ -16,7 +16,7 @@ export const setAnnualPlan = operation({
   async run(actor, v) {
   const amount = toWan(v.amount, v.moneyUnit);
   return db.$transaction(async (tx) => {
-    const project = await lockReportingLine(tx, v.projectId);
+    const project = await lockReportingLine(tx, v.projectId, v.year);
     const row = await tx.annualPlanAmount.findUnique({ where: { projectId_year: { projectId: v.projectId, year: v.year } } });
     if (row && v.version !== undefined && row.version !== v.version) throw new AppError("CONFLICT", `${v.year} 年度计划投资在您编辑期间已被修改或审核，请刷新后重试。`);
     if (!row && v.version !== undefined) throw new AppError("CONFLICT", `${v.year} 年度计划投资已不存在，请刷新后重试。`);

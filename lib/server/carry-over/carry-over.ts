@@ -1,4 +1,5 @@
 import "server-only";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -29,7 +30,8 @@ export const carryOver = operation({
     return db.$transaction(
       async (tx) => {
         const [from, to] = await Promise.all([plan(tx, v.fromPlanId), plan(tx, v.toPlanId)]);
-        if (to.archivedAt) throw new AppError("VALIDATION", "目标规划已归档，不能再结转项目。");
+        await assertPlanWritable(tx, from.id);
+        await assertPlanWritable(tx, to.id);
         if (from.reportingCycle !== to.reportingCycle) throw new AppError("VALIDATION", "两个规划的填报周期不同（按月/按季），不能结转；请先统一填报周期。");
         if (!isPeriod(v.cutoverPeriod, to.reportingCycle)) {
           throw new AppError("VALIDATION", "切换期次格式不正确。", { cutoverPeriod: [to.reportingCycle === "MONTHLY" ? "期次格式应为 2026-01" : "期次格式应为 2026-Q1"] });

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 import { operation } from "@/lib/server/operation";
 import { chinaToday, dateColumn, formatDate } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -29,6 +30,7 @@ export const saveMilestones = operation({
     // Serialise concurrent saves of the same project's milestones.
     await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${v.projectId} FOR UPDATE`;
     const project = await tx.project.findFirstOrThrow({ where: { id: v.projectId, deletedAt: null } });
+    await assertPlanWritable(tx, project.planId);
     const existing = await tx.milestone.findMany({ where: { projectId: v.projectId, deletedAt: null } });
     const byId = new Map(existing.map((m) => [m.id, m]));
     const audit = (action: string, entityId: number, changes: ReturnType<typeof diffFields>, entityVersion: number) =>

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { projectFiltersSchema, type ProjectFilters } from "@/lib/schemas/project-filters";
 import { operation } from "@/lib/server/operation";
-import { LINE_WHERE, PROGRAMME_WHERE, SUB_PROJECT_WHERE } from "@/lib/server/rollups/counting";
+import { currentPortfolioWhere, LINE_WHERE, PROGRAMME_WHERE, SUB_PROJECT_WHERE } from "@/lib/server/rollups/counting";
 
 export const PAGE_SIZE = 50;
 
@@ -55,11 +55,13 @@ export const listProjects = operation({
   input: listInput,
   async run(_actor, f) {
     const where = projectWhere(f);
+    // The footer counts today's official portfolio; the rows list everything (申报, 调出 marked).
+    const counted = { AND: [where, currentPortfolioWhere()] };
     const [lines, subProjectCount, programmeCount, unknownCount, rows] = await db.$transaction([
-      db.project.aggregate({ where: { AND: [where, LINE_WHERE] }, _count: { _all: true }, _sum: { totalInvestment: true } }),
-      db.project.count({ where: { AND: [where, SUB_PROJECT_WHERE] } }),
-      db.project.count({ where: { AND: [where, PROGRAMME_WHERE] } }),
-      db.project.count({ where: { AND: [where, LINE_WHERE, { totalInvestment: null }] } }),
+      db.project.aggregate({ where: { AND: [counted, LINE_WHERE] }, _count: { _all: true }, _sum: { totalInvestment: true } }),
+      db.project.count({ where: { AND: [counted, SUB_PROJECT_WHERE] } }),
+      db.project.count({ where: { AND: [counted, PROGRAMME_WHERE] } }),
+      db.project.count({ where: { AND: [counted, LINE_WHERE, { totalInvestment: null }] } }),
       db.project.findMany({
         where,
         orderBy: orderBy(f),
@@ -74,7 +76,7 @@ export const listProjects = operation({
         },
       }),
     ]);
-    const total = lines._count._all + subProjectCount + programmeCount; // every row listed (for paging)
+    const total = await db.project.count({ where }); // every row listed (for paging)
     return {
       total,
       counts: { projectCount: lines._count._all, subProjectCount, programmeCount },

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 import { operation } from "@/lib/server/operation";
 import { dateColumn } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -21,6 +22,7 @@ export const requestProjectChange = operation({
     await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${v.id} FOR UPDATE`;
     const current = await tx.project.findFirst({ where: { id: v.id, deletedAt: null } });
     if (!current) throw new AppError("NOT_FOUND", "找不到该项目。");
+    await assertPlanWritable(tx, current.planId);
     // A project not admitted yet is not official: its entry is edited directly (resubmit-project.ts).
     if (current.admission !== "ADMITTED") throw new AppError("VALIDATION", "该项目尚未入库，请通过“修改申报”直接修改。");
     if (current.version !== v.version) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 import { operation } from "@/lib/server/operation";
 import { formatDate } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -31,6 +32,7 @@ async function decide(tx: Prisma.TransactionClient, actor: SessionUser, v: { id:
   {
     const request = await tx.projectChangeRequest.findUnique({ where: { id: v.id }, include: { project: { select: { name: true, planId: true, unitId: true } } } });
     if (!request) throw new AppError("NOT_FOUND", "找不到该调整申请。");
+    await assertPlanWritable(tx, request.project.planId);
     const stale = new AppError("CONFLICT", `「${request.project.name}」的${request.kind === "WITHDRAW" ? "调出申请" : "调整申请"}状态已变化（可能已被其他审核人处理），请刷新后重新审核。本次审核未作任何修改。`);
     if (request.status !== "SUBMITTED" || request.version !== v.version) throw stale;
     assertNotOwnSubmission(actor, request.createdById, request.kind === "WITHDRAW" ? "调出申请" : "调整申请");

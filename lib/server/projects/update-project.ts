@@ -1,4 +1,5 @@
 import "server-only";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 import { operation } from "@/lib/server/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -18,6 +19,7 @@ export const updateProject = operation({
   return db.$transaction(async (tx) => {
     const current = await tx.project.findFirst({ where: { id: v.id, deletedAt: null } });
     if (!current) throw new AppError("NOT_FOUND", "找不到该项目。");
+    await assertPlanWritable(tx, current.planId);
     const changes = factChanges(current, await typedFacts(tx, current, v));
     if (current.status !== v.status) changes.push({ field: "status", old: current.status, new: v.status });
     if (changes.length === 0) return { id: current.id, version: current.version, changed: 0, requestId: null };

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 import { operation } from "@/lib/server/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -22,6 +23,7 @@ export const reviewReports = operation({
     for (const item of v.items) {
       const report = await tx.progressReport.findUnique({ where: { id: item.id }, include: { project: { select: { name: true, planId: true, unitId: true } } } });
       if (!report) throw new AppError("NOT_FOUND", "找不到所选报告，请刷新后重试。");
+      await assertPlanWritable(tx, report.project.planId);
       const stale = () => new AppError("CONFLICT", `「${report.project.name}」${report.period} 的报告状态已变化（可能已被其他审核人处理），请刷新后重新审核。本次审核未作任何修改。`);
       if (report.status !== "SUBMITTED" || !report.isCurrent || report.version !== item.version) throw stale();
       assertNotOwnSubmission(actor, report.submittedById, "报告");

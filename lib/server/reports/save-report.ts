@@ -1,10 +1,11 @@
 import "server-only";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 import { operation } from "@/lib/server/operation";
 import { Decimal } from "decimal.js";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { exactString, formatMoney, yiToWan } from "@/lib/money";
-import { currentPeriod, isPeriod, periodYear } from "@/lib/periods";
+import { currentPeriod, isPeriod, periodLabel, periodYear } from "@/lib/periods";
 import { outsideBuildPeriod } from "@/lib/reports";
 import { reportSaveSchema } from "@/lib/schemas/report";
 import { changesSince } from "@/lib/server/audit/changes-since";
@@ -28,11 +29,15 @@ export const saveReport = operation({
   const project = await db.project.findFirst({ where: { id: v.projectId, deletedAt: null }, include: { plan: { select: { reportingCycle: true } } } });
   if (!project) throw new AppError("NOT_FOUND", "找不到该项目。");
   if (project.parentId !== null) throw new AppError("VALIDATION", "打包项目的子项目不单独填报，请在上级打包项目填报。");
+  if (project.admission !== "ADMITTED") throw new AppError("VALIDATION", "该项目尚未入库，入库审核通过后才能填报调度报告。");
   const cycle = project.plan.reportingCycle;
   if (!isPeriod(v.period, cycle)) {
     throw new AppError("VALIDATION", "填报期次格式不正确。", { period: [cycle === "MONTHLY" ? "期次格式应为 2025-03" : "期次格式应为 2025-Q1"] });
   }
   if (v.period > currentPeriod(cycle)) throw new AppError("VALIDATION", "不能填报未来的期次。", { period: ["不能填报未来的期次"] });
+  if (project.endPeriod !== null && v.period >= project.endPeriod) {
+    throw new AppError("VALIDATION", `该项目自${periodLabel(project.endPeriod)}起已不在本规划（调出或转入续建），不能填报该期及以后的报告。`, { period: ["该期项目已不在本规划"] });
+  }
   const year = periodYear(v.period);
   const outside = outsideBuildPeriod(project, v.period);
   if (outside && !v.outOfPeriodReason) {
@@ -53,6 +58,7 @@ export const saveReport = operation({
   return db.$transaction(async (tx) => {
     // One writer per project at a time: two first reports for a period cannot both be created.
     await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${v.projectId} FOR UPDATE`;
+    await assertPlanWritable(tx, project.planId);
     const current = await tx.progressReport.findFirst({ where: { projectId: v.projectId, period: v.period, isCurrent: true } });
     const audit = (action: string, id: number, version: number, changes: ReturnType<typeof diffFields>, reason?: string) =>
       recordAudit(tx, { actorId: actor.id, action, entityType: "ProgressReport", entityId: id, planId: project.planId, unitId: project.unitId, entityVersion: version, changes, reason });

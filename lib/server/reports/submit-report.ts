@@ -1,4 +1,5 @@
 import "server-only";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 import { operation } from "@/lib/server/operation";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -16,6 +17,7 @@ export const submitReport = operation({
   return db.$transaction(async (tx) => {
     const report = await tx.progressReport.findUnique({ where: { id: v.id }, include: { project: { select: { planId: true, unitId: true } } } });
     if (!report || !report.isCurrent) throw new AppError("NOT_FOUND", "找不到该报告或已有更新的修订版本。");
+    await assertPlanWritable(tx, report.project.planId);
     if (report.status !== "DRAFT" && report.status !== "RETURNED") throw new AppError("VALIDATION", "只有草稿或被退回的报告可以提交。");
     const updated = await tx.progressReport.updateMany({
       where: { id: v.id, version: v.version, status: { in: ["DRAFT", "RETURNED"] }, isCurrent: true },

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { currentPeriod } from "@/lib/periods";
 
 // How a plan's rows are counted, and which carry money: the one definition every rollup, list,
 // export and the API use (README "Data").
@@ -25,6 +26,10 @@ export const inPortfolio = (period: string | Prisma.Sql, a = "p") =>
 // The same for reads through the Prisma client.
 export const portfolioWhere = (period: string) =>
   ({ deletedAt: null, admission: "ADMITTED", OR: [{ endPeriod: null }, { endPeriod: { gt: period } }] }) satisfies Prisma.ProjectWhereInput;
+// Today's portfolio of rows from plans of either cycle (lists across plans).
+export const currentPortfolioWhere = (): Prisma.ProjectWhereInput => ({
+  OR: (["MONTHLY", "QUARTERLY"] as const).map((cycle) => ({ plan: { reportingCycle: cycle }, ...portfolioWhere(currentPeriod(cycle)) })),
+});
 
 export const isLine = (a = "p") => Prisma.sql`(${at(a)}.kind = 'PROJECT' AND ${at(a)}."parentId" IS NULL)`;
 // Money sits on the lines, so counts and money are read from the same rows.
