@@ -22,10 +22,26 @@ export const getProject = operation({
     });
     if (!project) throw new AppError("NOT_FOUND", "找不到该项目。");
     // Provenance of a project entered by hand: who entered it (ENTERED); what it continues (CARRIED).
-    const [enteredBy, predecessor] = await Promise.all([
+    // 续建 both ways: what this continues (with its document source and the milestones done there) and
+    // where it went on.
+    const [enteredBy, predecessor, successor] = await Promise.all([
       project.enteredById ? db.user.findUnique({ where: { id: project.enteredById }, select: { displayName: true, username: true } }) : null,
-      project.predecessorId ? db.project.findUnique({ where: { id: project.predecessorId }, select: { id: true, name: true, plan: { select: { title: true } } } }) : null,
+      project.predecessorId
+        ? db.project.findUnique({
+            where: { id: project.predecessorId },
+            select: {
+              id: true,
+              name: true,
+              sourceFile: true,
+              sourceLocator: true,
+              sourceText: true,
+              plan: { select: { title: true } },
+              milestones: { where: { deletedAt: null, actualDate: { not: null } }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, plannedDate: true, actualDate: true } },
+            },
+          })
+        : null,
+      db.project.findUnique({ where: { predecessorId: id }, select: { id: true, cutoverPeriod: true, plan: { select: { id: true, title: true } } } }),
     ]);
-    return { ...project, enteredBy, predecessor };
+    return { ...project, enteredBy, predecessor, successor };
   },
 });

@@ -120,7 +120,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           {p.admission === "RETURNED" ? zhPortfolio.banner.RETURNED(p.admissionComment) : zhPortfolio.banner.PROPOSED}
         </p>
       )}
-      {p.endPeriod && (
+      {p.endPeriod && !p.successor && (
         <p className="mt-3 rounded border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800" data-testid="withdrawn-banner">
           {zhPortfolio.banner.withdrawn(periodLabel(p.endPeriod))}。{zhPortfolio.banner.withdrawnNote}
         </p>
@@ -244,6 +244,20 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           {(canSetAnnual || canReport) && <AnnualPlanForm projectId={p.id} year={year} mode={canSetAnnual ? "set" : "propose"} />}
         </section>
       )}
+      {p.successor && (
+        <p className="mt-3 rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="carried-on">
+          已自{periodLabel(p.successor.cutoverPeriod ?? "")}起转入
+          <Link href={`/projects/${p.successor.id}`} className="mx-1 underline">
+            {p.successor.plan.title}
+          </Link>
+          续建；此前各期的数据仍属本规划。
+        </p>
+      )}
+      {p.predecessor && p.predecessor.milestones.length > 0 && (
+        <p className="mt-3 text-sm text-slate-600" data-testid="predecessor-milestones">
+          原规划已完成的节点：{p.predecessor.milestones.map((m) => `${m.name}（${m.actualDate ? formatDate(m.actualDate) : ""}）`).join("、")}
+        </p>
+      )}
       {p.kind === "PROJECT" && <MilestoneList milestones={milestones} projectId={p.id} canEdit={canMilestones && p.children.length === 0} today={today} />}
       <section className="mt-6 rounded border-l-4 border-sky-700 bg-white p-4 shadow-sm">
         <h2 className="font-semibold">{zh.project.source}</h2>
@@ -252,6 +266,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             {zhPortfolio.provenance.entered(p.enteredBy?.displayName ?? zhPortfolio.provenance.unknownUser, formatDate(p.createdAt))}
           </p>
         ) : p.sourceKind === "CARRIED" ? (
+          <>
           <p className="mt-1 text-sm" data-testid="source-carried">
             {zhPortfolio.provenance.carried}
             {p.predecessor ? (
@@ -261,7 +276,16 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             ) : (
               "—"
             )}
+            {p.cutoverPeriod && `，自${periodLabel(p.cutoverPeriod)}起计入本规划；此前的完成投资按原规划已审核数据接续累计。`}
           </p>
+          {p.predecessor?.sourceText && (
+            <blockquote className="mt-2 text-sm leading-relaxed whitespace-pre-wrap text-slate-700" data-testid="source-text">
+              {p.predecessor.sourceFile} · {zh.project.locator}：{p.predecessor.sourceLocator}
+              <br />
+              {p.predecessor.sourceText}
+            </blockquote>
+          )}
+          </>
         ) : (
           <>
             <p className="mt-1 text-sm text-slate-600">
