@@ -9,6 +9,7 @@ import { getImport } from "@/lib/server/imports/get-import";
 import { previewImport } from "@/lib/server/imports/preview-import";
 import { archivePlan } from "@/lib/server/plans/archive-plan";
 import { createPlan } from "@/lib/server/plans/create-plan";
+import { filterOptions } from "@/lib/server/plans/filter-options";
 import { getPlanAdmin } from "@/lib/server/plans/get-plan-admin";
 import { listPlans } from "@/lib/server/plans/list-plans";
 import { updatePlanSettings } from "@/lib/server/plans/update-plan-settings";
@@ -405,6 +406,7 @@ describe("reporting units", () => {
     const picker = (await unitChoices(admin, {})).flatMap((g) => g.units.map((u) => u.id));
     expect(picker).toContain(b.id);
     expect(picker).not.toContain(a.id);
+    expect((await filterOptions(admin, { planId: plan.id })).units.map((u) => u.name)).toEqual(["乙县", "丙县"]);
     // a new unit cannot take a retired unit's name
     await expectAppError(createUnit(admin, { planId: plan.id, name: "甲县" }), "VALIDATION");
   });
