@@ -38,6 +38,17 @@ export const ACTION_LABEL: Record<string, string> = {
   "project.withdraw": "调出",
   "project.carryOver": "结转续建",
   "plan.carryOver": "结转续建项目",
+  "plan.create": "新建规划",
+  "plan.update": "修改规划设置",
+  "plan.archive": "归档规划",
+  "plan.unarchive": "取消归档",
+  "unit.create": "新增填报单位",
+  "unit.update": "修改填报单位",
+  "unit.reorder": "调整单位顺序",
+  "unit.retire": "停用并合并单位",
+  "section.create": "新增专栏/类别",
+  "section.update": "修改专栏/类别",
+  "section.reorder": "调整专栏/类别顺序",
   "import.commit": "确认导入",
 };
 

@@ -21,7 +21,7 @@ const MAX_WAN = new Decimal("99999999999999.9999"); // NUMERIC(18,4)
 
 export async function annualPlanChanges(planId: number, file: Interpreted): Promise<Plan & { annualPlans: AnnualPlanOp[] }> {
   const [units, projects] = await Promise.all([
-    db.reportingUnit.findMany({ where: { planId }, select: { id: true, name: true } }),
+    db.reportingUnit.findMany({ where: { planId, retiredAt: null }, select: { id: true, name: true } }),
     db.project.findMany({
       where: { planId, deletedAt: null },
       select: { id: true, key: true, name: true, unitId: true, parentId: true, kind: true, annualPlans: { select: { year: true, amount: true, version: true } } },

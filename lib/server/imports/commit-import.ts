@@ -1,4 +1,5 @@
 import "server-only";
+import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 import { addTemplateMilestones } from "@/lib/server/milestones/template";
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
@@ -42,6 +43,10 @@ async function commitInTransaction(actor: SessionUser, batchId: number) {
       if (batch.status === "COMMITTED") return { batchId: batch.id, ...(summary.result ?? { created: 0, updated: 0 }), already: true };
       const reason = `导入批次 #${batch.id}（${batch.fileName}）`;
       const stale = () => new AppError("CONFLICT", zhExcel.importErrors.stale);
+      await assertPlanWritable(tx, batch.planId);
+      // A unit retired (merged) since the preview receives nothing: preview again.
+      const unitIds = [...new Set([...summary.creates, ...summary.updates].map((r) => r.unitId).filter((u): u is number => u !== null))];
+      if (unitIds.length && (await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "ReportingUnit" WHERE id = ANY(${unitIds}) AND "retiredAt" IS NOT NULL FOR SHARE`).length) throw stale();
       if (summary.layout === "annualPlan") return commitAnnualPlans(tx, actor, batch, summary, reason, stale);
 
       // categories the preview listed as new: created first, then the rows' placeholders point at them

@@ -41,7 +41,7 @@ type Existing = ProjectValues & { id: number; key: string; version: number; pare
 
 export async function planChanges(planId: number, file: Interpreted): Promise<Plan> {
   const [units, sections, projects] = await Promise.all([
-    db.reportingUnit.findMany({ where: { planId }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    db.reportingUnit.findMany({ where: { planId, retiredAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
     db.section.findMany({ where: { planId }, orderBy: { sortOrder: "asc" }, select: { id: true, number: true, title: true } }),
     db.project.findMany({
       where: { planId, deletedAt: null },

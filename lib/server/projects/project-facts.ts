@@ -25,7 +25,7 @@ export async function typedFacts(tx: Tx, current: Current, v: z.infer<typeof pro
   if (current.parentId && totalInvestment !== null) {
     throw new AppError("VALIDATION", "子项目的投资计入上级打包项目，不能单独填写。", { totalInvestment: ["子项目不单独填写总投资"] });
   }
-  if (v.unitId !== null && !(await tx.reportingUnit.findFirst({ where: { id: v.unitId, planId: current.planId }, select: { id: true } }))) {
+  if (v.unitId !== null && !(await tx.reportingUnit.findFirst({ where: { id: v.unitId, planId: current.planId, retiredAt: null }, select: { id: true } }))) {
     throw new AppError("VALIDATION", "所选填报单位不属于该规划。", { unitId: ["请选择该规划的填报单位"] });
   }
   if (!(await tx.section.findFirst({ where: { id: v.sectionId, planId: current.planId }, select: { id: true } }))) {
