@@ -3,10 +3,15 @@ import { useRouter } from "next/navigation";
 import { zh } from "@/lib/i18n/zh-CN";
 import type { MoneyUnit } from "@/lib/money";
 
+// The reader's choice, kept for a year (read on the server by lib/ui/money-unit.ts).
+function rememberUnit(next: MoneyUnit) {
+  document.cookie = `money-unit=${next}; path=/; max-age=31536000; samesite=lax`;
+}
+
 export function MoneyUnitSwitch({ unit }: { unit: MoneyUnit }) {
   const router = useRouter();
   const choose = (next: MoneyUnit) => {
-    document.cookie = `money-unit=${next}; path=/; max-age=31536000; samesite=lax`;
+    rememberUnit(next);
     router.refresh();
   };
   return (

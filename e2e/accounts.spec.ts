@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, shot, signIn } from "./helpers";
 
 test("sign-in refuses a wrong password with a Chinese message, then accepts the right one", async ({ page }) => {
@@ -14,7 +14,7 @@ test("sign-in refuses a wrong password with a Chinese message, then accepts the 
   await expect(page.getByTestId("current-user")).toContainText("平江县项目专干");
 });
 
-async function projectIdFor(page: import("@playwright/test").Page, unitName: string) {
+async function projectIdFor(page: Page, unitName: string) {
   await page.goto("/plans");
   await page.getByRole("link", { name: /健康岳阳/ }).click();
   await page.getByTestId("rollup-unit").getByRole("link", { name: unitName, exact: true }).click();

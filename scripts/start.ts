@@ -47,4 +47,4 @@ async function main() {
     await shutdown(1);
   }
 }
-main();
+void main();

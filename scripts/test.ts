@@ -55,4 +55,4 @@ async function main() {
     process.exit(process.exitCode ?? 0);
   }
 }
-main();
+void main();

@@ -96,7 +96,7 @@ describe("the OpenAPI description", () => {
 
   it("is served as generated, names the real error codes and keeps the figure descriptions", async () => {
     const o = op("get", "/api/v1/openapi.json");
-    const served = await expectJson(o, await getOpenApi(), 200);
+    const served = await expectJson(o, getOpenApi(), 200);
     expect(served).toEqual(JSON.parse(JSON.stringify(OPENAPI)));
     const codes = (OPENAPI.components.schemas.Error.properties!.error as { properties: { code: { enum: string[] } } }).properties.code.enum;
     expect(codes).toEqual(expect.arrayContaining(["CONFLICT", "UNAVAILABLE", "RATE_LIMITED", "BAD_FILE", "INTERNAL"]));

@@ -8,7 +8,6 @@ import { statusFromMilestones } from "@/lib/milestones";
 import { milestonesSaveSchema } from "@/lib/schemas/milestones";
 import { diffFields, recordAudit } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
-import type { SessionUser } from "@/lib/server/auth/current-user";
 import { syncProjectStatus } from "./sync-project-status";
 
 const toDate = (s: string | null) => (s ? dateColumn(s) : null);
