@@ -40,7 +40,13 @@ export default defineConfig([
         "error",
         {
           paths: [{ name: "@/lib/db", message: "Pages, actions and route handlers call operations (lib/server/<entity>/<verb>.ts), never the database." }],
-          patterns: [{ group: ["@/lib/generated/prisma/*"], allowTypeImports: true, message: "Only types of the Prisma client may be used under app/; data comes from operations." }],
+          patterns: [
+            {
+              group: ["@/lib/generated/prisma/*"],
+              allowTypeImports: true,
+              message: "Only types of the Prisma client may be used under app/; data comes from operations.",
+            },
+          ],
         },
       ],
     },

@@ -33,7 +33,12 @@ export default async function proxy(request: NextRequest) {
   if (!(await databaseUp()).up) {
     return new Response(UNAVAILABLE_PAGE, {
       status: 503,
-      headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" },
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        "Retry-After": "5",
+        "Cache-Control": "no-store",
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      },
     });
   }
   const { pathname, search } = request.nextUrl;

@@ -7,7 +7,12 @@ import manifest from "./manifest";
 // Icons and the manifest link come from the file conventions (app/icon.svg, apple-icon.png,
 // favicon.ico, manifest.ts); these name the app as the manifest does.
 const app = manifest();
-export const metadata: Metadata = { title: zh.app.name, description: zh.app.tagline, applicationName: app.name, appleWebApp: { capable: true, title: app.short_name } };
+export const metadata: Metadata = {
+  title: zh.app.name,
+  description: zh.app.tagline,
+  applicationName: app.name,
+  appleWebApp: { capable: true, title: app.short_name },
+};
 export const viewport: Viewport = { themeColor: app.theme_color };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

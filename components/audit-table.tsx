@@ -3,7 +3,16 @@ import { formatDateTime } from "@/lib/dates";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import type { FieldChange } from "@/lib/server/audit/record-audit";
 
-type Row = { id: string; at: Date; action: string; entityType: string; entityId: string; actor: { displayName: string; username: string } | null; changes: FieldChange[]; reason: string | null };
+type Row = {
+  id: string;
+  at: Date;
+  action: string;
+  entityType: string;
+  entityId: string;
+  actor: { displayName: string; username: string } | null;
+  changes: FieldChange[];
+  reason: string | null;
+};
 
 export const ACTION_LABEL: Record<string, string> = {
   "project.update": "修改项目",
@@ -83,7 +92,8 @@ export function AuditTable({ rows, showEntity = false }: { rows: Row[]; showEnti
               {r.changes.map((c, i) => (
                 <li key={i}>
                   <span className="text-slate-500">{fieldLabel(c.field)}：</span>
-                  <span className={c.old === null ? "text-slate-400" : "text-red-700 line-through decoration-red-300"}>{c.old ?? "（空）"}</span> → <span className="text-green-800">{c.new ?? "（空）"}</span>
+                  <span className={c.old === null ? "text-slate-400" : "text-red-700 line-through decoration-red-300"}>{c.old ?? "（空）"}</span> →{" "}
+                  <span className="text-green-800">{c.new ?? "（空）"}</span>
                 </li>
               ))}
             </ul>

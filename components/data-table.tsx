@@ -81,7 +81,12 @@ export function DataTable<T>({
   dense,
 }: Props<T>) {
   const cols = columns.filter(Boolean) as Column<T>[];
-  if (rows.length === 0) return <p className="rounded bg-white p-4 text-sm text-slate-600 shadow-sm" data-testid={testId ? `${testId}-empty` : undefined}>{empty}</p>;
+  if (rows.length === 0)
+    return (
+      <p className="rounded bg-white p-4 text-sm text-slate-600 shadow-sm" data-testid={testId ? `${testId}-empty` : undefined}>
+        {empty}
+      </p>
+    );
   return (
     <div className="overflow-x-auto">
       <table className={`w-full bg-white text-sm shadow-sm ${className ?? ""}`} data-testid={testId}>

@@ -5,7 +5,19 @@ export const filterInputClass = "mt-1 block w-full rounded border border-slate-3
 type Option = { value: string | number; label: string };
 
 // A labelled <select> of a GET filter form, with "全部" first.
-export function FilterSelect({ label, name, value, options, disabled }: { label: string; name: string; value: string | number | undefined; options: Option[]; disabled?: boolean }) {
+export function FilterSelect({
+  label,
+  name,
+  value,
+  options,
+  disabled,
+}: {
+  label: string;
+  name: string;
+  value: string | number | undefined;
+  options: Option[];
+  disabled?: boolean;
+}) {
   return (
     <label>
       {label}

@@ -91,7 +91,11 @@ export function ReportHistory({ reports, unit }: { reports: Report[]; unit: Mone
         },
         { key: "status", header: "状态", cell: (r) => <ReportStatus status={r.status} /> },
         { key: "completed", header: "本期完成", numeric: true, cell: (r) => <Money wan={r.completedAmount} unit={unit} /> },
-        { key: "progress", header: "形象进度", cell: (r) => [r.progressPercent !== null ? `${r.progressPercent}%` : "", r.progressText].filter(Boolean).join(" ") },
+        {
+          key: "progress",
+          header: "形象进度",
+          cell: (r) => [r.progressPercent !== null ? `${r.progressPercent}%` : "", r.progressText].filter(Boolean).join(" "),
+        },
         { key: "notes", header: "审核意见 / 更正原因", cell: (r) => [r.reviewComment, r.correctionReason].filter(Boolean).join("；") },
       ]}
     />

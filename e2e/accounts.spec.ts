@@ -50,7 +50,19 @@ test("a county officer requests changes to own-county projects only; other count
 
   // A forged request with this valid session is refused and changes nothing.
   const res = await page.request.patch(`/api/v1/projects/${other}`, {
-    data: { version: 1, name: "篡改", owner: "", startYear: 2021, endYear: 2025, totalInvestment: "1", moneyUnit: "yi", sectionId: 1, unitId: null, status: "PREPARATION", reason: "x" },
+    data: {
+      version: 1,
+      name: "篡改",
+      owner: "",
+      startYear: 2021,
+      endYear: 2025,
+      totalInvestment: "1",
+      moneyUnit: "yi",
+      sectionId: 1,
+      unitId: null,
+      status: "PREPARATION",
+      reason: "x",
+    },
   });
   expect(res.status()).toBe(403);
   expect((await res.json()).error.message).toBe("您没有权限执行此操作。");

@@ -29,7 +29,8 @@ test("an administrator uploads a project list: the preview shows a rejected row 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("导入项目清单");
   const form = page.getByTestId("import-form");
   await form.locator('select[name="planId"]').selectOption({ label: "健康岳阳“十四五”发展规划" });
-  const csv = "单位,项目类别,项目名称,建设周期,总投资（亿元）\r\n经开区,医院,经开区医院门诊楼（E2E）,2024-2026,1.25\r\n火星县,医院,火星县人民医院,2021-2025,3\r\n";
+  const csv =
+    "单位,项目类别,项目名称,建设周期,总投资（亿元）\r\n经开区,医院,经开区医院门诊楼（E2E）,2024-2026,1.25\r\n火星县,医院,火星县人民医院,2021-2025,3\r\n";
   await form.locator('input[name="file"]').setInputFiles({ name: "项目清单.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await form.getByRole("button", { name: "上传并预览" }).click();
   await page.waitForURL(/\/imports\/\d+/);
@@ -50,7 +51,9 @@ test("a bad file gets a clear message and no preview", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto("/imports");
   const form = page.getByTestId("import-form");
-  await form.locator('input[name="file"]').setInputFiles({ name: "图片.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex") });
+  await form
+    .locator('input[name="file"]')
+    .setInputFiles({ name: "图片.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex") });
   await form.getByRole("button", { name: "上传并预览" }).click();
   await expect(page.getByTestId("import-error")).toContainText("不是电子表格文件");
   await expect(page).toHaveURL(/\/imports$/);

@@ -12,7 +12,10 @@ test("a reviewer opens the Yueyang dashboard, sorts units by total and drills in
   await page.getByRole("link", { name: "财务看板" }).click();
   await expect(page.getByTestId("finance-plans")).toBeVisible();
   await shot(page, "finance-plans");
-  await page.getByTestId("finance-plans").getByRole("link", { name: /健康岳阳/ }).click();
+  await page
+    .getByTestId("finance-plans")
+    .getByRole("link", { name: /健康岳阳/ })
+    .click();
   await expect(page.getByTestId("dashboard-title")).toContainText("健康岳阳");
 
   // Totals as on the plan page; no annual plans yet, so 投资完成率 has a zero denominator: "—".
@@ -40,7 +43,11 @@ test("a reviewer opens the Yueyang dashboard, sorts units by total and drills in
   const api = await (await page.request.get(`/api/v1/rollups?plan=${planId}&by=unit&period=${period}`)).json();
   expect(api.moneyUnit).toBe("万元");
   const rows = await table.locator("tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => ({ name: tr.getAttribute("data-name"), total: tr.querySelector('td[data-col="totalWan"] [data-wan]')?.getAttribute("data-wan") ?? null, count: tr.querySelector('td[data-col="projectCount"]')?.textContent })),
+    trs.map((tr) => ({
+      name: tr.getAttribute("data-name"),
+      total: tr.querySelector('td[data-col="totalWan"] [data-wan]')?.getAttribute("data-wan") ?? null,
+      count: tr.querySelector('td[data-col="projectCount"]')?.textContent,
+    })),
   );
   for (const r of rows) {
     const match = api.rows.find((a: { name: string }) => a.name === r.name);
@@ -67,7 +74,11 @@ test("a reviewer opens the Yueyang dashboard, sorts units by total and drills in
 test("the timeline shows build periods and filters by unit", async ({ page }) => {
   await signIn(page, "finance");
   await page.goto("/finance");
-  await page.getByTestId("finance-plans").getByRole("row", { name: /健康岳阳/ }).getByRole("link", { name: "建设周期时间轴" }).click();
+  await page
+    .getByTestId("finance-plans")
+    .getByRole("row", { name: /健康岳阳/ })
+    .getByRole("link", { name: "建设周期时间轴" })
+    .click();
   await expect(page.getByTestId("timeline-title")).toContainText("健康岳阳");
   await page.getByTestId("timeline-filters").getByLabel("单位").selectOption({ label: "平江县" });
   await page.getByTestId("timeline-filters").getByRole("button", { name: "筛选" }).click();
@@ -94,7 +105,11 @@ test("an admin issues an API token, the API accepts it, and refuses it once revo
   expect((await anonymous.get("/api/v1/plans")).status()).toBe(401);
 
   page.once("dialog", (d) => d.accept());
-  await page.getByTestId("tokens-table").getByRole("row", { name: /端到端测试/ }).getByRole("button", { name: "吊销" }).click();
+  await page
+    .getByTestId("tokens-table")
+    .getByRole("row", { name: /端到端测试/ })
+    .getByRole("button", { name: "吊销" })
+    .click();
   await expect(page.getByTestId("tokens-table").getByRole("row", { name: /端到端测试/ })).toContainText("已吊销");
   expect((await anonymous.get("/api/v1/plans", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
   expect((await anonymous.get("/api/v1/openapi.json")).status()).toBe(200);

@@ -25,7 +25,13 @@ async function firstProject(page: Page) {
 test("an officer's annual plan, 总投资 change and report count only after finance approves each", async ({ page, browser }) => {
   await signIn(page, "yy-xiangyin");
   const project = await firstProject(page);
-  const planId = new URL(await page.getByRole("link", { name: /健康岳阳/ }).first().getAttribute("href") ?? "", "http://x").pathname.split("/")[2];
+  const planId = new URL(
+    (await page
+      .getByRole("link", { name: /健康岳阳/ })
+      .first()
+      .getAttribute("href")) ?? "",
+    "http://x",
+  ).pathname.split("/")[2];
   // The current period, as the report button offers it.
   const period = new URL((await page.getByTestId("file-report").getAttribute("href"))!, "http://x").searchParams.get("period")!;
   const year = period.slice(0, 4);

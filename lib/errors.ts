@@ -42,6 +42,11 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   const err = e as { code?: string; message?: string; cause?: unknown; meta?: { driverAdapterError?: unknown } } | null;
   if (!err) return false;
   if (err.code && ["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"].includes(err.code)) return true;
-  if (/ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database|DatabaseNotReachable|the database system is (starting up|shutting down)|terminating connection/i.test(err.message ?? "")) return true;
+  if (
+    /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database|DatabaseNotReachable|the database system is (starting up|shutting down)|terminating connection/i.test(
+      err.message ?? "",
+    )
+  )
+    return true;
   return err.cause !== undefined && err.cause !== e ? isDatabaseUnavailable(err.cause) : false;
 }

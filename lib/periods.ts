@@ -73,11 +73,19 @@ export function periodLabel(period: string): string {
 // one (China time), never beyond, and not stopping at the plan's last year — its projects go on (续建).
 // `period` is the one to show: the requested one when it is a period of the plan's cycle (offered
 // too, even outside the range), else the current one (a plan not started yet: its first period).
-export function periodChoices(plan: { periodStart: number; reportingCycle: Cycle }, opts: { requested?: string; now?: Date } = {}): { periods: string[]; period: string } {
+export function periodChoices(
+  plan: { periodStart: number; reportingCycle: Cycle },
+  opts: { requested?: string; now?: Date } = {},
+): { periods: string[]; period: string } {
   const cycle = plan.reportingCycle;
   const current = currentPeriod(cycle, opts.now);
   const periods: string[] = [];
-  for (let y = periodYear(current); y >= plan.periodStart; y--) periods.push(...periodsOfYear(y, cycle).filter((p) => p <= current).reverse());
+  for (let y = periodYear(current); y >= plan.periodStart; y--)
+    periods.push(
+      ...periodsOfYear(y, cycle)
+        .filter((p) => p <= current)
+        .reverse(),
+    );
   if (periods.length === 0) periods.push(periodsOfYear(plan.periodStart, cycle)[0]);
   const requested = opts.requested !== undefined && isPeriod(opts.requested, cycle) ? opts.requested : undefined;
   if (requested && !periods.includes(requested)) {

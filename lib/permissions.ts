@@ -45,7 +45,14 @@ export const ROLE_PERMISSIONS: Record<RoleName, Partial<Record<Action, Grant>>> 
     "apiToken.manage": "all",
   },
   FINANCE_REVIEWER: { "plan.read": "all", "report.review": "all", "project.reviewChange": "all", "annualPlan.set": "all", "export.run": "all" },
-  COUNTY_OFFICER: { "plan.read": "all", "project.requestChange": "unit", "project.create": "unit", "milestone.write": "unit", "report.write": "unit", "export.run": "all" },
+  COUNTY_OFFICER: {
+    "plan.read": "all",
+    "project.requestChange": "unit",
+    "project.create": "unit",
+    "milestone.write": "unit",
+    "report.write": "unit",
+    "export.run": "all",
+  },
   VIEWER: { "plan.read": "all" },
 };
 

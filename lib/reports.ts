@@ -11,20 +11,23 @@ export function outsideBuildPeriod(project: { startYear: number | null; endYear:
 }
 
 type Stored = { toString(): string } | null | undefined;
-type CurrentReport = {
-  version: number;
-  completedAmount: Stored;
-  fundsCentral: Stored;
-  fundsProvincial: Stored;
-  fundsLocal: Stored;
-  fundsSpecialBond: Stored;
-  fundsSelf: Stored;
-  progressPercent: Stored;
-  progressText: string | null;
-  problems: string | null;
-  nextSteps: string | null;
-  outOfPeriodReason: string | null;
-} | null | undefined;
+type CurrentReport =
+  | {
+      version: number;
+      completedAmount: Stored;
+      fundsCentral: Stored;
+      fundsProvincial: Stored;
+      fundsLocal: Stored;
+      fundsSpecialBond: Stored;
+      fundsSelf: Stored;
+      progressPercent: Stored;
+      progressText: string | null;
+      problems: string | null;
+      nextSteps: string | null;
+      outOfPeriodReason: string | null;
+    }
+  | null
+  | undefined;
 type AnnualRow = Parameters<typeof editableAnnualPlan>[0];
 
 const wan = (v: Stored) => exactString(v) ?? "";

@@ -36,7 +36,8 @@ async function main() {
     };
     const exp = child(["--export", String(exportPlan)]);
     const imp = child(["--import", String(importPlan), file]);
-    const row = (what: string, value: string, limit: string, ok: boolean) => console.log(`${what.padEnd(44)} ${value.padStart(10)}   limit ${limit.padEnd(8)} ${ok ? "ok" : "OVER"}`);
+    const row = (what: string, value: string, limit: string, ok: boolean) =>
+      console.log(`${what.padEnd(44)} ${value.padStart(10)}   limit ${limit.padEnd(8)} ${ok ? "ok" : "OVER"}`);
     console.log(`\nExcel benchmark (${PROJECTS.toLocaleString("en-US")} projects, ${os.cpus().length} CPU, node ${process.version})`);
     row(`export 调度表, whole plan (${exp.sheets} sheets, ${(exp.bytes / 1024).toFixed(0)} KB)`, `${exp.ms} ms`, "3 s", exp.ms <= LIMITS.exportMs);
     row("export peak RSS (the exporting process)", `${exp.rssMb} MB`, "300 MB", exp.rssMb <= LIMITS.exportRssMb);
@@ -58,17 +59,21 @@ async function seed() {
   const region = await db.region.create({ data: { name: "基准市", level: "CITY" } });
   const plans: number[] = [];
   for (const key of ["bench-export", "bench-import"]) {
-    const plan = await db.plan.create({ data: { key, title: `基准规划（${key}）`, level: "CITY", regionId: region.id, periodStart: 2021, periodEnd: 2025, sourceFile: "bench" } });
+    const plan = await db.plan.create({
+      data: { key, title: `基准规划（${key}）`, level: "CITY", regionId: region.id, periodStart: 2021, periodEnd: 2025, sourceFile: "bench" },
+    });
     plans.push(plan.id);
     for (let u = 0; u < UNITS; u++) await db.reportingUnit.create({ data: { planId: plan.id, name: `第${u + 1}县`, sortOrder: u } });
-    for (const [i, title] of ["医院", "公卫机构", "基层医疗", "其它"].entries()) await db.section.create({ data: { planId: plan.id, key: `cat-${title}`, kind: "CATEGORY", title, locator: "bench", sortOrder: i } });
+    for (const [i, title] of ["医院", "公卫机构", "基层医疗", "其它"].entries())
+      await db.section.create({ data: { planId: plan.id, key: `cat-${title}`, kind: "CATEGORY", title, locator: "bench", sortOrder: i } });
   }
   await makeUser(db, { username: "bench-admin", role: "ADMIN" });
   const [units, sections] = await Promise.all([
     db.reportingUnit.findMany({ where: { planId: plans[0] }, orderBy: { sortOrder: "asc" } }),
     db.section.findMany({ where: { planId: plans[0] }, orderBy: { sortOrder: "asc" } }),
   ]);
-  const name = (i: number) => `第${(i % UNITS) + 1}县${["人民医院", "疾控中心", "乡镇卫生院", "养老中心"][i % 4]}建设项目（${i + 1}期）：门诊楼、住院楼及配套设施`;
+  const name = (i: number) =>
+    `第${(i % UNITS) + 1}县${["人民医院", "疾控中心", "乡镇卫生院", "养老中心"][i % 4]}建设项目（${i + 1}期）：门诊楼、住院楼及配套设施`;
   for (let i = 0; i < PROJECTS; i += 2000) {
     await db.project.createMany({
       data: Array.from({ length: Math.min(2000, PROJECTS - i) }, (_, j) => {
@@ -123,7 +128,13 @@ async function seed() {
     const c = Math.floor((n % (PROJECTS / UNITS)) / (PROJECTS / UNITS / 4));
     const first = n % (PROJECTS / UNITS) === 0;
     const firstCat = n % (PROJECTS / UNITS / 4) === 0;
-    ws.addRow([first ? `第${u + 1}县` : null, firstCat ? ["医院", "公卫机构", "基层医疗", "其它"][c] : null, `导入项目${n + 1}号（第${u + 1}县）`, "2021-2025", Number((0.1 + (n % 300) / 100).toFixed(2))]);
+    ws.addRow([
+      first ? `第${u + 1}县` : null,
+      firstCat ? ["医院", "公卫机构", "基层医疗", "其它"][c] : null,
+      `导入项目${n + 1}号（第${u + 1}县）`,
+      "2021-2025",
+      Number((0.1 + (n % 300) / 100).toFixed(2)),
+    ]);
   }
   // Statistics as autovacuum would have them on a running server (freshly bulk-loaded tables have none).
   await db.$executeRawUnsafe("ANALYZE");

@@ -33,7 +33,6 @@ function stats(ms: number[]): Stats {
 }
 const fmt = (v: number) => v.toFixed(1).padStart(8);
 
-
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t = performance.now();
   await fn();
@@ -53,7 +52,8 @@ async function main() {
     await client.connect();
     const t0 = Date.now();
     const { planId } = await buildPortfolio(client);
-    const counts = (await client.query(`SELECT (SELECT count(*) FROM "Project")::int AS projects, (SELECT count(*) FROM "ProgressReport")::int AS reports`)).rows[0];
+    const counts = (await client.query(`SELECT (SELECT count(*) FROM "Project")::int AS projects, (SELECT count(*) FROM "ProgressReport")::int AS reports`))
+      .rows[0];
     console.log(`built ${counts.projects} projects, ${counts.reports} reports in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     // A reviewer (session cookie for the dashboard) and an admin with an API token.
@@ -66,13 +66,20 @@ async function main() {
     const reviewer = users.rows.find((u) => u.role === "FINANCE_REVIEWER");
     const admin = users.rows.find((u) => u.role === "ADMIN");
     const token = `plt_${crypto.randomBytes(32).toString("base64url")}`;
-    await client.query(`INSERT INTO "ApiToken" ("userId", name, "tokenHash", prefix) VALUES ($1, 'bench', $2, $3)`, [admin.id, crypto.createHash("sha256").update(token).digest("hex"), token.slice(0, 10)]);
+    await client.query(`INSERT INTO "ApiToken" ("userId", name, "tokenHash", prefix) VALUES ($1, 'bench', $2, $3)`, [
+      admin.id,
+      crypto.createHash("sha256").update(token).digest("hex"),
+      token.slice(0, 10),
+    ]);
     const session = await encode({ token: { uid: reviewer.id, sv: reviewer.sessionVersion, name: "基准审核" }, secret });
 
     // The exact statements the API runs, from the rollup module itself.
     const sqlFile = path.join(ROOT, "bench-results", "rollup-sql.json");
     fs.mkdirSync(path.dirname(sqlFile), { recursive: true });
-    await mustRun("tsx", ["--conditions=react-server", "scripts/lib/bench-sql.ts", String(planId), BENCH.period, sqlFile], { DATABASE_URL: db.url, NEXTAUTH_SECRET: secret });
+    await mustRun("tsx", ["--conditions=react-server", "scripts/lib/bench-sql.ts", String(planId), BENCH.period, sqlFile], {
+      DATABASE_URL: db.url,
+      NEXTAUTH_SECRET: secret,
+    });
     const statements: Record<"unit" | "category", { text: string; values: unknown[] }> = JSON.parse(fs.readFileSync(sqlFile, "utf8"));
     const explain = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statements.unit.text}`, statements.unit.values);
     fs.writeFileSync(path.join(ROOT, "bench-results", "explain-unit.json"), JSON.stringify(explain.rows[0], null, 2));
@@ -170,10 +177,28 @@ async function main() {
       `  API warm p95 (unit / category): ${results.unit.apiWarm.p95.toFixed(1)} / ${results.category.apiWarm.p95.toFixed(1)} ms → ${Math.max(results.unit.apiWarm.p95, results.category.apiWarm.p95) <= TARGETS.apiP95 ? "met" : "NOT met"}`,
       `  API cold p95 (unit / category): ${results.unit.apiCold.p95.toFixed(1)} / ${results.category.apiCold.p95.toFixed(1)} ms → ${Math.max(results.unit.apiCold.p95, results.category.apiCold.p95) <= TARGETS.apiP95 ? "met" : "NOT met"}; ratio to SQL ${ratio("unit", "apiCold").toFixed(2)} / ${ratio("category", "apiCold").toFixed(2)} → ${Math.max(ratio("unit", "apiCold"), ratio("category", "apiCold")) <= TARGETS.apiRatio ? "met" : "NOT met"}`,
       `  dashboard p95: ${dash.p95.toFixed(1)} ms → ${dash.p95 <= TARGETS.dashboardP95 ? "met" : "NOT met"}`,
-      `machine: ${process.platform} ${process.arch}, ${(await import("node:os")).cpus().length} CPUs (${(await import("node:os")).cpus()[0]?.model ?? "?"}), load average ${(await import("node:os")).loadavg().map((l) => l.toFixed(2)).join(" ")}; node ${process.version}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      `machine: ${process.platform} ${process.arch}, ${(await import("node:os")).cpus().length} CPUs (${(await import("node:os")).cpus()[0]?.model ?? "?"}), load average ${(
+        await import("node:os")
+      )
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}; node ${process.version}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
     ];
     console.log(lines.join("\n"));
-    fs.writeFileSync(path.join(ROOT, "bench-results", "bench.json"), JSON.stringify({ at: new Date().toISOString(), bench: BENCH, results, dashboardCold: dashCold, load: { ...LOAD, requests: dash.n, non2xx: dashLoad.non2xx, rps: dashLoad.rps, plansPage: floor } }, null, 2));
+    fs.writeFileSync(
+      path.join(ROOT, "bench-results", "bench.json"),
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          bench: BENCH,
+          results,
+          dashboardCold: dashCold,
+          load: { ...LOAD, requests: dash.n, non2xx: dashLoad.non2xx, rps: dashLoad.rps, plansPage: floor },
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     if (server && server.exitCode === null) {
       server.kill("SIGTERM");
@@ -185,6 +210,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`\nbench FAILED: ${e instanceof Error ? e.stack ?? e.message : e}`);
+  console.error(`\nbench FAILED: ${e instanceof Error ? (e.stack ?? e.message) : e}`);
   process.exitCode = 1;
 });

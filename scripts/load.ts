@@ -28,7 +28,17 @@ function run(name: string, opts: autocannon.Options): Promise<Row> {
       const codes = Object.entries((r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})
         .map(([code, v]) => `${code}×${v.count}`)
         .join(" ");
-      resolve({ name, requests: r.requests.total, errors: r.errors + r.timeouts, non2xx: r.non2xx, p50: r.latency.p50, p95, p99: r.latency.p99, rps: Math.round(r.requests.average), codes });
+      resolve({
+        name,
+        requests: r.requests.total,
+        errors: r.errors + r.timeouts,
+        non2xx: r.non2xx,
+        p50: r.latency.p50,
+        p95,
+        p99: r.latency.p99,
+        rps: Math.round(r.requests.average),
+        codes,
+      });
     });
   });
 }
@@ -47,7 +57,8 @@ async function main() {
     app = await startApp(env);
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    const user = async (username: string) => (await client.query(`SELECT id, "sessionVersion", "displayName" AS name FROM "User" WHERE username = $1`, [username])).rows[0];
+    const user = async (username: string) =>
+      (await client.query(`SELECT id, "sessionVersion", "displayName" AS name FROM "User" WHERE username = $1`, [username])).rows[0];
     const finance = await sessionCookie(secret, await user("finance"));
     const officerRow = await user("yy-pingjiang");
     const officer = await sessionCookie(secret, officerRow);
@@ -64,12 +75,21 @@ async function main() {
     );
     const cookies = await Promise.all(officers.rows.map((o) => sessionCookie(secret, o)));
     let clientNo = 0;
-    const asPerson = (extra: Record<string, string> = {}) => (c: autocannon.Client) => c.setHeaders({ ...extra, cookie: cookies[clientNo++ % cookies.length] });
-    const projects = (await client.query(`SELECT p.id FROM "Project" p JOIN "UserUnit" uu ON uu."unitId" = p."unitId" WHERE uu."userId" = $1 AND p."parentId" IS NULL AND p.kind = 'PROJECT' AND p."startYear" <= 2023 AND p."endYear" >= 2023 ORDER BY p.id`, [officerRow.id])).rows.map((r) => r.id);
+    const asPerson =
+      (extra: Record<string, string> = {}) =>
+      (c: autocannon.Client) =>
+        c.setHeaders({ ...extra, cookie: cookies[clientNo++ % cookies.length] });
+    const projects = (
+      await client.query(
+        `SELECT p.id FROM "Project" p JOIN "UserUnit" uu ON uu."unitId" = p."unitId" WHERE uu."userId" = $1 AND p."parentId" IS NULL AND p.kind = 'PROJECT' AND p."startYear" <= 2023 AND p."endYear" >= 2023 ORDER BY p.id`,
+        [officerRow.id],
+      )
+    ).rows.map((r) => r.id);
     await client.end();
     // Report saves (for 2023-06, inside these projects' build periods): each client re-saves one of the officer's reports (the first save creates it; the
     // rest store the same figures, which the operation answers without writing).
-    const reportBody = (i: number) => JSON.stringify({ projectId: projects[i % projects.length], period: "2023-06", moneyUnit: "wan", completedAmount: "100", progressText: "主体施工" });
+    const reportBody = (i: number) =>
+      JSON.stringify({ projectId: projects[i % projects.length], period: "2023-06", moneyUnit: "wan", completedAmount: "100", progressText: "主体施工" });
     const json = { "content-type": "application/json", cookie: officer };
 
     if (!args.includes("--fault")) {
@@ -90,7 +110,10 @@ async function main() {
       );
       rows.push(await run("调度表 export", { url: `${app.base}/api/v1/exports/schedule?plan=${plan}&period=2025-12`, setupClient: asPerson() }));
       console.log("\nscenario               requests  errors  non-2xx   req/s   p50 ms   p95 ms   p99 ms");
-      for (const r of rows) console.log(`${r.name.padEnd(22)} ${String(r.requests).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)}   ${r.codes}`);
+      for (const r of rows)
+        console.log(
+          `${r.name.padEnd(22)} ${String(r.requests).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.p99).padStart(8)}   ${r.codes}`,
+        );
       const failed = rows.filter((r) => r.errors || r.non2xx);
       console.log(failed.length ? `\nFAILED: errors in ${failed.map((r) => r.name).join(", ")}` : "\n0 errors in every scenario");
       process.exitCode = failed.length ? 1 : 0;
@@ -101,7 +124,14 @@ async function main() {
     const base = app.base;
     const load = run("project list", { url: `${base}/projects?plan=${plan}`, headers: { cookie: finance }, connections: 20, duration: 25 });
     let n = 0;
-    const saves = run("report save", { url: `${base}/api/v1/reports`, method: "POST", headers: json, connections: 5, duration: 25, setupClient: (c) => c.setBody(reportBody(n++)) });
+    const saves = run("report save", {
+      url: `${base}/api/v1/reports`,
+      method: "POST",
+      headers: json,
+      connections: 5,
+      duration: 25,
+      setupClient: (c) => c.setBody(reportBody(n++)),
+    });
     await new Promise((r) => setTimeout(r, 6000));
     await db.stop();
     const downAt = Date.now();
@@ -113,7 +143,9 @@ async function main() {
     const healthBody = await health.json();
     const save = await fetch(`${base}/api/v1/reports`, { method: "POST", headers: json, body: reportBody(0) });
     const saveBody = await save.json();
-    console.log(`while down: page ${page.status} in ${pageMs} ms; /api/health ${health.status} ${JSON.stringify(healthBody.database)}; report save ${save.status} ${JSON.stringify(saveBody.error?.message)}`);
+    console.log(
+      `while down: page ${page.status} in ${pageMs} ms; /api/health ${health.status} ${JSON.stringify(healthBody.database)}; report save ${save.status} ${JSON.stringify(saveBody.error?.message)}`,
+    );
     await new Promise((r) => setTimeout(r, Math.max(0, 8000 - (Date.now() - downAt))));
     db = await ensureDatabase({ purpose: "load" });
     const back = Date.now();
@@ -129,13 +161,26 @@ async function main() {
     const [listRow, saveRow] = await Promise.all([load, saves]);
     const check = new pg.Client({ connectionString: db.url });
     await check.connect();
-    const orphans = (await check.query(`SELECT count(*)::int AS n FROM "ProgressReport" r WHERE NOT EXISTS (SELECT 1 FROM "AuditEvent" a WHERE a."entityType" = 'ProgressReport' AND a."entityId" = r.id::text)`)).rows[0].n;
+    const orphans = (
+      await check.query(
+        `SELECT count(*)::int AS n FROM "ProgressReport" r WHERE NOT EXISTS (SELECT 1 FROM "AuditEvent" a WHERE a."entityType" = 'ProgressReport' AND a."entityId" = r.id::text)`,
+      )
+    ).rows[0].n;
     const reports = (await check.query(`SELECT count(*)::int AS n FROM "ProgressReport"`)).rows[0].n;
     await check.end();
     console.log(`after restart: pages 200 again ${recoveredMs} ms after PostgreSQL was back (no app restart)`);
-    for (const r of [listRow, saveRow]) console.log(`during the run, ${r.name}: ${r.requests} requests, ${r.non2xx} non-2xx (the outage), ${r.errors} socket errors/timeouts, p99 ${r.p99} ms`);
+    for (const r of [listRow, saveRow])
+      console.log(`during the run, ${r.name}: ${r.requests} requests, ${r.non2xx} non-2xx (the outage), ${r.errors} socket errors/timeouts, p99 ${r.p99} ms`);
     console.log(`invariants: ${reports} reports, ${orphans} without their audit row`);
-    const ok = page.status === 503 && pageMs < 2000 && health.status === 503 && save.status === 503 && recoveredMs >= 0 && orphans === 0 && listRow.errors === 0 && saveRow.errors === 0;
+    const ok =
+      page.status === 503 &&
+      pageMs < 2000 &&
+      health.status === 503 &&
+      save.status === 503 &&
+      recoveredMs >= 0 &&
+      orphans === 0 &&
+      listRow.errors === 0 &&
+      saveRow.errors === 0;
     console.log(ok ? "\nfault run: PASSED" : "\nfault run: FAILED");
     process.exitCode = ok ? 0 : 1;
   } finally {

@@ -11,11 +11,15 @@ async function main() {
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("usage: tsx scripts/new-migration.ts <snake_case_name>");
   const db = await ensureDatabase({ purpose: "test" });
   try {
-    const sql = execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: db.url, NODE_OPTIONS: `-r ${path.join(ROOT, "scripts/lib/unref-timers.cjs")}` },
-      encoding: "utf8",
-    });
+    const sql = execFileSync(
+      path.join(ROOT, "node_modules/.bin/prisma"),
+      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: db.url, NODE_OPTIONS: `-r ${path.join(ROOT, "scripts/lib/unref-timers.cjs")}` },
+        encoding: "utf8",
+      },
+    );
     if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
       console.log("schema and migrations already match");
       return;

@@ -17,7 +17,8 @@ async function main() {
   try {
     const name = replace ? new URL(db.url).pathname.slice(1) : intoAt >= 0 ? args[intoAt + 1] : `ledger_restored_${Date.now()}`;
     const url = withDatabase(db.url, name);
-    if (!replace && (await databaseExists(url))) throw new Error(`database "${name}" already exists; choose another name or use --replace for the app database`);
+    if (!replace && (await databaseExists(url)))
+      throw new Error(`database "${name}" already exists; choose another name or use --replace for the app database`);
     await recreateDatabase(url);
     await prisma(["migrate", "deploy"], url);
     const manifest = await restoreDatabase(url, path.resolve(dir));

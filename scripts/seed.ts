@@ -16,7 +16,9 @@ async function main() {
   try {
     if (has("--reset")) {
       if (!new URL(url).pathname.endsWith("_test")) throw new Error("--reset only runs on a *_test database");
-      const tables = await db.$queryRaw<{ tablename: string }[]>`SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+      const tables = await db.$queryRaw<
+        { tablename: string }[]
+      >`SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
       await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
     }
     if (has("--if-empty") && (await db.plan.count()) > 0) {

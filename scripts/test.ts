@@ -28,13 +28,18 @@ async function main() {
       await prisma(["generate"], db.url);
       await prisma(["migrate", "deploy"], db.url);
     });
-    await step("migrations match prisma/schema.prisma", () => prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"], db.url));
+    await step("migrations match prisma/schema.prisma", () =>
+      prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"], db.url),
+    );
     await step("type check", () => mustRun("tsc", ["--noEmit"]));
     await step("seed data trace back to the documents", () => mustRun("node", ["scripts/seed-data/check.mjs"]));
     if (!skip("integration")) {
       // China time must not depend on the server's zone: the date tests (no database) run under two first.
-      for (const TZ of ["UTC", "Asia/Shanghai"]) await step(`date tests, TZ=${TZ}`, () => mustRun("vitest", ["run", "tests/integration/dates.test.ts"], { ...env, TZ, VITEST_NO_DB: "1" }));
-      await step("integration tests (vitest, real PostgreSQL)", () => mustRun("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`], env));
+      for (const TZ of ["UTC", "Asia/Shanghai"])
+        await step(`date tests, TZ=${TZ}`, () => mustRun("vitest", ["run", "tests/integration/dates.test.ts"], { ...env, TZ, VITEST_NO_DB: "1" }));
+      await step("integration tests (vitest, real PostgreSQL)", () =>
+        mustRun("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`], env),
+      );
     }
     if (skip("e2e")) return;
     await step("production build", () => buildIfNeeded({ ...env, NODE_ENV: "production" }));

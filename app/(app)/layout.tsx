@@ -35,11 +35,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             {zh.app.name}
           </Link>
           <nav className="flex gap-4 text-sm">
-            {links.filter((l) => l.show).map((l) => (
-              <Link key={l.href} href={l.href} className="text-sky-100 hover:text-white">
-                {l.label}
-              </Link>
-            ))}
+            {links
+              .filter((l) => l.show)
+              .map((l) => (
+                <Link key={l.href} href={l.href} className="text-sky-100 hover:text-white">
+                  {l.label}
+                </Link>
+              ))}
           </nav>
           <div className="ml-auto flex items-center gap-4 text-sm">
             <span data-testid="current-user">

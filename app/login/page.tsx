@@ -14,7 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-screen items-center justify-center bg-sky-900/5 px-4">
       <div className="w-full max-w-sm rounded-lg bg-white p-8 shadow">
         <h1 className="text-xl font-semibold text-sky-900">{zh.app.name}</h1>
-        <p className="mb-6 mt-1 text-sm text-slate-500">{zh.app.tagline}</p>
+        <p className="mt-1 mb-6 text-sm text-slate-500">{zh.app.tagline}</p>
         {changed && <p className="mb-4 rounded bg-green-50 px-3 py-2 text-sm text-green-800">密码已修改，请用新密码登录。</p>}
         <LoginForm callbackUrl={safe} />
       </div>

@@ -61,7 +61,12 @@ export function ExportPanel(props: {
         </label>
       </div>
       <div className="mt-3 flex flex-wrap gap-3">
-        <DownloadButton href={`/api/v1/exports/schedule?${qs}`} label={T.schedule} testId="export-schedule" className="rounded bg-sky-700 px-3 py-1.5 text-white hover:bg-sky-800 disabled:opacity-50" />
+        <DownloadButton
+          href={`/api/v1/exports/schedule?${qs}`}
+          label={T.schedule}
+          testId="export-schedule"
+          className="rounded bg-sky-700 px-3 py-1.5 text-white hover:bg-sky-800 disabled:opacity-50"
+        />
         <DownloadButton href={`/api/v1/exports/rollup?plan=${props.planId}&money=${money}`} label={T.rollup} testId="export-rollup" />
       </div>
     </section>

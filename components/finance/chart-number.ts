@@ -8,7 +8,23 @@ export function chartNumber(wan: string | null, unit: MoneyUnit): number {
   return wan === null ? 0 : inUnit(new Decimal(wan), unit)!.toNumber();
 }
 
-export const PALETTE = ["#0369a1", "#0d9488", "#ca8a04", "#c2410c", "#7c3aed", "#be185d", "#4d7c0f", "#475569", "#0891b2", "#b45309", "#9333ea", "#15803d", "#dc2626", "#1d4ed8", "#a16207"];
+export const PALETTE = [
+  "#0369a1",
+  "#0d9488",
+  "#ca8a04",
+  "#c2410c",
+  "#7c3aed",
+  "#be185d",
+  "#4d7c0f",
+  "#475569",
+  "#0891b2",
+  "#b45309",
+  "#9333ea",
+  "#15803d",
+  "#dc2626",
+  "#1d4ed8",
+  "#a16207",
+];
 
 export const METRICS = ["totalWan", "annualPlanWan", "completedYearWan", "completedToDateWan", "fundsYearWan"] as const;
 export type Metric = (typeof METRICS)[number];

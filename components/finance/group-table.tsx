@@ -80,7 +80,9 @@ export function GroupTable({
 
   const header = (col: Column, i: number) => {
     const label =
-      col.kind === "name" ? nameLabel : col.kind === "rate" ? (
+      col.kind === "name" ? (
+        nameLabel
+      ) : col.kind === "rate" ? (
         <Hint label={RATES[col.key].label} text={RATES[col.key].formula} align="right" focusable={false} />
       ) : col.kind === "gap" ? (
         <Hint label={zhFinance.rates.scheduleGap.label} text={zhFinance.rates.scheduleGap.formula} align="right" focusable={false} />
@@ -92,7 +94,11 @@ export function GroupTable({
     const active = sort?.col === i;
     const next = () => setSort(active ? { col: i, dir: sort!.dir === "desc" ? "asc" : "desc" } : { col: i, dir: col.kind === "name" ? "asc" : "desc" });
     return (
-      <th key={col.key} className={`px-2 py-2 align-bottom ${col.kind === "name" ? "text-left" : "text-right"}`} aria-sort={active ? (sort!.dir === "asc" ? "ascending" : "descending") : "none"}>
+      <th
+        key={col.key}
+        className={`px-2 py-2 align-bottom ${col.kind === "name" ? "text-left" : "text-right"}`}
+        aria-sort={active ? (sort!.dir === "asc" ? "ascending" : "descending") : "none"}
+      >
         <button type="button" onClick={next} className="inline-flex items-center gap-0.5 hover:text-sky-800" data-testid={`sort-${col.key}`}>
           {label}
           {col.kind === "money" && <span className="text-xs font-normal text-slate-400">（{UNIT_LABEL[unit]}）</span>}
@@ -105,7 +111,18 @@ export function GroupTable({
   const cell = (row: GroupRow, col: Column, isTotal: boolean) => {
     // Plain anchors: a table has hundreds of them, and the server renders this page for every request.
     const href = drillHref(base, row.key, col.kind === "name" ? "projects" : col.figure);
-    if (col.kind === "name") return <td key="name" className="text-left whitespace-nowrap">{isTotal ? <strong>{row.name}</strong> : <a href={href} className="text-sky-700">{row.name}</a>}</td>;
+    if (col.kind === "name")
+      return (
+        <td key="name" className="text-left whitespace-nowrap">
+          {isTotal ? (
+            <strong>{row.name}</strong>
+          ) : (
+            <a href={href} className="text-sky-700">
+              {row.name}
+            </a>
+          )}
+        </td>
+      );
     let content: React.ReactNode;
     if (col.kind === "count") content = <span className="num">{row[col.key] as number}</span>;
     else if (col.key === "totalWan") content = <Money wan={row.totalWan} unit={unit} />;

@@ -6,7 +6,13 @@ import type { GroupRow } from "@/lib/server/rollups/group-rollup";
 import { GroupTable } from "./group-table";
 
 // The units table, and the categories table behind a tab (one table on the page at a time).
-export function GroupTables(props: { units: GroupRow[]; categories: GroupRow[]; total: GroupRow; unit: MoneyUnit; base: { planId: number; period: string; includeSubmitted: boolean } }) {
+export function GroupTables(props: {
+  units: GroupRow[];
+  categories: GroupRow[];
+  total: GroupRow;
+  unit: MoneyUnit;
+  base: { planId: number; period: string; includeSubmitted: boolean };
+}) {
   const [tab, setTab] = useState<"units" | "categories">("units");
   const tabs = [
     ["units", zhFinance.unitsTable],
@@ -32,7 +38,14 @@ export function GroupTables(props: { units: GroupRow[]; categories: GroupRow[]; 
       {tab === "units" ? (
         <GroupTable rows={props.units} total={props.total} nameLabel={zhFinance.groups.unit} unit={props.unit} base={props.base} testId="units-table" />
       ) : (
-        <GroupTable rows={props.categories} total={props.total} nameLabel={zhFinance.groups.category} unit={props.unit} base={props.base} testId="categories-table" />
+        <GroupTable
+          rows={props.categories}
+          total={props.total}
+          nameLabel={zhFinance.groups.category}
+          unit={props.unit}
+          base={props.base}
+          testId="categories-table"
+        />
       )}
     </section>
   );

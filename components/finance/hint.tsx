@@ -1,10 +1,24 @@
 // A label with its definition in a tooltip (hover or keyboard focus), e.g. a rate and its formula.
 // Inside a button (a sortable column header) it must not be focusable itself: focusable={false}.
-export function Hint({ label, text, testId, align = "left", focusable = true }: { label: React.ReactNode; text: string; testId?: string; align?: "left" | "right"; focusable?: boolean }) {
+export function Hint({
+  label,
+  text,
+  testId,
+  align = "left",
+  focusable = true,
+}: {
+  label: React.ReactNode;
+  text: string;
+  testId?: string;
+  align?: "left" | "right";
+  focusable?: boolean;
+}) {
   return (
     <span className="group relative inline-flex cursor-help items-center gap-0.5 outline-none" tabIndex={focusable ? 0 : undefined} data-testid={testId}>
       {label}
-      <span aria-hidden className="text-[10px] text-slate-400">ⓘ</span>
+      <span aria-hidden className="text-[10px] text-slate-400">
+        ⓘ
+      </span>
       <span
         role="tooltip"
         className={`pointer-events-none invisible absolute top-full ${align === "left" ? "left-0" : "right-0"} z-20 mt-1 w-72 rounded bg-slate-800 px-3 py-2 text-left text-xs leading-relaxed font-normal whitespace-normal text-white shadow-lg group-hover:visible group-focus:visible`}

@@ -25,9 +25,15 @@ export function TrendChart({ points, unit, year }: { points: TrendPoint[]; unit:
     return (
       <div className="rounded border bg-white px-3 py-2 text-xs shadow">
         <div className="mb-1 font-semibold">{periodLabel(p.period)}</div>
-        <div>{c.periodCompleted}：{formatMoney(p.completedWan, unit)}</div>
-        <div>{c.cumulative}：{formatMoney(p.cumulativeWan, unit)}</div>
-        <div>{c.planned}：{formatMoney(p.plannedWan, unit)}</div>
+        <div>
+          {c.periodCompleted}：{formatMoney(p.completedWan, unit)}
+        </div>
+        <div>
+          {c.cumulative}：{formatMoney(p.cumulativeWan, unit)}
+        </div>
+        <div>
+          {c.planned}：{formatMoney(p.plannedWan, unit)}
+        </div>
       </div>
     );
   };
@@ -64,9 +70,15 @@ export function TrendChart({ points, unit, year }: { points: TrendPoint[]; unit:
             {points.map((p) => (
               <tr key={p.period} className="border-t">
                 <td>{periodLabel(p.period)}</td>
-                <td className="text-right"><Amount wan={p.completedWan} unit={unit} /></td>
-                <td className="text-right"><Amount wan={p.cumulativeWan} unit={unit} /></td>
-                <td className="text-right"><Amount wan={p.plannedWan} unit={unit} /></td>
+                <td className="text-right">
+                  <Amount wan={p.completedWan} unit={unit} />
+                </td>
+                <td className="text-right">
+                  <Amount wan={p.cumulativeWan} unit={unit} />
+                </td>
+                <td className="text-right">
+                  <Amount wan={p.plannedWan} unit={unit} />
+                </td>
               </tr>
             ))}
           </tbody>

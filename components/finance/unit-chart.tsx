@@ -5,7 +5,6 @@ import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { formatMoney, UNIT_LABEL, type MoneyUnit } from "@/lib/money";
 import { chartNumber, METRICS, PALETTE, type ChartGroup, type Metric } from "./chart-number";
 
-
 // Bars by unit, stacked by category, from the unit × category cells; a unit's bar adds up to its
 // figure in the units table (the cells partition the unit).
 export function UnitChart({ units, categories, cells, unit }: { units: ChartGroup[]; categories: ChartGroup[]; cells: ChartGroup[]; unit: MoneyUnit }) {
@@ -45,7 +44,12 @@ export function UnitChart({ units, categories, cells, unit }: { units: ChartGrou
         <h2 className="font-semibold">{zhFinance.chart.byUnit}</h2>
         <label className="ml-auto text-sm text-slate-600">
           {zhFinance.chart.metric}{" "}
-          <select value={metric} onChange={(e) => setMetric(e.target.value as Metric)} className="rounded border border-slate-300 px-2 py-0.5" data-testid="unit-chart-metric">
+          <select
+            value={metric}
+            onChange={(e) => setMetric(e.target.value as Metric)}
+            className="rounded border border-slate-300 px-2 py-0.5"
+            data-testid="unit-chart-metric"
+          >
             {METRICS.map((m) => (
               <option key={m} value={m}>
                 {zhFinance.figures[m]}
@@ -65,7 +69,14 @@ export function UnitChart({ units, categories, cells, unit }: { units: ChartGrou
           <Tooltip content={TooltipBody} />
           <Legend verticalAlign="top" wrapperStyle={{ fontSize: 11 }} />
           {shown.map((c, i) => (
-            <Bar key={c.key.sectionId} dataKey={`s${c.key.sectionId}` as string} name={c.name} stackId="a" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
+            <Bar
+              key={c.key.sectionId}
+              dataKey={`s${c.key.sectionId}` as string}
+              name={c.name}
+              stackId="a"
+              fill={PALETTE[i % PALETTE.length]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       )}

@@ -44,7 +44,10 @@ export function parametersByValue(common: z.ZodObject, byValue: Record<string, z
       in: "query",
       required: false,
       description: [`Only for ${uses.map((u) => u.value).join(", ")}.`, ...descriptions].join(" "),
-      schema: bySchema.size === 1 ? uses[0].param.schema : { anyOf: [...bySchema.values()].map((us) => ({ title: us.map((u) => u.value).join(", "), ...us[0].param.schema })) },
+      schema:
+        bySchema.size === 1
+          ? uses[0].param.schema
+          : { anyOf: [...bySchema.values()].map((us) => ({ title: us.map((u) => u.value).join(", "), ...us[0].param.schema })) },
     };
   });
   return [...parameters(common, "query"), ...merged];

@@ -13,7 +13,11 @@ const responseSchemas = componentSchemas(RESPONSE_COMPONENTS, "output");
 const requestSchemas = componentSchemas(REQUEST_COMPONENTS, "input");
 // The project id of PATCH /api/v1/projects/{id} is the path's; the route ignores one in the body.
 const { id: _pathId, ...projectFields } = requestSchemas.ProjectUpdate.properties!;
-requestSchemas.ProjectUpdate = { ...requestSchemas.ProjectUpdate, properties: projectFields, required: requestSchemas.ProjectUpdate.required!.filter((f) => f !== "id") };
+requestSchemas.ProjectUpdate = {
+  ...requestSchemas.ProjectUpdate,
+  properties: projectFields,
+  required: requestSchemas.ProjectUpdate.required!.filter((f) => f !== "id"),
+};
 
 const named = new Map<z.ZodType, string>(Object.entries({ ...RESPONSE_COMPONENTS, ...REQUEST_COMPONENTS }).map(([name, schema]) => [schema, name]));
 function ref(schema: z.ZodType) {
@@ -42,14 +46,22 @@ function forbidden(actions: Action[]): string | null {
   const denied = ROLES.filter((r) => !actions.some((a) => grantOf(r, a)));
   const ownUnits = ROLES.filter((r) => !denied.includes(r) && !actions.some((a) => grantOf(r, a) === "all"));
   if (!denied.length && !ownUnits.length) return null;
-  return [`The caller may not do this (${actions.join(" / ")})`, denied.length && `not allowed: ${denied.join(", ")}`, ownUnits.length && `own units only: ${ownUnits.join(", ")}`]
+  return [
+    `The caller may not do this (${actions.join(" / ")})`,
+    denied.length && `not allowed: ${denied.join(", ")}`,
+    ownUnits.length && `own units only: ${ownUnits.join(", ")}`,
+  ]
     .filter(Boolean)
     .join("; ");
 }
 
 function okResponse(ok: Ok) {
   if ("json" in ok) return { description: ok.description, content: { "application/json": { schema: ref(ok.json) } } };
-  if ("ndjson" in ok) return { description: `${ok.description}. One JSON object per line; the schema is of one line.`, content: { "application/x-ndjson": { schema: ref(ok.ndjson) } } };
+  if ("ndjson" in ok)
+    return {
+      description: `${ok.description}. One JSON object per line; the schema is of one line.`,
+      content: { "application/x-ndjson": { schema: ref(ok.ndjson) } },
+    };
   return { description: ok.description, headers: ok.headers, content: { [ok.file.split(";")[0]]: {} } };
 }
 

@@ -131,7 +131,8 @@ export const OPERATIONS: Operation[] = [
     operationId: "createUnit",
     tag: "Plans",
     summary: "Add a reporting unit to a plan (plan office)",
-    description: "The same operation as the plan settings page: the name is unique within the plan (retired units included). Refused for an archived plan (403). Audited as unit.create.",
+    description:
+      "The same operation as the plan settings page: the name is unique within the plan (retired units included). Refused for an archived plan (403). Audited as unit.create.",
     actions: ["plan.manage"],
     pathParams: planId,
     body: { type: "application/json", schema: unitCreateBody },
@@ -235,7 +236,8 @@ export const OPERATIONS: Operation[] = [
     operationId: "exportTemplate",
     tag: "Files",
     summary: "A blank project list in the appendix layout the import reads (.xlsx)",
-    description: "Title line and the header 单位 / 项目类别 / 项目名称 / 建设周期 / 总投资（亿元）, with a 说明 sheet. With plan: the plan's active units and its categories as pick lists. Filled in, it imports as it is (POST /api/v1/imports).",
+    description:
+      "Title line and the header 单位 / 项目类别 / 项目名称 / 建设周期 / 总投资（亿元）, with a 说明 sheet. With plan: the plan's active units and its categories as pick lists. Filled in, it imports as it is (POST /api/v1/imports).",
     actions: ["export.run"],
     query: templateExportSchema,
     ok: { description: "The workbook, streamed", file: XLSX_TYPE, headers: attachment },
@@ -247,7 +249,8 @@ export const OPERATIONS: Operation[] = [
     operationId: "exportCsv",
     tag: "Files",
     summary: "A list screen as CSV (UTF-8 with BOM), with the screen's own filters and sort",
-    description: "Every row the filters select (no paging). warnings needs plan. Besides export.run: audit needs audit.readAll, users user.manage, imports import.run.",
+    description:
+      "Every row the filters select (no paging). warnings needs plan. Besides export.run: audit needs audit.readAll, users user.manage, imports import.run.",
     actions: ["export.run"],
     pathParams: csvList,
     query: z.strictObject({ money: moneyParamSchema }),

@@ -57,7 +57,10 @@ export const zh = {
     history: "修改记录",
     exportCsv: "导出 CSV",
   },
-  warning: { list: "数据质量提示", none: "没有数据质量提示。", target: "对象", message: "说明", PLAN: "规划", SECTION: "专栏/类别", PROJECT: "项目" } as Record<string, string>,
+  warning: { list: "数据质量提示", none: "没有数据质量提示。", target: "对象", message: "说明", PLAN: "规划", SECTION: "专栏/类别", PROJECT: "项目" } as Record<
+    string,
+    string
+  >,
   errors: {
     generic: "操作失败，请稍后重试。如果问题持续，请联系管理员。",
     notFound: "找不到该记录。",

@@ -18,7 +18,10 @@ export type AnnualPlanSetInput = z.input<typeof annualPlanSetSchema>;
 
 export const annualPlanReviewSchema = z
   .object({
-    items: z.array(z.object({ id, version: id })).min(1, "请至少选择一项").max(500),
+    items: z
+      .array(z.object({ id, version: id }))
+      .min(1, "请至少选择一项")
+      .max(500),
     decision: z.enum(["APPROVE", "RETURN"], { message: "请选择审核结果" }),
     comment: z.string().trim().max(500, "意见不能超过 500 字").default(""),
   })

@@ -24,7 +24,11 @@ const percent = (description: string) =>
     .regex(/^-?\d+\.\d$/)
     .nullable()
     .meta({ description: `${description} Percent with one decimal (rounded half up); null when the denominator is 0 ("—" on screen).` });
-const day = (description: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: "date", description });
+const day = (description: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .meta({ format: "date", description });
 const instant = (description: string) => z.string().meta({ format: "date-time", description });
 
 export const ERROR_CODES = [...APP_ERROR_CODES, "INTERNAL"] as const;
@@ -56,7 +60,10 @@ const counts = {
 };
 export const countsSchema = z.strictObject(counts).meta({ description: "Counts and 总投资 of the plan's live projects" });
 
-const rateFields = Object.fromEntries(RATE_KEYS.map((key) => [key, percent(`${RATES[key].label}: ${RATES[key].formula}`)])) as Record<RateKey, ReturnType<typeof percent>>;
+const rateFields = Object.fromEntries(RATE_KEYS.map((key) => [key, percent(`${RATES[key].label}: ${RATES[key].formula}`)])) as Record<
+  RateKey,
+  ReturnType<typeof percent>
+>;
 const rates = z
   .strictObject({
     ...rateFields,
@@ -64,13 +71,20 @@ const rates = z
     scheduleGap: z
       .string()
       .nullable()
-      .meta({ description: `${zhFinance.rates.scheduleGap.label}: ${zhFinance.rates.scheduleGap.formula} Percentage points, one decimal; null when 投资完成率 is null.` }),
+      .meta({
+        description: `${zhFinance.rates.scheduleGap.label}: ${zhFinance.rates.scheduleGap.formula} Percentage points, one decimal; null when 投资完成率 is null.`,
+      }),
   })
   .meta({ description: "The 四率, 累计完成率 and 序时进度 of the group" });
 
 export const groupRowSchema = z.strictObject({
   key: z
-    .strictObject({ unitId: id.nullable().optional(), sectionId: id.optional(), startYear: z.number().int().nullable().optional(), status: z.enum(ProjectStatus).optional() })
+    .strictObject({
+      unitId: id.nullable().optional(),
+      sectionId: id.optional(),
+      startYear: z.number().int().nullable().optional(),
+      status: z.enum(ProjectStatus).optional(),
+    })
     .meta({ description: "The group: unitId (null = projects without a unit), sectionId, startYear (null = not given) and/or status; empty for the total" }),
   name: z.string(),
   ...counts,
@@ -141,7 +155,9 @@ export const projectEditedSchema = z.strictObject({
 export const projectCreatedSchema = z.strictObject({
   id: id.meta({ description: "The new project" }),
   version: id,
-  admission: z.enum(["PROPOSED", "ADMITTED"]).meta({ description: "PROPOSED (申报: a county officer's, counts once the plan office admits it) or ADMITTED (the plan office's own)" }),
+  admission: z
+    .enum(["PROPOSED", "ADMITTED"])
+    .meta({ description: "PROPOSED (申报: a county officer's, counts once the plan office admits it) or ADMITTED (the plan office's own)" }),
   warnings: z.array(z.string()).meta({ description: "Plausibility warnings, e.g. funding sources that do not add up to the total" }),
 });
 
@@ -153,7 +169,12 @@ export const importLineSchema = z
     z.strictObject({
       done: z.literal(true),
       batchId: id.meta({ description: "The preview: /imports/{batchId}" }),
-      counts: z.strictObject({ new: count("New projects"), changed: count("Changed projects"), unchanged: count("Unchanged rows"), rejected: count("Rows refused, with reasons in the preview") }),
+      counts: z.strictObject({
+        new: count("New projects"),
+        changed: count("Changed projects"),
+        unchanged: count("Unchanged rows"),
+        rejected: count("Rows refused, with reasons in the preview"),
+      }),
     }),
     z.strictObject({ error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }) }),
   ])

@@ -17,7 +17,10 @@ export const carryOverSchema = z.object({
   fromPlanId: id,
   toPlanId: id,
   cutoverPeriod: z.string().trim().min(1, "请填写切换期次").max(10),
-  projects: z.array(z.object({ id, version: id })).min(1, "请至少选择一个项目").max(2000, "一次最多结转 2000 个项目"),
+  projects: z
+    .array(z.object({ id, version: id }))
+    .min(1, "请至少选择一个项目")
+    .max(2000, "一次最多结转 2000 个项目"),
   // old unit id → new unit id (a project without a unit stays without one)
   unitMap: idMap.default({}),
   // old section id → new section id

@@ -4,7 +4,8 @@ const optionalInt = z.preprocess((v) => (v === "" || v === undefined || v === nu
 const flag = z.preprocess((v) => v === true || v === "1" || v === "true" || v === "on", z.boolean());
 
 const plan = z.coerce.number({ message: "请选择规划" }).int().positive("请选择规划").meta({ description: "Plan id (from /api/v1/plans)" });
-const money = (dflt: "wan" | "yi") => z.enum(["wan", "yi"]).default(dflt).catch(dflt).meta({ description: "Unit of the amounts in the file: 万元 (wan) or 亿元 (yi)" });
+const money = (dflt: "wan" | "yi") =>
+  z.enum(["wan", "yi"]).default(dflt).catch(dflt).meta({ description: "Unit of the amounts in the file: 万元 (wan) or 亿元 (yi)" });
 
 // Query of GET /api/v1/exports/schedule: a plan, optionally one unit, one reporting period.
 // Descriptions (.meta) are for the API description, lib/api/openapi.ts.

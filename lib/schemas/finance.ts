@@ -3,7 +3,10 @@ import { z } from "zod";
 // Query strings of the finance screens and the JSON API (the same parameters everywhere).
 const id = z.coerce.number({ message: "请指定规划" }).int("请指定规划").positive("请指定规划");
 // A unit or start year filter: an id / year, or "none" for the group without one.
-const optionalKey = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.union([z.literal("none"), z.coerce.number().int().positive()]).optional());
+const optionalKey = z.preprocess(
+  (v) => (v === "" || v === undefined ? undefined : v),
+  z.union([z.literal("none"), z.coerce.number().int().positive()]).optional(),
+);
 const flag = z.preprocess((v) => v === true || v === "1" || v === "true", z.boolean());
 const period = z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(10).optional());
 
@@ -16,13 +19,27 @@ export const rollupQuerySchema = z.object({
     .enum(ROLLUP_BY, { message: "by 须为 unit、category、year、status 或 unitCategory" })
     .default("unit")
     .meta({ description: "category = the plan's sections (专栏/类别); year = planned start year of the build period" }),
-  period: period.meta({ description: "Reporting period in the plan's cycle: 2025-03 (monthly) or 2025-Q1 (quarterly). Default: the newest period anyone reported for, else the current period." }),
+  period: period.meta({
+    description:
+      "Reporting period in the plan's cycle: 2025-03 (monthly) or 2025-Q1 (quarterly). Default: the newest period anyone reported for, else the current period.",
+  }),
   submitted: flag.default(false).meta({ description: "1 = include submitted but not yet approved reports (figures are then not official)" }),
 });
 
 export const dashboardQuerySchema = z.object({ plan: id, period, submitted: flag.default(false) });
 
-export const DRILL_FIGURE_NAMES = ["projects", "unknown", "money", "dueStart", "started", "notStarted", "dueComplete", "onTime", "overdue", "notReported"] as const;
+export const DRILL_FIGURE_NAMES = [
+  "projects",
+  "unknown",
+  "money",
+  "dueStart",
+  "started",
+  "notStarted",
+  "dueComplete",
+  "onTime",
+  "overdue",
+  "notReported",
+] as const;
 
 export const drillQuerySchema = z.object({
   plan: id,

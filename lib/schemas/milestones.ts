@@ -3,7 +3,11 @@ import { isCalendarDay } from "@/lib/dates";
 
 const date = z.preprocess(
   (v) => (v === "" || v === undefined ? null : v),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "请输入日期（年-月-日）").refine(isCalendarDay, "日期无效").nullable(),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "请输入日期（年-月-日）")
+    .refine(isCalendarDay, "日期无效")
+    .nullable(),
 );
 
 // The whole milestone list of one project, in display order (save-milestones.ts and its form).

@@ -9,7 +9,8 @@ import { changeRequestReviewSchema, year } from "./project-update";
 // admitted (resubmit-project.ts): one form for both. Descriptions (.meta) are for the API description.
 const id = (message: string) => z.coerce.number({ message }).int(message).positive(message).max(2147483647, message);
 const requiredYear = (label: string) => year.pipe(z.number({ message: `请填写${label}` }));
-const amount = (description: string) => amountSchema.default("").meta({ description: `${description}: a non-negative decimal string in moneyUnit; "" = not given` });
+const amount = (description: string) =>
+  amountSchema.default("").meta({ description: `${description}: a non-negative decimal string in moneyUnit; "" = not given` });
 
 export const FUNDING_FIELDS = ["fundingCentral", "fundingProvincial", "fundingLocal", "fundingSpecialBond", "fundingSelf"] as const;
 const MONEY_FIELDS = ["totalInvestment", ...FUNDING_FIELDS] as const;
@@ -20,7 +21,9 @@ const entryFields = z.object({
   sectionId: id("请选择类别").meta({ description: "专栏/类别 of the plan" }),
   parentId: z
     .preprocess((v) => (v === "" || v === null || v === undefined ? null : v), id("请选择打包项目").nullable())
-    .meta({ description: "Bundle line (top-level PROJECT of the same plan and unit) this is a sub-project of; null = standalone. A sub-project carries no money" }),
+    .meta({
+      description: "Bundle line (top-level PROJECT of the same plan and unit) this is a sub-project of; null = standalone. A sub-project carries no money",
+    }),
   name: z.string().trim().min(1, "请输入项目名称").max(500, "项目名称不能超过 500 字").meta({ description: "项目名称" }),
   owner: z.string().trim().min(1, "请填写建设单位").max(200, "建设单位不能超过 200 字").meta({ description: "建设单位" }),
   nature: z.enum(["NEW", "EXPANSION", "CONTINUED"], { message: "请选择建设性质" }).meta({ description: "建设性质: 新建 / 改扩建 / 续建" }),
@@ -40,7 +43,7 @@ const entryFields = z.object({
     .max(50, "项目代码不能超过 50 个字符")
     .refine((s) => s === "" || /^[0-9A-Za-z][0-9A-Za-z-]*$/.test(s), "项目代码只能包含数字、字母和连字符")
     .default("")
-    .meta({ description: "项目代码 of the investment approval platform; \"\" = not yet assigned" }),
+    .meta({ description: '项目代码 of the investment approval platform; "" = not yet assigned' }),
 });
 
 // Amounts are stored in 万元 as NUMERIC(18,4): at most 14 integer digits and 4 decimals once converted.
@@ -54,7 +57,8 @@ function rules(v: z.infer<typeof entryFields>, ctx: z.RefinementCtx) {
   for (const f of MONEY_FIELDS) {
     if (!/^\d+(\.\d+)?$/.test(v[f] ?? "")) continue; // empty, or refused by amountSchema already
     if (v.parentId !== null) ctx.addIssue({ code: "custom", path: [f], message: "子项目的投资计入打包项目，不单独填写" });
-    else if (!fitsColumn(v[f], v.moneyUnit)) ctx.addIssue({ code: "custom", path: [f], message: "金额超出可保存的范围（折合不超过 99,999,999,999,999.9999 万元，最多 4 位小数）" });
+    else if (!fitsColumn(v[f], v.moneyUnit))
+      ctx.addIssue({ code: "custom", path: [f], message: "金额超出可保存的范围（折合不超过 99,999,999,999,999.9999 万元，最多 4 位小数）" });
   }
   if (v.parentId === null && v.totalInvestment === "") ctx.addIssue({ code: "custom", path: ["totalInvestment"], message: "请填写总投资" });
 }

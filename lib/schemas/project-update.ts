@@ -47,7 +47,10 @@ export type ProjectUpdateInput = z.input<typeof projectUpdateSchema>;
 const recordId = z.coerce.number().int().positive().max(2147483647);
 export const changeRequestReviewSchema = z
   .object({
-    items: z.array(z.object({ id: recordId, version: recordId })).min(1, "请至少选择一项").max(500),
+    items: z
+      .array(z.object({ id: recordId, version: recordId }))
+      .min(1, "请至少选择一项")
+      .max(500),
     decision: z.enum(["APPROVE", "RETURN"], { message: "请选择审核结果" }),
     comment: z.string().trim().max(500, "意见不能超过 500 字").default(""),
   })

@@ -8,7 +8,11 @@ const amount = (label: string) => amountSchema.default("").meta({ description: `
 // One project's report for one period (save-report.ts, the report form and each grid row).
 export const reportSaveSchema = z.object({
   projectId: z.coerce.number().int().positive(),
-  period: z.string().trim().min(1, "请选择填报期次").meta({ description: "Reporting period in the plan's cycle", examples: ["2025-03", "2025-Q1"] }),
+  period: z
+    .string()
+    .trim()
+    .min(1, "请选择填报期次")
+    .meta({ description: "Reporting period in the plan's cycle", examples: ["2025-03", "2025-Q1"] }),
   // Version of the period's current report the form was based on; absent for a first report.
   version: z
     .preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().positive().optional())
@@ -42,7 +46,10 @@ export const reportSubmitSchema = z.object({ id: z.coerce.number().int().positiv
 
 export const reportReviewSchema = z
   .object({
-    items: z.array(z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() })).min(1, "请至少选择一份报告").max(500),
+    items: z
+      .array(z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() }))
+      .min(1, "请至少选择一份报告")
+      .max(500),
     decision: z.enum(["APPROVE", "RETURN"], { message: "请选择审核结果" }),
     comment: z.string().trim().max(500, "意见不能超过 500 字").default(""),
   })

@@ -14,7 +14,12 @@ const unitsRule = { path: ["unitIds"], message: "县级项目专干至少要负�
 
 export const userCreateSchema = z
   .object({
-    username: z.string().trim().min(3, "用户名至少 3 位").max(64, "用户名不能超过 64 位").regex(/^[a-zA-Z0-9._-]+$/, "用户名只能包含字母、数字和 . _ -"),
+    username: z
+      .string()
+      .trim()
+      .min(3, "用户名至少 3 位")
+      .max(64, "用户名不能超过 64 位")
+      .regex(/^[a-zA-Z0-9._-]+$/, "用户名只能包含字母、数字和 . _ -"),
     displayName: z.string().trim().min(1, "请输入姓名").max(64, "姓名不能超过 64 字"),
     role,
     unitIds,

@@ -14,7 +14,11 @@ import type { SessionUser } from "./auth/current-user";
 // (lib/server/route.ts) and tests: `await op(actor, input)`.
 export type Operation<R> = ((actor: SessionUser, input: unknown) => Promise<R>) & { permission: Action; input: z.ZodType };
 
-export function operation<S extends z.ZodType, R>(def: { permission: Action; input: S; run: (actor: SessionUser, input: z.infer<S>) => Promise<R> }): Operation<R> {
+export function operation<S extends z.ZodType, R>(def: {
+  permission: Action;
+  input: S;
+  run: (actor: SessionUser, input: z.infer<S>) => Promise<R>;
+}): Operation<R> {
   const op = async (actor: SessionUser, input: unknown): Promise<R> => {
     if (!grantOf(actor.role, def.permission)) throw new AppError("FORBIDDEN", "您没有权限执行此操作。");
     return def.run(actor, validate(def.input, input));

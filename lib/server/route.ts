@@ -33,7 +33,8 @@ export const query: Input = (request) => flatParams(Object.fromEntries(new URL(r
 
 // A JSON body, merged with the path parameters (which win: a body cannot name another record).
 export const jsonBody: Input = async (request, params) => {
-  if (!request.headers.get("content-type")?.startsWith("application/json")) throw new AppError("VALIDATION", "请求体须为 JSON（Content-Type: application/json）。");
+  if (!request.headers.get("content-type")?.startsWith("application/json"))
+    throw new AppError("VALIDATION", "请求体须为 JSON（Content-Type: application/json）。");
   const body = await request.json().catch(() => {
     throw new AppError("VALIDATION", "请求体不是有效的 JSON。");
   });

@@ -2,8 +2,7 @@ import "server-only";
 import { DATABASE_DOWN_MESSAGE, HTTP_STATUS, isAppError, isDatabaseUnavailable, type AppErrorCode, type FieldErrors } from "@/lib/errors";
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors; details?: unknown };
+  { ok: true; data: T } | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors; details?: unknown };
 
 // Turns a domain call into the result shape forms read: expected errors keep their message and
 // field errors; anything else is logged and reported generically.

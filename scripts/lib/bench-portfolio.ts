@@ -7,7 +7,16 @@
 // Generated in SQL (generate_series, fixed random seed), so it is the same on every run.
 import type pg from "pg";
 
-export const BENCH = { projects: 20_000, reports: 218_400 /* 12 per reporting line: (20,000 − 1,800 sub-projects) × 12 */, units: 24, sections: 8, bundles: 600, childrenPerBundle: 3, programmes: 1_000, period: "2025-12" };
+export const BENCH = {
+  projects: 20_000,
+  reports: 218_400 /* 12 per reporting line: (20,000 − 1,800 sub-projects) × 12 */,
+  units: 24,
+  sections: 8,
+  bundles: 600,
+  childrenPerBundle: 3,
+  programmes: 1_000,
+  period: "2025-12",
+};
 
 export async function buildPortfolio(client: pg.Client): Promise<{ planId: number }> {
   const { units, sections, bundles, childrenPerBundle, programmes, projects } = BENCH;
@@ -22,7 +31,9 @@ export async function buildPortfolio(client: pg.Client): Promise<{ planId: numbe
     [region.rows[0].id],
   );
   const planId: number = plan.rows[0].id;
-  await q(`INSERT INTO "ReportingUnit" ("planId", name, "sortOrder") SELECT $1, '单位' || lpad(i::text, 3, '0'), i FROM generate_series(1, ${units}) i`, [planId]);
+  await q(`INSERT INTO "ReportingUnit" ("planId", name, "sortOrder") SELECT $1, '单位' || lpad(i::text, 3, '0'), i FROM generate_series(1, ${units}) i`, [
+    planId,
+  ]);
   await q(
     `INSERT INTO "Section" ("planId", key, kind, title, locator, "sortOrder")
      SELECT $1, 'c' || i, 'CATEGORY', (ARRAY['医院','公卫机构','基层医疗','中医药','妇幼','疾控','信息化','其它'])[i], 'synthetic', i FROM generate_series(1, ${sections}) i`,

@@ -4,7 +4,19 @@ import path from "node:path";
 import { ROOT } from "./database";
 import { mustRun } from "./run";
 
-const INPUTS = ["app", "lib", "components", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "lib",
+  "components",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const STAMP = path.join(ROOT, ".next", "source-hash");
 
 // Hash of everything `next build` reads, so `npm start` rebuilds only when the sources changed.

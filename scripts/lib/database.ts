@@ -17,10 +17,11 @@ export async function ensureDatabase(opts: { purpose: "app" | "test" | "bench" |
   const log = opts.log ?? ((m) => console.log(`[db] ${m}`));
   const dbName = { app: "ledger", test: "ledger_test", bench: "ledger_bench", load: "ledger_load" }[opts.purpose];
 
-  const given = opts.purpose === "test" ? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL : process.env.DATABASE_URL;
+  const given = opts.purpose === "test" ? (process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL) : process.env.DATABASE_URL;
   if (given) {
     // Tests and benchmarks never touch the user's database: they use a sibling database on that server.
-    const url = opts.purpose === "app" || process.env.TEST_DATABASE_URL ? given : withDatabase(given, `${new URL(given).pathname.slice(1) || "ledger"}_${opts.purpose}`);
+    const url =
+      opts.purpose === "app" || process.env.TEST_DATABASE_URL ? given : withDatabase(given, `${new URL(given).pathname.slice(1) || "ledger"}_${opts.purpose}`);
     await createDatabaseIfMissing(url);
     log(`using ${redact(url)}`);
     return { url, embedded: false, stop: async () => {} };

@@ -76,7 +76,9 @@ for (const r of regions) {
 // ------------------------------------------------------------------------------------------------
 // plans
 // ------------------------------------------------------------------------------------------------
-const planFiles = readdirSync(PLANS_DIR).filter((f) => f.endsWith(".json")).sort();
+const planFiles = readdirSync(PLANS_DIR)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 if (planFiles.length === 0) err("plans", "no plan files");
 const planKeys = new Set();
 const report = [];
@@ -133,11 +135,7 @@ for (const file of planFiles) {
   const byKey = new Map();
   for (const p of projects) {
     const PW = `${W} project ${p.key}`;
-    checkKeys(
-      p,
-      ["key", "section", "unit", "kind", "name", "owner", "startYear", "endYear", "investmentYi", "parent", "locator", "sourceText"],
-      PW,
-    );
+    checkKeys(p, ["key", "section", "unit", "kind", "name", "owner", "startYear", "endYear", "investmentYi", "parent", "locator", "sourceText"], PW);
     if (byKey.has(p.key) || sectionKeys.has(p.key)) err(PW, "duplicate key");
     byKey.set(p.key, p);
     if (!sectionKeys.has(p.section)) err(PW, `unknown section ${p.section}`);
@@ -208,7 +206,9 @@ for (const { file, plan, sections, projects, units, warnings, perUnit } of repor
   for (const s of sections) secKinds[s.kind] = (secKinds[s.kind] ?? 0) + 1;
   console.log(`\n${file}  [${plan.key}] ${plan.title} (${plan.level}, ${plan.regionName})`);
   console.log(
-    `  sections: ${sections.length} (${Object.entries(secKinds).map(([k, v]) => `${k} ${v}`).join(", ")})` +
+    `  sections: ${sections.length} (${Object.entries(secKinds)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")})` +
       `  projects: ${projects.length} (PROJECT ${nProj}, PROGRAMME ${projects.length - nProj}; sub-projects ${nChild})` +
       `  units: ${units.length}  warnings: ${warnings.length}`,
   );

@@ -10,17 +10,7 @@
 // ("医院" + "（13个）"); a row can be split by a stray blank line. Blank 单位/类别 cells repeat
 // the value above (merged cells).
 import { join } from "node:path";
-import {
-  SCRIPT_DIR,
-  PLANS_DIR,
-  norm,
-  readJSON,
-  readSource,
-  linesText,
-  writeJSON,
-  fail,
-  planFile,
-} from "./lib.mjs";
+import { SCRIPT_DIR, PLANS_DIR, norm, readJSON, readSource, linesText, writeJSON, fail, planFile } from "./lib.mjs";
 import { AMOUNT_PATTERN, parseCategory, parsePeriod, splitOnDunhao } from "../../lib/excel/appendix-rules.mjs";
 
 const CONFIG = readJSON(join(SCRIPT_DIR, "yueyang-columns.json"));
@@ -187,7 +177,12 @@ allRows.forEach((row, idx) => {
   if (pm) {
     ({ startYear, endYear } = pm);
     if (startYear > endYear) {
-      projectWarnings.push({ target: "project", key, code: "PERIOD_INVALID", message: `${curUnit} · ${nameCell.text}：建设周期“${periodCell.text}”起始年晚于结束年` });
+      projectWarnings.push({
+        target: "project",
+        key,
+        code: "PERIOD_INVALID",
+        message: `${curUnit} · ${nameCell.text}：建设周期“${periodCell.text}”起始年晚于结束年`,
+      });
     } else if (startYear < PLAN_START || endYear > PLAN_END) {
       const why = [];
       if (startYear < PLAN_START) why.push(`起始年${startYear}早于规划期起点${PLAN_START}`);
@@ -200,7 +195,12 @@ allRows.forEach((row, idx) => {
       });
     }
   } else {
-    projectWarnings.push({ target: "project", key, code: "PERIOD_UNPARSED", message: `${curUnit} · ${nameCell.text}：建设周期“${periodCell.text}”无法识别，年份留空` });
+    projectWarnings.push({
+      target: "project",
+      key,
+      code: "PERIOD_UNPARSED",
+      message: `${curUnit} · ${nameCell.text}：建设周期“${periodCell.text}”无法识别，年份留空`,
+    });
   }
 
   // 总投资（亿元）— kept as the printed decimal string

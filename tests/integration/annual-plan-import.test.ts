@@ -25,7 +25,8 @@ async function xlsx(rows: (string | number | null)[][]) {
 
 async function portfolio() {
   const { plan, section, units } = await makePlan(db, { unitNames: ["子县", "丑县"] });
-  const make = (name: string, unitId: number, extra: { parentId?: number; totalWan?: string | null } = {}) => makeProject(db, { planId: plan.id, sectionId: section.id, unitId, name, ...extra });
+  const make = (name: string, unitId: number, extra: { parentId?: number; totalWan?: string | null } = {}) =>
+    makeProject(db, { planId: plan.id, sectionId: section.id, unitId, name, ...extra });
   const a = await make("子县人民医院", units[0].id);
   const b = await make("丑县疾控中心", units[1].id);
   const bundle = await make("丑县乡镇卫生院打包", units[1].id);
@@ -33,7 +34,8 @@ async function portfolio() {
   return { plan, units, a, b, bundle, child };
 }
 
-const amount = async (projectId: number, year: number) => (await db.annualPlanAmount.findUnique({ where: { projectId_year: { projectId, year } } }))?.amount?.toString() ?? null;
+const amount = async (projectId: number, year: number) =>
+  (await db.annualPlanAmount.findUnique({ where: { projectId_year: { projectId, year } } }))?.amount?.toString() ?? null;
 
 describe("import: 年度投资计划", () => {
   it("previews each amount old → new and rejects bad rows with the reason per cell; confirm sets them as 下达, once", async () => {
@@ -68,13 +70,22 @@ describe("import: 年度投资计划", () => {
 
     const result = await commitImport(admin, { batchId });
     expect(result).toMatchObject({ annualPlans: 3, already: false });
-    expect([await amount(a.id, 2026), await amount(b.id, 2026), await amount(bundle.id, 2027), await amount(child.id, 2026)]).toEqual(["1200.5", "350", "80", null]);
+    expect([await amount(a.id, 2026), await amount(b.id, 2026), await amount(bundle.id, 2027), await amount(child.id, 2026)]).toEqual([
+      "1200.5",
+      "350",
+      "80",
+      null,
+    ]);
     const audit = await db.auditEvent.findMany({ where: { action: "annualPlan.set", reason: { contains: `导入批次 #${batchId}` } } });
     expect(audit).toHaveLength(3);
     expect(audit.every((e) => e.reason!.startsWith("下达："))).toBe(true);
     // Committing again changes nothing; the same file again previews as unchanged.
     expect(await commitImport(admin, { batchId })).toMatchObject({ already: true });
-    expect((await previewImport(admin, { planId: plan.id, fileName: "年度计划.xlsx", bytes: file })).counts).toMatchObject({ new: 0, changed: 0, unchanged: 3 });
+    expect((await previewImport(admin, { planId: plan.id, fileName: "年度计划.xlsx", bytes: file })).counts).toMatchObject({
+      new: 0,
+      changed: 0,
+      unchanged: 3,
+    });
   });
 
   it("writes nothing when an amount changed since the preview; an open proposal is closed by the 下达", async () => {
@@ -102,9 +113,19 @@ describe("import: 年度投资计划", () => {
 
   it("refuses a sheet without a money unit, and one that mixes 总投资 with annual plans, changing nothing", async () => {
     const { plan, a } = await portfolio();
-    const noUnit = await xlsx([["项目编号", "项目名称", "年度", "年度计划投资"], [a.key, "子县人民医院", 2026, 1]]);
-    expect((await expectAppError(previewImport(admin, { planId: plan.id, fileName: "b.xlsx", bytes: noUnit }), "BAD_FILE")).message).toContain("年度计划投资的金额单位");
-    const mixed = await xlsx([["项目编号", "项目名称", "总投资（万元）", "年度", "年度计划投资（万元）"], [a.key, "子县人民医院", 5, 2026, 1]]);
-    expect((await expectAppError(previewImport(admin, { planId: plan.id, fileName: "c.xlsx", bytes: mixed }), "BAD_FILE")).message).toContain("只能导入年度计划投资");
+    const noUnit = await xlsx([
+      ["项目编号", "项目名称", "年度", "年度计划投资"],
+      [a.key, "子县人民医院", 2026, 1],
+    ]);
+    expect((await expectAppError(previewImport(admin, { planId: plan.id, fileName: "b.xlsx", bytes: noUnit }), "BAD_FILE")).message).toContain(
+      "年度计划投资的金额单位",
+    );
+    const mixed = await xlsx([
+      ["项目编号", "项目名称", "总投资（万元）", "年度", "年度计划投资（万元）"],
+      [a.key, "子县人民医院", 5, 2026, 1],
+    ]);
+    expect((await expectAppError(previewImport(admin, { planId: plan.id, fileName: "c.xlsx", bytes: mixed }), "BAD_FILE")).message).toContain(
+      "只能导入年度计划投资",
+    );
   });
 });

@@ -71,9 +71,20 @@ describe("user administration", () => {
     const admin = await sessionFor("ADMIN");
     const unit = await db.reportingUnit.findFirstOrThrow({ where: { name: "平江县" } });
     const u = await makeUser(db, { role: "VIEWER" });
-    const err = await expectAppError(updateUser(admin, { id: u.id, version: u.version, displayName: "x", role: "COUNTY_OFFICER", unitIds: [], disabled: false, reason: "" }), "VALIDATION");
+    const err = await expectAppError(
+      updateUser(admin, { id: u.id, version: u.version, displayName: "x", role: "COUNTY_OFFICER", unitIds: [], disabled: false, reason: "" }),
+      "VALIDATION",
+    );
     expect(err.fieldErrors).toEqual({ unitIds: ["县级项目专干至少要负责一个填报单位"] });
-    await updateUser(admin, { id: u.id, version: u.version, displayName: u.displayName, role: "COUNTY_OFFICER", unitIds: [unit.id], disabled: false, reason: "调岗" });
+    await updateUser(admin, {
+      id: u.id,
+      version: u.version,
+      displayName: u.displayName,
+      role: "COUNTY_OFFICER",
+      unitIds: [unit.id],
+      disabled: false,
+      reason: "调岗",
+    });
     const [event] = await db.auditEvent.findMany({ where: { entityType: "User", entityId: String(u.id) } });
     expect(event.changes).toEqual([
       { field: "role", old: "VIEWER", new: "COUNTY_OFFICER" },
@@ -84,7 +95,10 @@ describe("user administration", () => {
   it("an admin cannot lock themselves out", async () => {
     const admin = await sessionFor("ADMIN");
     const me = await db.user.findUniqueOrThrow({ where: { id: admin.id } });
-    await expectAppError(updateUser(admin, { id: me.id, version: me.version, displayName: me.displayName, role: "ADMIN", unitIds: [], disabled: true, reason: "" }), "VALIDATION");
+    await expectAppError(
+      updateUser(admin, { id: me.id, version: me.version, displayName: me.displayName, role: "ADMIN", unitIds: [], disabled: true, reason: "" }),
+      "VALIDATION",
+    );
   });
 });
 

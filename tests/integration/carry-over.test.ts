@@ -24,11 +24,29 @@ async function twoPlans() {
   const next = await makePlan(db, { unitNames: ["甲县", "丙县"] });
   await db.plan.update({ where: { id: next.plan.id }, data: { periodStart: 2026, periodEnd: 2030 } });
   const line = await makeProject(db, { planId: old.plan.id, sectionId: old.section.id, unitId: old.units[0].id, name: "甲县医院门诊楼", totalWan: "5000" });
-  const bundle = await makeProject(db, { planId: old.plan.id, sectionId: old.section.id, unitId: old.units[0].id, name: "甲县乡镇卫生院打包", totalWan: "800" });
-  const child = await makeProject(db, { planId: old.plan.id, sectionId: old.section.id, unitId: old.units[0].id, name: "某镇卫生院", totalWan: null, parentId: bundle.id });
+  const bundle = await makeProject(db, {
+    planId: old.plan.id,
+    sectionId: old.section.id,
+    unitId: old.units[0].id,
+    name: "甲县乡镇卫生院打包",
+    totalWan: "800",
+  });
+  const child = await makeProject(db, {
+    planId: old.plan.id,
+    sectionId: old.section.id,
+    unitId: old.units[0].id,
+    name: "某镇卫生院",
+    totalWan: null,
+    parentId: bundle.id,
+  });
   const done = await makeProject(db, { planId: old.plan.id, sectionId: old.section.id, unitId: old.units[0].id, name: "已竣工项目", totalWan: "100" });
   await db.project.update({ where: { id: done.id }, data: { status: "COMPLETED" } });
-  for (const [period, wan] of [["2025-11", "100"], ["2025-12", "50"], ["2026-01", "30"]] as const) await makeReport(db, { projectId: line.id, period, status: "APPROVED", completedWan: wan });
+  for (const [period, wan] of [
+    ["2025-11", "100"],
+    ["2025-12", "50"],
+    ["2026-01", "30"],
+  ] as const)
+    await makeReport(db, { projectId: line.id, period, status: "APPROVED", completedWan: wan });
   await makeReport(db, { projectId: line.id, period: "2026-02", status: "SUBMITTED", completedWan: "7" });
   await makeAnnualPlan(db, { projectId: line.id, year: 2025, amountWan: "400" });
   await makeAnnualPlan(db, { projectId: line.id, year: 2026, amountWan: "600" });
@@ -56,10 +74,22 @@ describe("carry-over (续建)", () => {
     expect(offer.projects.map((p) => p.name)).toEqual(["甲县医院门诊楼", "甲县乡镇卫生院打包"]);
     expect(offer.defaults).toMatchObject({ cutoverPeriod: "2026-01", unitMap: { [String(w.old.units[0].id)]: w.next.units[0].id } });
 
-    const result = await carryOver(admin, input(w, offer.projects.map((p) => ({ id: p.id, version: p.version }))));
+    const result = await carryOver(
+      admin,
+      input(
+        w,
+        offer.projects.map((p) => ({ id: p.id, version: p.version })),
+      ),
+    );
     expect(result).toMatchObject({ carried: 2, subProjects: 1, reportsMoved: 2 });
     const successor = await db.project.findUniqueOrThrow({ where: { predecessorId: w.line.id } });
-    expect(successor).toMatchObject({ planId: w.next.plan.id, unitId: w.next.units[0].id, sourceKind: "CARRIED", nature: "CONTINUED", cutoverPeriod: "2026-01" });
+    expect(successor).toMatchObject({
+      planId: w.next.plan.id,
+      unitId: w.next.units[0].id,
+      sourceKind: "CARRIED",
+      nature: "CONTINUED",
+      cutoverPeriod: "2026-01",
+    });
     expect((await db.project.findUniqueOrThrow({ where: { id: w.line.id } })).endPeriod).toBe("2026-01");
     const childSucc = await db.project.findUniqueOrThrow({ where: { predecessorId: w.child.id } });
     expect(childSucc.parentId).toBe((await db.project.findUniqueOrThrow({ where: { predecessorId: w.bundle.id } })).id);
@@ -71,7 +101,9 @@ describe("carry-over (续建)", () => {
     // The new plan continues: 累计 = 150 before the cut-over + 30; 本年累计 2026 = 30; 年度计划 2026 moved.
     const [fig] = await projectFigures({ planId: w.next.plan.id, period: "2026-01", projectIds: [successor.id] });
     expect(fig).toMatchObject({ cumulativeWan: "180.0000", yearToDateWan: "30.0000", periodWan: "30.0000", annualPlanWan: "600.0000", totalWan: "5000.0000" });
-    expect((await projectFigures({ planId: w.next.plan.id, period: "2026-02", projectIds: [successor.id], includeSubmitted: true }))[0].cumulativeWan).toBe("187.0000");
+    expect((await projectFigures({ planId: w.next.plan.id, period: "2026-02", projectIds: [successor.id], includeSubmitted: true }))[0].cumulativeWan).toBe(
+      "187.0000",
+    );
     const new2026 = await total(w.next.plan.id, "2026-01");
     expect(new2026).toMatchObject({ projectCount: 2, totalWan: "5800.0000", completedToDateWan: "180.0000", annualPlanWan: "600.0000" });
     // Together the two plans count each project and each amount once.
@@ -95,7 +127,10 @@ describe("carry-over (续建)", () => {
     const w = await twoPlans();
     await carryOver(admin, input(w, [{ id: w.line.id, version: w.line.version }]));
     const officer = await sessionFor("COUNTY_OFFICER", [w.old.units[0].id]);
-    const late = await expectAppError(saveReport(officer, { projectId: w.line.id, period: "2026-03", moneyUnit: "wan", completedAmount: "1", outOfPeriodReason: "续建" }), "VALIDATION");
+    const late = await expectAppError(
+      saveReport(officer, { projectId: w.line.id, period: "2026-03", moneyUnit: "wan", completedAmount: "1", outOfPeriodReason: "续建" }),
+      "VALIDATION",
+    );
     expect(late.message).toContain("已不在本规划");
     await saveReport(officer, { projectId: w.line.id, period: "2025-10", moneyUnit: "wan", completedAmount: "1" });
     await expectAppError(proposeAnnualPlan(officer, { projectId: w.line.id, year: 2026, amount: "1", moneyUnit: "wan" }), "VALIDATION");
@@ -110,8 +145,12 @@ describe("carry-over (续建)", () => {
     const officer = await sessionFor("COUNTY_OFFICER", [w.old.units[0].id]);
     await expectAppError(carryOver(officer, input(w, [v(w.line)])), "FORBIDDEN");
     expect((await expectAppError(carryOver(admin, input(w, [v(w.done)])), "VALIDATION")).message).toContain("已竣工");
-    expect((await expectAppError(carryOver(admin, { ...input(w, [v(w.line)]), unitMap: {} }), "VALIDATION")).fieldErrors).toEqual({ unitMap: ["有单位未对应到新规划的单位"] });
-    expect((await expectAppError(carryOver(admin, input(w, [v(w.line)], "2025-12")), "VALIDATION")).fieldErrors).toEqual({ cutoverPeriod: ["切换期次不在新规划的规划期内"] });
+    expect((await expectAppError(carryOver(admin, { ...input(w, [v(w.line)]), unitMap: {} }), "VALIDATION")).fieldErrors).toEqual({
+      unitMap: ["有单位未对应到新规划的单位"],
+    });
+    expect((await expectAppError(carryOver(admin, input(w, [v(w.line)], "2025-12")), "VALIDATION")).fieldErrors).toEqual({
+      cutoverPeriod: ["切换期次不在新规划的规划期内"],
+    });
     await expectAppError(carryOver(admin, input(w, [v(w.line)], "2026-13")), "VALIDATION");
     await expectAppError(carryOver(admin, input(w, [{ id: w.line.id, version: w.line.version + 5 }])), "CONFLICT");
     await db.plan.update({ where: { id: w.next.plan.id }, data: { reportingCycle: "QUARTERLY" } });

@@ -46,10 +46,16 @@ beforeAll(async () => {
   reader = await sessionFor("FINANCE_REVIEWER");
   // Some progress, so the completed amounts and 应报 are exercised too: a bundle line of 平江县 reports
   // (on the line, as a bundle does), and one line of 市本级 is completed (it no longer reports).
-  const bundle = await db.project.findFirstOrThrow({ where: { planId, unit: { name: "平江县" }, parentId: null, children: { some: {} } }, orderBy: { sortOrder: "asc" } });
+  const bundle = await db.project.findFirstOrThrow({
+    where: { planId, unit: { name: "平江县" }, parentId: null, children: { some: {} } },
+    orderBy: { sortOrder: "asc" },
+  });
   const plan = await makeAnnualPlan(db, { projectId: bundle.id, year: 2025, amountWan: "5000" });
   const report = await makeApprovedReport(db, { projectId: bundle.id, period: PERIOD, completedWan: "1234.5" });
-  const done = await db.project.findFirstOrThrow({ where: { planId, unit: { name: "市本级" }, parentId: null, kind: "PROJECT" }, orderBy: { sortOrder: "asc" } });
+  const done = await db.project.findFirstOrThrow({
+    where: { planId, unit: { name: "市本级" }, parentId: null, kind: "PROJECT" },
+    orderBy: { sortOrder: "asc" },
+  });
   await db.project.update({ where: { id: done.id }, data: { status: "COMPLETED" } });
   restore.push(
     () => db.progressReport.delete({ where: { id: report.id } }),
@@ -99,8 +105,15 @@ describe("岳阳: one count and one 总投资 per unit on every surface", () => 
     for (const [name, id] of unitIds) {
       const list = await drillDown(reader, { plan: planId, period: PERIOD, unit: id === null ? "none" : String(id), figure: "projects" });
       expect(list.count, name).toBe(list.rows.length);
-      expect(list.rows.every((r) => r.line && r.parentId === null), name).toBe(true);
-      got.set(name, { projects: list.rows.length, subs: list.rows.reduce((n, r) => n + r.subProjectCount, 0), totalWan: sumWan(list.rows.map((r) => r.totalWan)) });
+      expect(
+        list.rows.every((r) => r.line && r.parentId === null),
+        name,
+      ).toBe(true);
+      got.set(name, {
+        projects: list.rows.length,
+        subs: list.rows.reduce((n, r) => n + r.subProjectCount, 0),
+        totalWan: sumWan(list.rows.map((r) => r.totalWan)),
+      });
     }
     expect(got).toEqual(reference);
   });
@@ -128,7 +141,9 @@ describe("岳阳: one count and one 总投资 per unit on every surface", () => 
     for (const r of rows) {
       expect(r.due, r.unitName).toBe(r.projects - r.completed);
       expect(r.approved + r.submitted + r.returned + r.draft + r.missing, r.unitName).toBe(r.due);
-      const due = await db.project.count({ where: { planId, unitId: r.unitId, kind: "PROJECT", parentId: null, deletedAt: null, status: { notIn: ["COMPLETED", "IN_USE"] } } });
+      const due = await db.project.count({
+        where: { planId, unitId: r.unitId, kind: "PROJECT", parentId: null, deletedAt: null, status: { notIn: ["COMPLETED", "IN_USE"] } },
+      });
       expect(r.due, r.unitName).toBe(due);
       // the dashboard's 应报未报 list is the same lines less those reported
       const notReported = await drillDown(reader, { plan: planId, period: PERIOD, unit: r.unitId === null ? "none" : String(r.unitId), figure: "notReported" });
@@ -176,9 +191,18 @@ describe("岳阳: one count and one 总投资 per unit on every surface", () => 
     const total = ws.getRow(4);
     expect(total.getCell(2).value).toBe("合计");
     const rows = Array.from({ length: ws.rowCount - 4 }, (_, i) => ws.getRow(5 + i));
-    const got: ByUnit = new Map(rows.map((r) => [String(r.getCell(2).value), { projects: r.getCell(3).value as number, subs: r.getCell(7).value as number, totalWan: wan(r.getCell(5).value as number | null) }]));
+    const got: ByUnit = new Map(
+      rows.map((r) => [
+        String(r.getCell(2).value),
+        { projects: r.getCell(3).value as number, subs: r.getCell(7).value as number, totalWan: wan(r.getCell(5).value as number | null) },
+      ]),
+    );
     expect(got).toEqual(reference);
-    for (const col of [3, 4, 6, 7]) expect(rows.reduce((n, r) => n + (r.getCell(col).value as number), 0), `column ${col}`).toBe(total.getCell(col).value);
+    for (const col of [3, 4, 6, 7])
+      expect(
+        rows.reduce((n, r) => n + (r.getCell(col).value as number), 0),
+        `column ${col}`,
+      ).toBe(total.getCell(col).value);
     expect(sumWan(rows.map((r) => r.getCell(5).value as number | null))).toBe(wan(total.getCell(5).value as number));
     expect([total.getCell(3).value, total.getCell(4).value, total.getCell(6).value, total.getCell(7).value]).toEqual([84, 37, 2, 32]);
   });
@@ -187,7 +211,12 @@ describe("岳阳: one count and one 总投资 per unit on every surface", () => 
     const { token } = await issueToken(await sessionFor("ADMIN"), { name: "口径" });
     const call = (path: string) => new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${token}` } });
     const body = await (await getRollupsApi(call(`/api/v1/rollups?plan=${planId}&by=unit&period=${PERIOD}`))).json();
-    const got: ByUnit = new Map(body.rows.map((r: { name: string; projectCount: number; subProjectCount: number; totalWan: string | null }) => [r.name, { projects: r.projectCount, subs: r.subProjectCount, totalWan: wan(r.totalWan) }]));
+    const got: ByUnit = new Map(
+      body.rows.map((r: { name: string; projectCount: number; subProjectCount: number; totalWan: string | null }) => [
+        r.name,
+        { projects: r.projectCount, subs: r.subProjectCount, totalWan: wan(r.totalWan) },
+      ]),
+    );
     expect(got).toEqual(reference);
     // the money beyond 总投资 agrees with the 调度表's 合计 too (the same lines, the same reports)
     const d = await getDashboard(reader, { plan: planId, period: PERIOD });
@@ -197,13 +226,21 @@ describe("岳阳: one count and one 总投资 per unit on every surface", () => 
 
     const plans = await (await getPlansApi(call("/api/v1/plans"))).json();
     const yueyang = plans.plans.find((p: { id: number }) => p.id === planId);
-    expect(yueyang.figures).toEqual({ projectCount: 84, subProjectCount: 32, programmeCount: 37, totalWan: expect.stringMatching(/^2277360(\.0+)?$/), unknownCount: 2 });
+    expect(yueyang.figures).toEqual({
+      projectCount: 84,
+      subProjectCount: 32,
+      programmeCount: 37,
+      totalWan: expect.stringMatching(/^2277360(\.0+)?$/),
+      unknownCount: 2,
+    });
   });
 
   it("调度表 and dashboard agree on the completed money of the reporting bundle line", async () => {
     const d = await getDashboard(reader, { plan: planId, period: PERIOD });
     const ping = d.units.find((u) => u.name === "平江县")!;
-    const wb = await readWorkbook(await collect((await prepareScheduleExport(reader, { plan: planId, unit: unitIds.get("平江县")!, period: PERIOD, money: "wan" })).write));
+    const wb = await readWorkbook(
+      await collect((await prepareScheduleExport(reader, { plan: planId, unit: unitIds.get("平江县")!, period: PERIOD, money: "wan" })).write),
+    );
     const total = wb.worksheets[0].getRow(5);
     expect([wan(total.getCell(6).value as number), wan(total.getCell(8).value as number)]).toEqual([wan(ping.annualPlanWan), wan(ping.completedYearWan)]);
   });

@@ -75,7 +75,10 @@ describe("periods on China's calendar", () => {
 });
 
 describe("milestone flags on the day boundary", () => {
-  const m = (planned: string | null, actual: string | null = null) => ({ plannedDate: planned ? dateColumn(planned) : null, actualDate: actual ? dateColumn(actual) : null });
+  const m = (planned: string | null, actual: string | null = null) => ({
+    plannedDate: planned ? dateColumn(planned) : null,
+    actualDate: actual ? dateColumn(actual) : null,
+  });
   const late = at("2026-06-14T15:30:00Z"); // 2026-06-14 23:30 in Beijing
   const early = at("2026-06-14T16:30:00Z"); // 2026-06-15 00:30 in Beijing (still the 14th in UTC)
 

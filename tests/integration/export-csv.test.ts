@@ -47,7 +47,7 @@ describe("CSV of the list screens", () => {
     const { plan, section, units } = await makePlan(db, { unitNames: ["甲县"] });
     await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id, name: "=1+2", totalWan: "12.5" });
     await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id, name: "@SUM(A1)", totalWan: null });
-    await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: null, name: "普通, \"引号\" 项目", totalWan: "1" });
+    await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: null, name: '普通, "引号" 项目', totalWan: "1" });
     const buf = await collect((await prepareCsv(finance, { list: "projects", plan: String(plan.id), money: "wan" })).write);
     const text = buf.toString("utf8");
     expect(text).toContain("'=1+2");

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const s2 = await db.section.create({ data: { planId: plan.id, key: "s2", kind: "CATEGORY", title: "公卫机构", locator: "test", sortOrder: 1 } });
   const [a, b] = units;
   const p1 = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: a.id, name: "甲县人民医院", totalWan: "12000" });
-  const p2 = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: a.id, name: "=HYPERLINK(\"http://x\")", totalWan: null });
+  const p2 = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: a.id, name: '=HYPERLINK("http://x")', totalWan: null });
   const p3 = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: a.id, name: "甲县中医院、甲县妇幼保健院", totalWan: "8000" });
   const c1 = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: a.id, name: "甲县中医院", totalWan: null, parentId: p3.id });
   const p4 = await makeProject(db, { planId: plan.id, sectionId: s2.id, unitId: a.id, name: "甲县疾控中心", totalWan: "3000.5" });
@@ -26,7 +26,15 @@ beforeAll(async () => {
   await makeAnnualPlan(db, { projectId: p5.id, year: 2025, amountWan: "5000" });
   await makeApprovedReport(db, { projectId: p1.id, period: "2024-12", completedWan: "1000" });
   await makeApprovedReport(db, { projectId: p1.id, period: "2025-01", completedWan: "500" });
-  await makeApprovedReport(db, { projectId: p1.id, period: "2025-02", completedWan: "300", progressPercent: "40", progressText: "主体施工", problems: "-资金缺口", nextSteps: "加快进度" });
+  await makeApprovedReport(db, {
+    projectId: p1.id,
+    period: "2025-02",
+    completedWan: "300",
+    progressPercent: "40",
+    progressText: "主体施工",
+    problems: "-资金缺口",
+    nextSteps: "加快进度",
+  });
   // A bundle reports on its line (p3), never on a sub-project (the database refuses that).
   await makeApprovedReport(db, { projectId: p3.id, period: "2025-02", completedWan: "120.25" });
   await makeApprovedReport(db, { projectId: p5.id, period: "2025-02", completedWan: "2500" });
@@ -35,7 +43,8 @@ beforeAll(async () => {
   ctx = { planId: plan.id, units, finance: await sessionFor("FINANCE_REVIEWER"), ids: { p1: p1.id, p2: p2.id, p3: p3.id, c1: c1.id, p4: p4.id, p5: p5.id } };
 });
 
-const values = (row: { getCell: (c: number) => { value: unknown } }, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => row.getCell(from + i).value);
+const values = (row: { getCell: (c: number) => { value: unknown } }, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => row.getCell(from + i).value);
 const num = (wan: string | null, div = 1) => (wan === null ? null : Number(wan) / div);
 
 describe("调度表 export", () => {
@@ -61,7 +70,13 @@ describe("调度表 export", () => {
     const unitA = totals.byUnit.get(ctx.units[0].id)!;
     const total = ws.getRow(5);
     expect(total.getCell(2).value).toBe("合计");
-    expect(values(total, 5, 9)).toEqual([num(unitA.totalWan), num(unitA.annualPlanWan), num(unitA.periodWan), num(unitA.yearToDateWan), num(unitA.cumulativeWan)]);
+    expect(values(total, 5, 9)).toEqual([
+      num(unitA.totalWan),
+      num(unitA.annualPlanWan),
+      num(unitA.periodWan),
+      num(unitA.yearToDateWan),
+      num(unitA.cumulativeWan),
+    ]);
     expect(values(total, 5, 9)).toEqual([23000.5, 4000, 420.25, 920.25, 1920.25]);
     // 完成率 = 920.25 / 4000 = 23.00625% shown, like the dashboard, to one decimal: 23.0%.
     expect(total.getCell(10).value).toBe(0.23);
@@ -77,9 +92,24 @@ describe("调度表 export", () => {
     expect(rows.filter((r) => /^\d+$/.test(String(r.getCell(1).value))).length).toBe(unitA.projectCount);
     expect([unitA.projectCount, unitA.subProjectCount]).toEqual([4, 1]);
     const p1 = byName.get("甲县人民医院")!;
-    expect(values(p1, 1, 14)).toEqual(["1", "甲县人民医院", null, "2021-2025", 12000, 4000, 300, 800, 1800, 0.2, "40% 主体施工", "'-资金缺口", "加快进度", "前期"]);
+    expect(values(p1, 1, 14)).toEqual([
+      "1",
+      "甲县人民医院",
+      null,
+      "2021-2025",
+      12000,
+      4000,
+      300,
+      800,
+      1800,
+      0.2,
+      "40% 主体施工",
+      "'-资金缺口",
+      "加快进度",
+      "前期",
+    ]);
     expect(p1.getCell(15).value).toMatch(/^p-/);
-    expect(byName.get("'=HYPERLINK(\"http://x\")")!.getCell(5).value).toBeNull();
+    expect(byName.get('\'=HYPERLINK("http://x")')!.getCell(5).value).toBeNull();
     const parentRow = byName.get("甲县中医院、甲县妇幼保健院")!.number;
     expect(values(ws.getRow(parentRow), 5, 9)).toEqual([8000, null, 120.25, 120.25, 120.25]);
     expect(ws.getRow(parentRow + 1).getCell(2).value).toBe("甲县中医院");
@@ -91,7 +121,15 @@ describe("调度表 export", () => {
 
     // summary: grand total and one row per unit, each equal to the rollups
     const sum = wb.getWorksheet("汇总")!;
-    expect(values(sum.getRow(5), 2, 8)).toEqual(["总计", totals.grand.projectCount, num(totals.grand.totalWan), num(totals.grand.annualPlanWan), num(totals.grand.periodWan), num(totals.grand.yearToDateWan), num(totals.grand.cumulativeWan)]);
+    expect(values(sum.getRow(5), 2, 8)).toEqual([
+      "总计",
+      totals.grand.projectCount,
+      num(totals.grand.totalWan),
+      num(totals.grand.annualPlanWan),
+      num(totals.grand.periodWan),
+      num(totals.grand.yearToDateWan),
+      num(totals.grand.cumulativeWan),
+    ]);
     expect(totals.grand.projectCount).toBe(5); // p1–p5; c1 is a sub-project
     expect(sum.getCell("C3").value).toBe("项目个数（不含子项目）");
     const byUnit = await planRollup(ctx.planId, "unit");

@@ -13,7 +13,8 @@ import { expectAppError, sessionFor } from "../support/users";
 
 let admin: SessionUser;
 let yueyang: number;
-const call = (path: string, token: string, scheme = "Bearer") => new Request(`http://localhost${path}`, { headers: { authorization: `${scheme} ${token}`.trim() } });
+const call = (path: string, token: string, scheme = "Bearer") =>
+  new Request(`http://localhost${path}`, { headers: { authorization: `${scheme} ${token}`.trim() } });
 
 beforeAll(async () => {
   admin = await sessionFor("ADMIN");
@@ -69,7 +70,10 @@ describe("GET /api/v1/rollups returns what the dashboard shows", () => {
   it("by unit and by category: the same rows, figures and rates as the dashboard tables, money as exact strings in 万元", async () => {
     const { token } = await issueToken(admin, { name: "对账" });
     const dashboard = JSON.parse(JSON.stringify(await getDashboard(admin, { plan: yueyang })));
-    for (const [by, rows] of [["unit", dashboard.units], ["category", dashboard.categories]] as const) {
+    for (const [by, rows] of [
+      ["unit", dashboard.units],
+      ["category", dashboard.categories],
+    ] as const) {
       const res = await getRollups(call(`/api/v1/rollups?plan=${yueyang}&by=${by}`, token));
       expect(res.status).toBe(200);
       const body = await res.json();

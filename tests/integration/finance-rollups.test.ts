@@ -29,14 +29,36 @@ let reader: SessionUser;
 const PERIOD = "2025-06";
 
 beforeAll(async () => {
-  const { plan, section: s1, units: [a, b] } = await makePlan(db, { unitNames: ["甲县", "乙县"] });
+  const {
+    plan,
+    section: s1,
+    units: [a, b],
+  } = await makePlan(db, { unitNames: ["甲县", "乙县"] });
   const s2 = await makeSection(db, { planId: plan.id, title: "基层" });
   const base = { planId: plan.id };
   const P1 = await makeProjectWith(db, { ...base, sectionId: s1.id, unitId: a.id, totalWan: "1000", startYear: 2024, endYear: 2025, status: "CONSTRUCTION" });
   const P2 = await makeProjectWith(db, { ...base, sectionId: s2.id, unitId: a.id, totalWan: null, startYear: 2025, endYear: 2026 });
   const P3 = await makeProjectWith(db, { ...base, sectionId: s1.id, unitId: b.id, totalWan: "3000", startYear: 2021, endYear: 2024, status: "COMPLETED" });
-  const C1 = await makeProjectWith(db, { ...base, sectionId: s1.id, unitId: b.id, totalWan: null, parentId: P3.id, startYear: 2021, endYear: 2024, status: "COMPLETED" });
-  const C2 = await makeProjectWith(db, { ...base, sectionId: s1.id, unitId: b.id, totalWan: null, parentId: P3.id, startYear: 2021, endYear: 2024, status: "CONSTRUCTION" });
+  const C1 = await makeProjectWith(db, {
+    ...base,
+    sectionId: s1.id,
+    unitId: b.id,
+    totalWan: null,
+    parentId: P3.id,
+    startYear: 2021,
+    endYear: 2024,
+    status: "COMPLETED",
+  });
+  const C2 = await makeProjectWith(db, {
+    ...base,
+    sectionId: s1.id,
+    unitId: b.id,
+    totalWan: null,
+    parentId: P3.id,
+    startYear: 2021,
+    endYear: 2024,
+    status: "CONSTRUCTION",
+  });
   const P4 = await makeProjectWith(db, { ...base, sectionId: s2.id, unitId: b.id, totalWan: "500", startYear: 2026, endYear: 2027 });
   const G1 = await makeProjectWith(db, { ...base, sectionId: s1.id, unitId: null, totalWan: "200", kind: "PROGRAMME", startYear: null, endYear: null });
   const P5 = await makeProjectWith(db, { ...base, sectionId: s2.id, unitId: null, totalWan: "800", startYear: 2025, endYear: 2025, status: "IN_USE" });
@@ -67,12 +89,26 @@ beforeAll(async () => {
   await makeMilestone(db, { projectId: P5.id, code: "START", planned: "2025-01-01", actual: "2025-01-15" });
   await makeMilestone(db, { projectId: P5.id, code: "COMPLETE", planned: "2025-12-31", actual: "2025-05-10" });
 
-  ctx = { planId: plan.id, a: a.id, b: b.id, s1: s1.id, s2: s2.id, ids: { P1: P1.id, P2: P2.id, P3: P3.id, C1: C1.id, C2: C2.id, P4: P4.id, G1: G1.id, P5: P5.id } };
+  ctx = {
+    planId: plan.id,
+    a: a.id,
+    b: b.id,
+    s1: s1.id,
+    s2: s2.id,
+    ids: { P1: P1.id, P2: P2.id, P3: P3.id, C1: C1.id, C2: C2.id, P4: P4.id, G1: G1.id, P5: P5.id },
+  };
   reader = await sessionFor("FINANCE_REVIEWER");
 });
 
 const wan = (v: string | null) => (v === null ? null : new Decimal(v).toFixed());
-const money = (r: { totalWan: string | null; annualPlanWan: string | null; completedYearWan: string | null; completedToDateWan: string | null; completedOfKnownWan: string | null; fundsYearWan: string | null }) => ({
+const money = (r: {
+  totalWan: string | null;
+  annualPlanWan: string | null;
+  completedYearWan: string | null;
+  completedToDateWan: string | null;
+  completedOfKnownWan: string | null;
+  fundsYearWan: string | null;
+}) => ({
   total: wan(r.totalWan),
   annual: wan(r.annualPlanWan),
   year: wan(r.completedYearWan),
@@ -80,16 +116,16 @@ const money = (r: { totalWan: string | null; annualPlanWan: string | null; compl
   ofKnown: wan(r.completedOfKnownWan),
   funds: wan(r.fundsYearWan),
 });
-const counts = (r: { projectCount: number; subProjectCount: number; programmeCount: number; unknownCount: number; dueStartCount: number; startedCount: number; dueCompleteCount: number; onTimeCount: number }) => [
-  r.projectCount,
-  r.subProjectCount,
-  r.programmeCount,
-  r.unknownCount,
-  r.dueStartCount,
-  r.startedCount,
-  r.dueCompleteCount,
-  r.onTimeCount,
-];
+const counts = (r: {
+  projectCount: number;
+  subProjectCount: number;
+  programmeCount: number;
+  unknownCount: number;
+  dueStartCount: number;
+  startedCount: number;
+  dueCompleteCount: number;
+  onTimeCount: number;
+}) => [r.projectCount, r.subProjectCount, r.programmeCount, r.unknownCount, r.dueStartCount, r.startedCount, r.dueCompleteCount, r.onTimeCount];
 
 describe("group rollups on the hand-computed fixture", () => {
   it("plan total: unknown counted not summed, money on the lines only, only approved reports up to the period", async () => {
@@ -139,8 +175,20 @@ describe("group rollups on the hand-computed fixture", () => {
         const sum = rows.reduce((acc, r) => acc.add(r[field] ?? 0), new Decimal(0));
         expect(sum.toFixed(), field).toBe(new Decimal(d.total[field] ?? 0).toFixed());
       }
-      for (const field of ["projectCount", "subProjectCount", "programmeCount", "unknownCount", "dueStartCount", "startedCount", "dueCompleteCount", "onTimeCount"] as const) {
-        expect(rows.reduce((acc, r) => acc + r[field], 0), field).toBe(d.total[field]);
+      for (const field of [
+        "projectCount",
+        "subProjectCount",
+        "programmeCount",
+        "unknownCount",
+        "dueStartCount",
+        "startedCount",
+        "dueCompleteCount",
+        "onTimeCount",
+      ] as const) {
+        expect(
+          rows.reduce((acc, r) => acc + r[field], 0),
+          field,
+        ).toBe(d.total[field]);
       }
     }
   });
@@ -284,7 +332,21 @@ describe("四率 formulas", () => {
   });
 
   it("a group with nothing due and no annual plan has every rate —", () => {
-    const empty = { projectCount: 0, programmeCount: 0, totalWan: null, unknownCount: 0, annualPlanWan: null, completedYearWan: null, completedToDateWan: null, completedOfKnownWan: null, fundsYearWan: null, dueStartCount: 0, startedCount: 0, dueCompleteCount: 0, onTimeCount: 0 };
+    const empty = {
+      projectCount: 0,
+      programmeCount: 0,
+      totalWan: null,
+      unknownCount: 0,
+      annualPlanWan: null,
+      completedYearWan: null,
+      completedToDateWan: null,
+      completedOfKnownWan: null,
+      fundsYearWan: null,
+      dueStartCount: 0,
+      startedCount: 0,
+      dueCompleteCount: 0,
+      onTimeCount: 0,
+    };
     const r = ratesOf(empty, { num: 6, den: 12 });
     expect(r).toEqual({ startRate: null, investmentRate: null, fundsRate: null, onTimeRate: null, cumulativeRate: null, schedule: "50.0", scheduleGap: null });
   });

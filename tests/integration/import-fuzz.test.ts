@@ -31,7 +31,7 @@ beforeAll(async () => {
   const ws = wb.addWorksheet("附表");
   ws.addRow(["单位", "项目类别", "项目名称", "建设周期", "总投资（亿元）"]);
   ws.addRow(["甲县", "医院", "甲县人民医院", "2021-2025", 1.5]);
-  ws.addRow(["", "", "=HYPERLINK(\"http://x\",\"y\")", "2021-2025", "abc"]);
+  ws.addRow(["", "", '=HYPERLINK("http://x","y")', "2021-2025", "abc"]);
   ws.addRow(["乙县", "医院", "乙县中医院、乙县妇幼保健院", "2022-2024", 0.8]);
   const csv = "\uFEFF单位,项目类别,项目名称,建设周期,总投资（亿元）\n甲县,医院,甲县疾控中心,2021-2023,0.3\n乙县,公卫机构,@SUM(1),2021,x\n";
   seeds = [Buffer.from(await wb.xlsx.writeBuffer()), Buffer.from(csv, "utf8")];
@@ -55,11 +55,17 @@ function mutate(rand: () => number, i: number): { name: string; bytes: Buffer } 
     case 3: // wrong type under a spreadsheet name
       return { name: `w${i}.xlsx`, bytes: Buffer.from(pick(2) ? "%PDF-1.7\n%âãÏÓ\n" : "<html><script>alert(1)</script></html>") };
     case 4: // huge cell
-      return { name: `h${i}.csv`, bytes: Buffer.from(`单位,项目类别,项目名称,建设周期,总投资（亿元）\n甲县,医院,${"长".repeat(50_000 + pick(100_000))},2021-2025,1\n`) };
+      return {
+        name: `h${i}.csv`,
+        bytes: Buffer.from(`单位,项目类别,项目名称,建设周期,总投资（亿元）\n甲县,医院,${"长".repeat(50_000 + pick(100_000))},2021-2025,1\n`),
+      };
     case 5: // formulas and injection in every column
       return { name: `x${i}.csv`, bytes: Buffer.from(`单位,项目类别,项目名称,建设周期,总投资（亿元）\n=1+1,+cmd,-2,@A1,\t=0\n`) };
     case 6: // UTF-16 / GB18030 / Latin-1 encodings
-      return { name: `e${i}.csv`, bytes: pick(2) ? Buffer.from(`\uFEFF${seeds[1].toString("utf8")}`, "utf16le") : Buffer.from("Unit,Category,Name\n\xe9\xe8,\xff,\x00\n", "latin1") };
+      return {
+        name: `e${i}.csv`,
+        bytes: pick(2) ? Buffer.from(`\uFEFF${seeds[1].toString("utf8")}`, "utf16le") : Buffer.from("Unit,Category,Name\n\xe9\xe8,\xff,\x00\n", "latin1"),
+      };
     case 7: // xlsx with the zip's central directory cut off
       return { name: `z${i}.xlsx`, bytes: Buffer.concat([seeds[0].subarray(0, seeds[0].length - 22 - pick(200)), Buffer.from([0x50, 0x4b, 0x05, 0x06])]) };
     case 8: // empty or whitespace

@@ -81,7 +81,10 @@ describe("import: the 岳阳 appendix layout", () => {
     expect(reason("乙县二院")).toEqual([{ column: "建设周期", message: "建设周期“2025-2021”起始年晚于结束年" }]);
     expect(reason("乙县三院")).toEqual([{ column: "建设周期", message: "建设周期“二〇二一”无法识别，应为“2021-2025”格式" }]);
     expect(reason("乙县四院")).toEqual([{ column: "项目名称", message: "文件中重复：与第 10 行是同一项目" }]);
-    expect(rows.find((r) => r.name === "乙县养老院")).toMatchObject({ state: "new", changes: expect.arrayContaining([{ field: "section", old: null, new: "养老" }]) });
+    expect(rows.find((r) => r.name === "乙县养老院")).toMatchObject({
+      state: "new",
+      changes: expect.arrayContaining([{ field: "section", old: null, new: "养老" }]),
+    });
     expect(await db.section.count({ where: { planId: plan.id, title: "养老" } })).toBe(0); // preview creates nothing
     expect(rows.find((r) => r.name.startsWith("甲县中医院"))).toMatchObject({ state: "new", children: 2 });
 
@@ -106,7 +109,10 @@ describe("import: the 岳阳 appendix layout", () => {
     expect(events).toHaveLength(7);
     expect(byName.get("乙县养老院")!.sectionId).toBe(eldercare.id);
     expect(events.find((e) => e.entityId === String(byName.get("甲县新院区")!.id))!.changes).toEqual(
-      expect.arrayContaining([{ field: "totalInvestment", old: null, new: "15000" }, { field: "unit", old: null, new: "甲县" }]),
+      expect.arrayContaining([
+        { field: "totalInvestment", old: null, new: "15000" },
+        { field: "unit", old: null, new: "甲县" },
+      ]),
     );
     expect(await db.auditEvent.count({ where: { planId: plan.id, action: "import.commit", entityId: String(batchId) } })).toBe(1);
 
@@ -129,7 +135,7 @@ describe("import: the 岳阳 appendix layout", () => {
 
   it("reads CSV (UTF-8 with BOM, or GB18030 as Excel saves it) with headers in any order", async () => {
     const { plan } = await freshPlan();
-    const csv = "\uFEFF项目名称,总投资（万元）,单位,建设周期,项目类别\r\n\"乙县医院,新院\",1200.5,乙县,2023-2025,医院\r\n";
+    const csv = '\uFEFF项目名称,总投资（万元）,单位,建设周期,项目类别\r\n"乙县医院,新院",1200.5,乙县,2023-2025,医院\r\n';
     const { batchId, counts } = await previewImport(admin, { planId: plan.id, fileName: "list.csv", bytes: Buffer.from(csv) });
     expect(counts.new).toBe(1);
     await commitImport(admin, { batchId });
@@ -150,7 +156,16 @@ describe("import: the 岳阳 appendix as printed", () => {
   it("the plan's own appendix table, re-imported into the seeded plan, is unchanged row for row", async () => {
     const seed = JSON.parse(fs.readFileSync("prisma/seed-data/plans/002_43e534452d03a9c6.json", "utf8")) as {
       sections: { key: string; title: string }[];
-      projects: { key: string; unit: string | null; section: string; name: string; parent: string | null; startYear: number | null; endYear: number | null; investmentYi: string | null }[];
+      projects: {
+        key: string;
+        unit: string | null;
+        section: string;
+        name: string;
+        parent: string | null;
+        startYear: number | null;
+        endYear: number | null;
+        investmentYi: string | null;
+      }[];
     };
     const title = new Map(seed.sections.map((x) => [x.key, x.title]));
     const rows: (string | number | null)[][] = [["单位", "项目类别", "项目名称", "建设周期", "总投资（亿元）"]];
@@ -158,7 +173,13 @@ describe("import: the 岳阳 appendix as printed", () => {
     let cat: string | null = null;
     for (const p of seed.projects.filter((x) => x.key.startsWith("yy-r") && !x.parent)) {
       const c = title.get(p.section)!;
-      rows.push([p.unit === unit ? null : p.unit, p.unit === unit && c === cat ? null : c, p.name, p.startYear ? `${p.startYear}-${p.endYear}` : null, p.investmentYi === null ? null : Number(p.investmentYi)]);
+      rows.push([
+        p.unit === unit ? null : p.unit,
+        p.unit === unit && c === cat ? null : c,
+        p.name,
+        p.startYear ? `${p.startYear}-${p.endYear}` : null,
+        p.investmentYi === null ? null : Number(p.investmentYi),
+      ]);
       unit = p.unit;
       cat = c;
     }
@@ -174,7 +195,13 @@ describe("import: round trip of the app's own 调度表 export", () => {
     const { plan, sections, units } = await freshPlan();
     const p1 = await makeProject(db, { planId: plan.id, sectionId: sections[0].id, unitId: units[0].id, name: "甲县人民医院", totalWan: "12000" });
     const p2 = await makeProject(db, { planId: plan.id, sectionId: sections[0].id, unitId: units[0].id, name: "+甲县传染病区", totalWan: null });
-    const p3 = await makeProject(db, { planId: plan.id, sectionId: sections[0].id, unitId: units[0].id, name: "甲县中医院、甲县妇幼保健院", totalWan: "8000.1234" });
+    const p3 = await makeProject(db, {
+      planId: plan.id,
+      sectionId: sections[0].id,
+      unitId: units[0].id,
+      name: "甲县中医院、甲县妇幼保健院",
+      totalWan: "8000.1234",
+    });
     const c1 = await makeProject(db, { planId: plan.id, sectionId: sections[0].id, unitId: units[0].id, name: "甲县中医院", totalWan: null, parentId: p3.id });
     const p4 = await makeProject(db, { planId: plan.id, sectionId: sections[1].id, unitId: units[1].id, name: "乙县疾控中心", totalWan: "3000.5" });
     await makeProject(db, { planId: plan.id, sectionId: sections[1].id, unitId: null, name: "全市急救网络", totalWan: null });
@@ -197,7 +224,12 @@ describe("import: round trip of the app's own 调度表 export", () => {
     // re-saved by another spreadsheet application (LibreOffice: shared strings, its own zip order): still unchanged
     const plain = await collect((await prepareScheduleExport(finance, { plan: plan.id, period: "2025-02", money: "wan" })).write);
     const resaved = fs.readFileSync(convertWithLibreOffice(plain, "xlsx", "xlsx:Calc MS Excel 2007 XML"));
-    expect((await previewImport(admin, { planId: plan.id, fileName: "另存.xlsx", bytes: resaved })).counts).toEqual({ new: 0, changed: 0, unchanged: 6, rejected: 0 });
+    expect((await previewImport(admin, { planId: plan.id, fileName: "另存.xlsx", bytes: resaved })).counts).toEqual({
+      new: 0,
+      changed: 0,
+      unchanged: 6,
+      rejected: 0,
+    });
 
     // without its 项目编号 column the same sheets read as the appendix layout, matched by unit and name
     const noKeys = await readWorkbook(plain);
@@ -222,7 +254,13 @@ describe("import: round trip of the app's own 调度表 export", () => {
     const changed = (await getImport(admin, { id: batchId, state: "changed" })).rows;
     expect(changed.map((r) => ({ id: r.projectId, changes: r.changes }))).toEqual([
       { id: p1.id, changes: [{ field: "name", old: "甲县人民医院", new: "甲县人民医院（新院区）" }] },
-      { id: c1.id, changes: [{ field: "startYear", old: "2021", new: "2022" }, { field: "endYear", old: "2025", new: "2026" }] },
+      {
+        id: c1.id,
+        changes: [
+          { field: "startYear", old: "2021", new: "2022" },
+          { field: "endYear", old: "2025", new: "2026" },
+        ],
+      },
       { id: p4.id, changes: [{ field: "totalInvestment", old: "3000.5", new: "3500" }] },
     ]);
     await commitImport(admin, { batchId });
@@ -239,7 +277,20 @@ describe("import: round trip of the app's own 调度表 export", () => {
     const file = await xlsx([APPENDIX_HEADER.slice(0, 5), ["甲县", "医院", "甲县医院", "2021-2025", 2], [null, null, "甲县新项目", "2021-2025", 1]]);
     const { batchId, counts } = await previewImport(admin, { planId: plan.id, fileName: "a.xlsx", bytes: file });
     expect(counts).toMatchObject({ new: 1, changed: 1 });
-    await updateProject(await sessionFor("ADMIN"), { id: p.id, version: 1, name: "甲县医院", owner: "", startYear: 2021, endYear: 2025, totalInvestment: "150", moneyUnit: "wan", unitId: units[0].id, sectionId: sections[0].id, status: "PREPARATION", reason: "按批复调整" });
+    await updateProject(await sessionFor("ADMIN"), {
+      id: p.id,
+      version: 1,
+      name: "甲县医院",
+      owner: "",
+      startYear: 2021,
+      endYear: 2025,
+      totalInvestment: "150",
+      moneyUnit: "wan",
+      unitId: units[0].id,
+      sectionId: sections[0].id,
+      status: "PREPARATION",
+      reason: "按批复调整",
+    });
     const before = await snapshot(plan.id);
     const err = await expectAppError(commitImport(admin, { batchId }), "CONFLICT");
     expect(err.message).toContain("未写入任何数据");
@@ -263,12 +314,34 @@ describe("import: bad files get a clear Chinese error and change nothing", () =>
     ["not a spreadsheet (a PNG)", async () => ({ name: "photo.xlsx", bytes: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex") }), /不是电子表格文件/],
     ["not a spreadsheet (a zip without a workbook)", async () => ({ name: "a.xlsx", bytes: zipWithout() }), /不是电子表格文件/],
     ["corrupted zip (truncated)", async () => ({ name: "a.xlsx", bytes: (await xlsx([["项目名称"], ["x"]])).subarray(0, 400) }), /文件已损坏/],
-    ["corrupted zip (damaged data)", async () => ({ name: "a.xlsx", bytes: damage(await xlsx([["项目名称", "单位"], ["x", "甲县"]])) }), /文件已损坏/],
+    [
+      "corrupted zip (damaged data)",
+      async () => ({
+        name: "a.xlsx",
+        bytes: damage(
+          await xlsx([
+            ["项目名称", "单位"],
+            ["x", "甲县"],
+          ]),
+        ),
+      }),
+      /文件已损坏/,
+    ],
     ["password protected", async () => ({ name: "secret.xlsx", bytes: encryptedOle() }), /密码保护/],
     ["old .xls", async () => ({ name: "old.xls", bytes: Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(600)]) }), /\.xls/],
     ["empty file", async () => ({ name: "a.csv", bytes: Buffer.alloc(0) }), /文件是空的/],
     ["empty workbook", async () => ({ name: "a.xlsx", bytes: await xlsx([]) }), /文件是空的/],
-    ["wrong headers", async () => ({ name: "a.xlsx", bytes: await xlsx([["名称", "金额"], ["x", 1]]) }), /表头不符.*项目名称/],
+    [
+      "wrong headers",
+      async () => ({
+        name: "a.xlsx",
+        bytes: await xlsx([
+          ["名称", "金额"],
+          ["x", 1],
+        ]),
+      }),
+      /表头不符.*项目名称/,
+    ],
     ["amount without a money unit", async () => ({ name: "a.csv", bytes: Buffer.from("单位,项目类别,项目名称,总投资\n甲县,医院,x,1\n") }), /金额单位/],
     ["over the row limit", async () => ({ name: "big.csv", bytes: Buffer.from(`项目名称\n${"x\n".repeat(IMPORT_MAX_ROWS)}`) }), /一次最多导入 20,000 行/],
     ["over the size limit", async () => ({ name: "big.csv", bytes: Buffer.alloc(IMPORT_MAX_BYTES + 1, 0x41) }), /不能超过 5 MB/],
@@ -323,13 +396,24 @@ function damage(buf: Buffer): Buffer {
 
 // What Excel writes for a password-protected workbook: an OLE compound file holding "EncryptedPackage".
 function encryptedOle(): Buffer {
-  return Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(504), Buffer.from("EncryptionInfo", "utf16le"), Buffer.alloc(50), Buffer.from("EncryptedPackage", "utf16le"), Buffer.alloc(200)]);
+  return Buffer.concat([
+    Buffer.from("d0cf11e0a1b11ae1", "hex"),
+    Buffer.alloc(504),
+    Buffer.from("EncryptionInfo", "utf16le"),
+    Buffer.alloc(50),
+    Buffer.from("EncryptedPackage", "utf16le"),
+    Buffer.alloc(200),
+  ]);
 }
 
 describe("concurrent imports", () => {
   it("20 concurrent imports of the same file: one applies, the others change nothing", async () => {
     const { plan } = await freshPlan();
-    const file = await xlsx([APPENDIX_HEADER, ["甲县", "医院（1个）", "甲县并发测试医院", "2021-2025", 1.2, ""], ["乙县", "医院（1个）", "乙县并发测试医院", "2022-2024", 0.7, ""]]);
+    const file = await xlsx([
+      APPENDIX_HEADER,
+      ["甲县", "医院（1个）", "甲县并发测试医院", "2021-2025", 1.2, ""],
+      ["乙县", "医院（1个）", "乙县并发测试医院", "2022-2024", 0.7, ""],
+    ]);
     const batches = [];
     for (let i = 0; i < 20; i++) batches.push((await previewImport(admin, { planId: plan.id, fileName: `并发${i}.xlsx`, bytes: file })).batchId);
     const results = await Promise.allSettled(batches.map((batchId) => commitImport(admin, { batchId })));

@@ -24,7 +24,12 @@ describe("milestone flags and status", () => {
   it("status follows 开工 / 竣工验收 / 投用; a finished build period not completed is flagged", () => {
     expect(statusFromMilestones([{ code: "START", actualDate: null }])).toBe("PREPARATION");
     expect(statusFromMilestones([{ code: "START", actualDate: d("2024-01-01") }])).toBe("CONSTRUCTION");
-    expect(statusFromMilestones([{ code: "START", actualDate: d("2024-01-01") }, { code: "COMPLETE", actualDate: d("2025-01-01") }])).toBe("COMPLETED");
+    expect(
+      statusFromMilestones([
+        { code: "START", actualDate: d("2024-01-01") },
+        { code: "COMPLETE", actualDate: d("2025-01-01") },
+      ]),
+    ).toBe("COMPLETED");
     expect(statusFromMilestones([{ code: "IN_USE", actualDate: d("2025-03-01") }])).toBe("IN_USE");
     expect(pastBuildPeriod({ endYear: 2024, status: "CONSTRUCTION" }, d("2025-01-01"))).toBe(true);
     expect(pastBuildPeriod({ endYear: 2024, status: "COMPLETED" }, d("2025-01-01"))).toBe(false);
@@ -46,7 +51,15 @@ describe("saveMilestones", () => {
     await db.$transaction((tx) => addTemplateMilestones(tx, [p.id]));
     const officer = await sessionFor("COUNTY_OFFICER", [units[0].id]);
     const ms = await db.milestone.findMany({ where: { projectId: p.id }, orderBy: { sortOrder: "asc" } });
-    const row = (m: (typeof ms)[number], over: Record<string, unknown> = {}) => ({ id: m.id, version: m.version, code: m.code, name: m.name, plannedDate: "", actualDate: "", ...over });
+    const row = (m: (typeof ms)[number], over: Record<string, unknown> = {}) => ({
+      id: m.id,
+      version: m.version,
+      code: m.code,
+      name: m.name,
+      plannedDate: "",
+      actualDate: "",
+      ...over,
+    });
     const start = ms.find((m) => m.code === "START")!;
     const result = await saveMilestones(officer, {
       projectId: p.id,
@@ -72,7 +85,20 @@ describe("saveMilestones", () => {
     const p = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id });
     await db.$transaction((tx) => addTemplateMilestones(tx, [p.id]));
     const officer = await sessionFor("COUNTY_OFFICER", [units[0].id]);
-    await requestProjectChange(officer, { id: p.id, version: 1, name: p.name, owner: "", startYear: 2021, endYear: 2025, totalInvestment: "100", moneyUnit: "wan", unitId: units[0].id, sectionId: section.id, status: "COMPLETED", reason: "已通过竣工验收，节点待补录" });
+    await requestProjectChange(officer, {
+      id: p.id,
+      version: 1,
+      name: p.name,
+      owner: "",
+      startYear: 2021,
+      endYear: 2025,
+      totalInvestment: "100",
+      moneyUnit: "wan",
+      unitId: units[0].id,
+      sectionId: section.id,
+      status: "COMPLETED",
+      reason: "已通过竣工验收，节点待补录",
+    });
     const ms = await db.milestone.findMany({ where: { projectId: p.id }, orderBy: { sortOrder: "asc" } });
     const rows = ms.map((m) => ({ id: m.id, version: m.version, name: m.name, plannedDate: "", actualDate: m.code === "START" ? "2024-01-01" : "" }));
     await saveMilestones(officer, { projectId: p.id, milestones: rows });
@@ -82,7 +108,10 @@ describe("saveMilestones", () => {
     await expectAppError(saveMilestones(other, { projectId: p.id, milestones: [] }), "FORBIDDEN");
     const fresh = await db.milestone.findMany({ where: { projectId: p.id, deletedAt: null }, orderBy: { sortOrder: "asc" } });
     const future = await expectAppError(
-      saveMilestones(officer, { projectId: p.id, milestones: fresh.map((m, i) => ({ id: m.id, version: m.version, name: m.name, plannedDate: "", actualDate: i === 0 ? "2999-01-01" : "" })) }),
+      saveMilestones(officer, {
+        projectId: p.id,
+        milestones: fresh.map((m, i) => ({ id: m.id, version: m.version, name: m.name, plannedDate: "", actualDate: i === 0 ? "2999-01-01" : "" })),
+      }),
       "VALIDATION",
     );
     expect(future.fieldErrors).toEqual({ "milestones.0.actualDate": ["实际完成日期不能晚于今天"] });

@@ -43,7 +43,10 @@ const report = (projectId: number, period: string, extra: Record<string, unknown
 const figures = async (projectId: number, period: string, includeSubmitted = false) =>
   (await projectFigures({ planId: ctx.planId, period, projectIds: [projectId], includeSubmitted }))[0];
 const annualRow = (projectId: number, year: number) => db.annualPlanAmount.findUniqueOrThrow({ where: { projectId_year: { projectId, year } } });
-const edit = (p: { id: number; version: number; name: string; startYear: number | null; endYear: number | null; sectionId: number; unitId: number | null }, extra: Record<string, unknown>) => ({
+const edit = (
+  p: { id: number; version: number; name: string; startYear: number | null; endYear: number | null; sectionId: number; unitId: number | null },
+  extra: Record<string, unknown>,
+) => ({
   id: p.id,
   version: p.version,
   name: p.name,
@@ -78,7 +81,9 @@ describe("年度计划投资 is a reviewed figure", () => {
     expect(row).toMatchObject({ proposalStatus: null, proposalReportId: null, approvedById: ctx.finance.id });
     expect(row.amount!.toString()).toBe("400");
     expect((await figures(p.id, "2025-03")).annualPlanWan).toBe("400.0000");
-    const actions = (await db.auditEvent.findMany({ where: { entityType: "AnnualPlanAmount", entityId: String(row.id) }, orderBy: { id: "asc" } })).map((a) => a.action);
+    const actions = (await db.auditEvent.findMany({ where: { entityType: "AnnualPlanAmount", entityId: String(row.id) }, orderBy: { id: "asc" } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(["annualPlan.propose", "annualPlan.submit", "annualPlan.approve"]);
   });
 
@@ -135,7 +140,10 @@ describe("年度计划投资 is a reviewed figure", () => {
 describe("调整申请: project facts changed by officers are reviewed", () => {
   it("the request changes nothing official until approved; approval applies it with the audit row", async () => {
     const p = await project("1000");
-    const res = await requestProjectChange(ctx.officer, edit(p, { totalInvestment: "1500", endYear: 2027, reason: "初设批复调增", docNumber: "岳发改〔2026〕8号", docDate: "2026-03-15" }));
+    const res = await requestProjectChange(
+      ctx.officer,
+      edit(p, { totalInvestment: "1500", endYear: 2027, reason: "初设批复调增", docNumber: "岳发改〔2026〕8号", docDate: "2026-03-15" }),
+    );
     expect(res.requestId).not.toBeNull();
     let fresh = await db.project.findUniqueOrThrow({ where: { id: p.id } });
     expect(fresh.totalInvestment!.toString()).toBe("1000");
@@ -151,7 +159,10 @@ describe("调整申请: project facts changed by officers are reviewed", () => {
     expect(fresh.totalInvestment!.toString()).toBe("1500");
     expect(fresh.endYear).toBe(2027);
     expect(fresh.version).toBe(p.version + 1);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Project", entityId: String(p.id), action: "project.update" }, orderBy: { id: "desc" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entityType: "Project", entityId: String(p.id), action: "project.update" },
+      orderBy: { id: "desc" },
+    });
     expect(audit.reason).toBe("调整申请 #" + request.id + " 审核通过：初设批复调增（批复文号 岳发改〔2026〕8号，2026-03-15）");
     expect(audit.changes).toEqual([
       { field: "endYear", old: "2025", new: "2027" },
@@ -166,7 +177,11 @@ describe("调整申请: project facts changed by officers are reviewed", () => {
     const request = await db.projectChangeRequest.findUniqueOrThrow({ where: { id: res.requestId! } });
     await expectAppError(reviewChangeRequests(ctx.finance, { items: [{ id: request.id, version: request.version }], decision: "APPROVE" }), "CONFLICT");
     expect((await db.projectChangeRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("SUBMITTED");
-    await reviewChangeRequests(ctx.finance, { items: [{ id: request.id, version: request.version }], decision: "RETURN", comment: "项目信息已更新，请重新申请" });
+    await reviewChangeRequests(ctx.finance, {
+      items: [{ id: request.id, version: request.version }],
+      decision: "RETURN",
+      comment: "项目信息已更新，请重新申请",
+    });
     expect((await db.project.findUniqueOrThrow({ where: { id: p.id } })).totalInvestment!.toString()).toBe("800");
   });
 
@@ -187,7 +202,10 @@ describe("official text comes from the counted revision", () => {
     const approved = await saveReport(ctx.officer, report(p.id, "2025-07", { progressText: "基础完成", problems: "无", nextSteps: "主体施工", submit: true }));
     await reviewReports(ctx.finance, { items: [{ id: approved.id, version: approved.version }], decision: "APPROVE" });
     const r = await db.progressReport.findUniqueOrThrow({ where: { id: approved.id } });
-    const correction = await saveReport(ctx.officer, report(p.id, "2025-07", { version: r.version, progressText: "主体封顶", problems: "资金缺口", correctionReason: "更正进度", submit: true }));
+    const correction = await saveReport(
+      ctx.officer,
+      report(p.id, "2025-07", { version: r.version, progressText: "主体封顶", problems: "资金缺口", correctionReason: "更正进度", submit: true }),
+    );
     expect(await figures(p.id, "2025-07")).toMatchObject({ progressText: "基础完成", problems: "无", nextSteps: "主体施工", reportStatus: "SUBMITTED" });
     expect(await figures(p.id, "2025-07", true)).toMatchObject({ progressText: "主体封顶", problems: "资金缺口" });
     await reviewReports(ctx.finance, { items: [{ id: correction.id, version: correction.version }], decision: "RETURN", comment: "请附监理意见" });
@@ -215,7 +233,9 @@ describe("decisions are race-free", () => {
     expect(lost.map((l) => l.reason.code)).toEqual(Array(19).fill("CONFLICT"));
     const after = await db.progressReport.findUniqueOrThrow({ where: { id: s.id } });
     expect(after.version).toBe(s.version + 1);
-    const decisions = await db.auditEvent.findMany({ where: { entityType: "ProgressReport", entityId: String(s.id), action: { in: ["report.approve", "report.return"] } } });
+    const decisions = await db.auditEvent.findMany({
+      where: { entityType: "ProgressReport", entityId: String(s.id), action: { in: ["report.approve", "report.return"] } },
+    });
     expect(decisions).toHaveLength(1);
     // Official figures as the winner left them.
     const approved = after.status === "APPROVED";
@@ -232,8 +252,12 @@ describe("decisions are race-free", () => {
     const reviewers = await Promise.all(Array.from({ length: 4 }, () => sessionFor("FINANCE_REVIEWER")));
     const decide = (i: number) => (i % 2 ? { decision: "RETURN", comment: "退回" } : { decision: "APPROVE" });
     const [changes, annuals] = await Promise.all([
-      Promise.allSettled(Array.from({ length: 20 }, (_, i) => reviewChangeRequests(reviewers[i % 4], { items: [{ id: request.id, version: request.version }], ...decide(i) }))),
-      Promise.allSettled(Array.from({ length: 20 }, (_, i) => reviewAnnualPlans(reviewers[i % 4], { items: [{ id: annual.id, version: annual.version }], ...decide(i) }))),
+      Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) => reviewChangeRequests(reviewers[i % 4], { items: [{ id: request.id, version: request.version }], ...decide(i) })),
+      ),
+      Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) => reviewAnnualPlans(reviewers[i % 4], { items: [{ id: annual.id, version: annual.version }], ...decide(i) })),
+      ),
     ]);
     for (const results of [changes, annuals]) {
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -242,8 +266,16 @@ describe("decisions are race-free", () => {
     const decidedRequest = await db.projectChangeRequest.findUniqueOrThrow({ where: { id: request.id } });
     const total = (await db.project.findUniqueOrThrow({ where: { id: p.id } })).totalInvestment!.toString();
     expect(total).toBe(decidedRequest.status === "APPROVED" ? "120" : "100");
-    expect(await db.auditEvent.count({ where: { entityType: "ProjectChangeRequest", entityId: String(request.id), action: { in: ["changeRequest.approve", "changeRequest.return"] } } })).toBe(1);
-    expect(await db.auditEvent.count({ where: { entityType: "AnnualPlanAmount", entityId: String(annual.id), action: { in: ["annualPlan.approve", "annualPlan.return"] } } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { entityType: "ProjectChangeRequest", entityId: String(request.id), action: { in: ["changeRequest.approve", "changeRequest.return"] } },
+      }),
+    ).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { entityType: "AnnualPlanAmount", entityId: String(annual.id), action: { in: ["annualPlan.approve", "annualPlan.return"] } },
+      }),
+    ).toBe(1);
   });
 });
 

@@ -105,7 +105,9 @@ describe("the OpenAPI description", () => {
     // 403 only where a role lacks the right: everyone reads plans.
     expect(documented(op("get", "/api/v1/rollups"), 403)).toBeUndefined();
     expect(documented(op("patch", "/api/v1/projects/{id}"), 403)).toBeDefined();
-    expect(spec.paths["/api/v1/projects/{id}"].patch).toMatchObject({ requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/ProjectUpdate" } } } } });
+    expect(spec.paths["/api/v1/projects/{id}"].patch).toMatchObject({
+      requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/ProjectUpdate" } } } },
+    });
     expect(OPENAPI.components.schemas.ProjectUpdate.properties).not.toHaveProperty("id");
   });
 });
@@ -121,18 +123,40 @@ describe("every JSON route answers as described", () => {
 
   it("POST /api/v1/plans", async () => {
     const o = op("post", "/api/v1/plans");
-    const body = { title: "接口新建规划", level: "CITY", regionName: "测试市", regionLevel: "CITY", periodStart: 2026, periodEnd: 2030, reportingCycle: "QUARTERLY", moneyUnit: "yi" };
-    const created: { id: number; key: string; version: number } = await expectJson(o, await createPlan(call("/api/v1/plans", tokens.admin, json("POST", body))), 200);
+    const body = {
+      title: "接口新建规划",
+      level: "CITY",
+      regionName: "测试市",
+      regionLevel: "CITY",
+      periodStart: 2026,
+      periodEnd: 2030,
+      reportingCycle: "QUARTERLY",
+      moneyUnit: "yi",
+    };
+    const created: { id: number; key: string; version: number } = await expectJson(
+      o,
+      await createPlan(call("/api/v1/plans", tokens.admin, json("POST", body))),
+      200,
+    );
     expect(created).toEqual({ id: expect.any(Number), key: `plan-${created.id}`, version: 1 });
-    const bad: { error: { fieldErrors: Record<string, string[]> } } = await expectJson(o, await createPlan(call("/api/v1/plans", tokens.admin, json("POST", { ...body, periodEnd: 2020 }))), 400);
+    const bad: { error: { fieldErrors: Record<string, string[]> } } = await expectJson(
+      o,
+      await createPlan(call("/api/v1/plans", tokens.admin, json("POST", { ...body, periodEnd: 2020 }))),
+      400,
+    );
     expect(Object.keys(bad.error.fieldErrors)).toEqual(["periodEnd"]);
     await expectJson(o, await createPlan(call("/api/v1/plans", tokens.viewer, json("POST", body))), 403);
   });
 
   it("POST /api/v1/plans/{id}/units: the plan is the path's", async () => {
     const o = op("post", "/api/v1/plans/{id}/units");
-    const post = (id: number, token: string, body: object) => createUnit(call(`/api/v1/plans/${id}/units`, token, json("POST", body)), { params: Promise.resolve({ id: String(id) }) });
-    const created: { planId: number; name: string } = await expectJson(o, await post(ctx.planId, tokens.admin, { name: "接口新增县", planId: ctx.yueyang }), 200);
+    const post = (id: number, token: string, body: object) =>
+      createUnit(call(`/api/v1/plans/${id}/units`, token, json("POST", body)), { params: Promise.resolve({ id: String(id) }) });
+    const created: { planId: number; name: string } = await expectJson(
+      o,
+      await post(ctx.planId, tokens.admin, { name: "接口新增县", planId: ctx.yueyang }),
+      200,
+    );
     expect(created).toMatchObject({ planId: ctx.planId, name: "接口新增县" });
     const dup: { error: { fieldErrors: Record<string, string[]> } } = await expectJson(o, await post(ctx.planId, tokens.admin, { name: "接口新增县" }), 400);
     expect(Object.keys(dup.error.fieldErrors)).toEqual(["name"]);
@@ -146,7 +170,11 @@ describe("every JSON route answers as described", () => {
       const body: { rows: unknown[] } = await expectJson(o, await getRollups(call(`/api/v1/rollups?plan=${ctx.yueyang}&by=${by}`, tokens.viewer)), 200);
       expect(body.rows.length).toBeGreaterThan(0);
     }
-    const bad: { error: { fieldErrors: Record<string, string[]> } } = await expectJson(o, await getRollups(call(`/api/v1/rollups?plan=${ctx.yueyang}&by=county`, tokens.viewer)), 400);
+    const bad: { error: { fieldErrors: Record<string, string[]> } } = await expectJson(
+      o,
+      await getRollups(call(`/api/v1/rollups?plan=${ctx.yueyang}&by=county`, tokens.viewer)),
+      400,
+    );
     expect(bad.error.fieldErrors.by).toBeDefined();
     await expectJson(o, await getRollups(call("/api/v1/rollups?plan=99999999", tokens.viewer)), 404);
   });
@@ -157,7 +185,11 @@ describe("every JSON route answers as described", () => {
     const report = { projectId: p.id, period: "2025-03", moneyUnit: "wan", completedAmount: "10" };
     const saved: { version: number; status: string } = await expectJson(o, await saveReport(call("/api/v1/reports", tokens.admin, json("POST", report))), 200);
     expect(saved.status).toBe("DRAFT");
-    await expectJson(o, await saveReport(call("/api/v1/reports", tokens.admin, json("POST", { ...report, version: saved.version, completedAmount: "11" }))), 200);
+    await expectJson(
+      o,
+      await saveReport(call("/api/v1/reports", tokens.admin, json("POST", { ...report, version: saved.version, completedAmount: "11" }))),
+      200,
+    );
     const stale: { error: { details: unknown[] } } = await expectJson(
       o,
       await saveReport(call("/api/v1/reports", tokens.admin, json("POST", { ...report, version: saved.version, completedAmount: "12" }))),
@@ -172,11 +204,28 @@ describe("every JSON route answers as described", () => {
   it("PATCH /api/v1/projects/{id}: a direct change for the plan office, a 调整申请 for a county officer", async () => {
     const o = op("patch", "/api/v1/projects/{id}");
     const p = await makeProject(db, { planId: ctx.planId, sectionId: ctx.sectionId, unitId: ctx.unitId });
-    const patch = (id: number, token: string, body: object) => editProject(call(`/api/v1/projects/${id}`, token, json("PATCH", body)), { params: Promise.resolve({ id: String(id) }) });
-    const body = { version: 1, name: p.name, owner: "", startYear: 2021, endYear: 2025, totalInvestment: "100", moneyUnit: "wan", unitId: ctx.unitId, sectionId: ctx.sectionId, status: "PREPARATION", reason: "按批复修改" };
+    const patch = (id: number, token: string, body: object) =>
+      editProject(call(`/api/v1/projects/${id}`, token, json("PATCH", body)), { params: Promise.resolve({ id: String(id) }) });
+    const body = {
+      version: 1,
+      name: p.name,
+      owner: "",
+      startYear: 2021,
+      endYear: 2025,
+      totalInvestment: "100",
+      moneyUnit: "wan",
+      unitId: ctx.unitId,
+      sectionId: ctx.sectionId,
+      status: "PREPARATION",
+      reason: "按批复修改",
+    };
     const direct: { version: number; requestId: number | null } = await expectJson(o, await patch(p.id, tokens.admin, { ...body, owner: "县人民医院" }), 200);
     expect(direct).toMatchObject({ version: 2, requestId: null });
-    const requested: { requestId: number | null } = await expectJson(o, await patch(p.id, tokens.officer, { ...body, version: 2, totalInvestment: "120" }), 200);
+    const requested: { requestId: number | null } = await expectJson(
+      o,
+      await patch(p.id, tokens.officer, { ...body, version: 2, totalInvestment: "120" }),
+      200,
+    );
     expect(requested.requestId).toEqual(expect.any(Number));
     const stale: { error: { details: unknown[] } } = await expectJson(o, await patch(p.id, tokens.admin, { ...body, name: "改名" }), 409);
     expect(stale.error.details.length).toBeGreaterThan(0);
@@ -189,7 +238,12 @@ describe("every JSON route answers as described", () => {
     const o = op("post", "/api/v1/imports");
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("附表");
-    for (const r of [["测试规划项目表"], ["单位", "项目类别", "项目名称", "建设周期", "总投资（亿元）", "备注2"], ["甲县", "医院", "甲县新院区", "2021-2025", 1.5, null]]) ws.addRow(r);
+    for (const r of [
+      ["测试规划项目表"],
+      ["单位", "项目类别", "项目名称", "建设周期", "总投资（亿元）", "备注2"],
+      ["甲县", "医院", "甲县新院区", "2021-2025", 1.5, null],
+    ])
+      ws.addRow(r);
     const upload = async (planId: number, token = tokens.admin) => {
       const form = new FormData();
       form.set("planId", String(planId));
@@ -200,7 +254,10 @@ describe("every JSON route answers as described", () => {
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toMatch(new RegExp(`^${Object.keys(documented(o, 200).content!)[0]}`));
       const line = "ndjson" in o.ok ? o.ok.ndjson : RESPONSE_COMPONENTS.Error;
-      return (await res.text()).trim().split("\n").map((l) => line.parse(JSON.parse(l)) as Record<string, unknown>);
+      return (await res.text())
+        .trim()
+        .split("\n")
+        .map((l) => line.parse(JSON.parse(l)) as Record<string, unknown>);
     };
     const done = await lines(await upload(ctx.planId));
     expect(done.at(-1)).toMatchObject({ done: true, counts: { new: 1 } });
@@ -232,7 +289,9 @@ describe("every file route answers as described", () => {
 
   it("GET /api/v1/exports/template", async () => {
     const o = op("get", "/api/v1/exports/template");
-    expect((await expectFile(o, await exportTemplate(call(`/api/v1/exports/template?plan=${ctx.planId}`, tokens.officer)))).subarray(0, 2).toString()).toBe("PK");
+    expect((await expectFile(o, await exportTemplate(call(`/api/v1/exports/template?plan=${ctx.planId}`, tokens.officer)))).subarray(0, 2).toString()).toBe(
+      "PK",
+    );
     expect((await expectFile(o, await exportTemplate(call("/api/v1/exports/template", tokens.admin)))).subarray(0, 2).toString()).toBe("PK");
     await expectJson(o, await exportTemplate(call("/api/v1/exports/template?plan=abc", tokens.admin)), 400);
     await expectJson(o, await exportTemplate(call("/api/v1/exports/template?plan=99999999", tokens.admin)), 404);
@@ -242,7 +301,10 @@ describe("every file route answers as described", () => {
   it("GET /api/v1/exports/csv/{list}, every list", async () => {
     const o = op("get", "/api/v1/exports/csv/{list}");
     for (const list of CSV_LISTS) {
-      const csv = await expectFile(o, await exportCsv(call(`/api/v1/exports/csv/${list}?plan=${ctx.yueyang}`, tokens.admin), { params: Promise.resolve({ list }) }));
+      const csv = await expectFile(
+        o,
+        await exportCsv(call(`/api/v1/exports/csv/${list}?plan=${ctx.yueyang}`, tokens.admin), { params: Promise.resolve({ list }) }),
+      );
       expect(csv.subarray(0, 3).toString("hex")).toBe("efbbbf");
     }
     await expectJson(o, await exportCsv(call("/api/v1/exports/csv/nope", tokens.admin), { params: Promise.resolve({ list: "nope" }) }), 404);

@@ -23,11 +23,20 @@ import { expectAppError, sessionFor } from "../support/users";
 let units: { a: number; b: number; section: number; planId: number };
 
 beforeAll(async () => {
-  const { plan, section, units: [a, b] } = await makePlan(db, { unitNames: ["甲县", "乙县"] });
+  const {
+    plan,
+    section,
+    units: [a, b],
+  } = await makePlan(db, { unitNames: ["甲县", "乙县"] });
   units = { a: a.id, b: b.id, section: section.id, planId: plan.id };
 });
 
-const ACTIONS: { name: string; permission: keyof (typeof ROLE_PERMISSIONS)["ADMIN"]; run: (actor: SessionUser, target: "own" | "other") => Promise<unknown>; changed: (target: "own" | "other") => Promise<boolean> }[] = [];
+const ACTIONS: {
+  name: string;
+  permission: keyof (typeof ROLE_PERMISSIONS)["ADMIN"];
+  run: (actor: SessionUser, target: "own" | "other") => Promise<unknown>;
+  changed: (target: "own" | "other") => Promise<boolean>;
+}[] = [];
 
 let lastProject: number;
 const newProject = async (unitId: number) => (await makeProject(db, { planId: units.planId, sectionId: units.section, unitId, totalWan: "100" })).id;
@@ -39,7 +48,20 @@ ACTIONS.push({
     const id = await newProject(target === "own" ? units.a : units.b);
     lastProject = id;
     const p = await db.project.findUniqueOrThrow({ where: { id } });
-    return updateProject(actor, { id, version: p.version, name: `${p.name} 改`, owner: "", startYear: 2021, endYear: 2025, totalInvestment: "100", moneyUnit: "wan", sectionId: units.section, unitId: p.unitId, status: "PREPARATION", reason: "按批复修改" });
+    return updateProject(actor, {
+      id,
+      version: p.version,
+      name: `${p.name} 改`,
+      owner: "",
+      startYear: 2021,
+      endYear: 2025,
+      totalInvestment: "100",
+      moneyUnit: "wan",
+      sectionId: units.section,
+      unitId: p.unitId,
+      status: "PREPARATION",
+      reason: "按批复修改",
+    });
   },
   changed: async () => (await db.project.findUniqueOrThrow({ where: { id: lastProject } })).name.endsWith(" 改"),
 });
@@ -51,7 +73,20 @@ ACTIONS.push({
     const id = await newProject(target === "own" ? units.a : units.b);
     lastProject = id;
     const p = await db.project.findUniqueOrThrow({ where: { id } });
-    return requestProjectChange(actor, { id, version: p.version, name: p.name, owner: "", startYear: 2021, endYear: 2025, totalInvestment: "120", moneyUnit: "wan", sectionId: units.section, unitId: p.unitId, status: "PREPARATION", reason: "初设批复调增" });
+    return requestProjectChange(actor, {
+      id,
+      version: p.version,
+      name: p.name,
+      owner: "",
+      startYear: 2021,
+      endYear: 2025,
+      totalInvestment: "120",
+      moneyUnit: "wan",
+      sectionId: units.section,
+      unitId: p.unitId,
+      status: "PREPARATION",
+      reason: "初设批复调增",
+    });
   },
   changed: async () => (await db.projectChangeRequest.count({ where: { projectId: lastProject } })) > 0,
 });
@@ -60,7 +95,8 @@ let userSeq = 0;
 ACTIONS.push({
   name: "user.create",
   permission: "user.manage",
-  run: (actor) => createUser(actor, { username: `matrix-${process.pid}-${++userSeq}`, displayName: "新用户", role: "VIEWER", unitIds: [], password: "Password-123" }),
+  run: (actor) =>
+    createUser(actor, { username: `matrix-${process.pid}-${++userSeq}`, displayName: "新用户", role: "VIEWER", unitIds: [], password: "Password-123" }),
   changed: async () => (await db.user.count({ where: { username: `matrix-${process.pid}-${userSeq}` } })) > 0,
 });
 
@@ -157,7 +193,20 @@ ACTIONS.push({
     const id = await newProject(units.a);
     const p = await db.project.findUniqueOrThrow({ where: { id } });
     const officer = await sessionFor("COUNTY_OFFICER", [units.a]);
-    const { requestId } = await requestProjectChange(officer, { id, version: p.version, name: `${p.name} 新`, owner: "", startYear: 2021, endYear: 2025, totalInvestment: "100", moneyUnit: "wan", sectionId: units.section, unitId: units.a, status: "PREPARATION", reason: "更名" });
+    const { requestId } = await requestProjectChange(officer, {
+      id,
+      version: p.version,
+      name: `${p.name} 新`,
+      owner: "",
+      startYear: 2021,
+      endYear: 2025,
+      totalInvestment: "100",
+      moneyUnit: "wan",
+      sectionId: units.section,
+      unitId: units.a,
+      status: "PREPARATION",
+      reason: "更名",
+    });
     lastRequest = requestId!;
     baseline = await db.auditEvent.count();
     return reviewChangeRequests(actor, { items: [{ id: lastRequest, version: 1 }], decision: "APPROVE" });
@@ -168,7 +217,20 @@ ACTIONS.push({
 let enteredName = "";
 const entry = (unitId: number) => {
   enteredName = `录入 ${process.pid}-${++userSeq}`;
-  return { planId: units.planId, unitId, sectionId: units.section, parentId: null, name: enteredName, owner: "县医院", nature: "NEW", startYear: 2025, endYear: 2027, totalInvestment: "100", moneyUnit: "wan", scope: "新建门诊楼" };
+  return {
+    planId: units.planId,
+    unitId,
+    sectionId: units.section,
+    parentId: null,
+    name: enteredName,
+    owner: "县医院",
+    nature: "NEW",
+    startYear: 2025,
+    endYear: 2027,
+    totalInvestment: "100",
+    moneyUnit: "wan",
+    scope: "新建门诊楼",
+  };
 };
 ACTIONS.push({
   name: "project.create",
@@ -199,28 +261,32 @@ type G = "all" | "unit" | "-";
 const row = (ADMIN: G, FINANCE_REVIEWER: G, COUNTY_OFFICER: G, VIEWER: G) => ({ ADMIN, FINANCE_REVIEWER, COUNTY_OFFICER, VIEWER });
 const EXPECTED: Record<string, Record<RoleName, G>> = {
   //                          ADMIN  FINANCE  OFFICER  VIEWER
-  "plan.read": row(            "all", "all",   "all",   "all"),
-  "plan.manage": row(          "all", "-",     "-",     "-"),
-  "project.update": row(       "all", "-",     "-",     "-"),
-  "project.requestChange": row("-",   "-",     "unit",  "-"),
-  "project.reviewChange": row( "all", "all",   "-",     "-"),
-  "project.create": row(       "all", "-",     "unit",  "-"),
-  "project.admit": row(        "all", "-",     "-",     "-"),
-  "milestone.write": row(      "all", "-",     "unit",  "-"),
-  "report.write": row(         "all", "-",     "unit",  "-"),
-  "report.review": row(        "all", "all",   "-",     "-"),
-  "annualPlan.set": row(       "all", "all",   "-",     "-"),
-  "export.run": row(           "all", "all",   "all",   "-"),
-  "import.run": row(           "all", "-",     "-",     "-"),
-  "user.manage": row(          "all", "-",     "-",     "-"),
-  "audit.readAll": row(        "all", "-",     "-",     "-"),
-  "apiToken.manage": row(      "all", "-",     "-",     "-"),
+  "plan.read": row("all", "all", "all", "all"),
+  "plan.manage": row("all", "-", "-", "-"),
+  "project.update": row("all", "-", "-", "-"),
+  "project.requestChange": row("-", "-", "unit", "-"),
+  "project.reviewChange": row("all", "all", "-", "-"),
+  "project.create": row("all", "-", "unit", "-"),
+  "project.admit": row("all", "-", "-", "-"),
+  "milestone.write": row("all", "-", "unit", "-"),
+  "report.write": row("all", "-", "unit", "-"),
+  "report.review": row("all", "all", "-", "-"),
+  "annualPlan.set": row("all", "all", "-", "-"),
+  "export.run": row("all", "all", "all", "-"),
+  "import.run": row("all", "-", "-", "-"),
+  "user.manage": row("all", "-", "-", "-"),
+  "audit.readAll": row("all", "-", "-", "-"),
+  "apiToken.manage": row("all", "-", "-", "-"),
 };
 
 describe("the permission map", () => {
   it("grants exactly the table above", () => {
     for (const role of ROLES) {
-      const expected = Object.fromEntries(Object.entries(EXPECTED).filter(([, r]) => r[role] !== "-").map(([action, r]) => [action, r[role]]));
+      const expected = Object.fromEntries(
+        Object.entries(EXPECTED)
+          .filter(([, r]) => r[role] !== "-")
+          .map(([action, r]) => [action, r[role]]),
+      );
       expect(ROLE_PERMISSIONS[role]).toEqual(expected);
     }
   });
@@ -233,7 +299,12 @@ describe("role × action matrix", () => {
         const grant = EXPECTED[action.permission][role];
         const allowed = grant === "all" || (grant === "unit" && target === "own");
         // Unit scoping only matters for unit-scoped records; user management has no unit.
-        if ((action.name.startsWith("user.") || ["report.review", "plan.manage", "annualPlan.set", "project.reviewChange", "project.admit"].includes(action.name)) && target === "other") continue;
+        if (
+          (action.name.startsWith("user.") ||
+            ["report.review", "plan.manage", "annualPlan.set", "project.reviewChange", "project.admit"].includes(action.name)) &&
+          target === "other"
+        )
+          continue;
         it(`${action.name} by ${role} on ${target} record → ${allowed ? "allowed" : "refused"}`, async () => {
           const actor = await sessionFor(role, role === "COUNTY_OFFICER" ? [units.a] : []);
           baseline = await db.auditEvent.count();
@@ -259,7 +330,20 @@ describe("a county officer's forged request for another county's project", () =>
     const before = await db.project.findUniqueOrThrow({ where: { id } });
     // The client claims nothing about units: the unit is read from the database.
     const err = await expectAppError(
-      updateProject(officer, { id, version: before.version, name: "篡改", owner: "", startYear: 2021, endYear: 2025, totalInvestment: "1", moneyUnit: "wan", status: "PREPARATION", reason: "x", unitId: units.a, sectionId: units.section }),
+      updateProject(officer, {
+        id,
+        version: before.version,
+        name: "篡改",
+        owner: "",
+        startYear: 2021,
+        endYear: 2025,
+        totalInvestment: "1",
+        moneyUnit: "wan",
+        status: "PREPARATION",
+        reason: "x",
+        unitId: units.a,
+        sectionId: units.section,
+      }),
       "FORBIDDEN",
     );
     expect(err.message).toBe("您没有权限执行此操作。");

@@ -113,11 +113,19 @@ describe("adding a project by hand", () => {
       endPeriod: null,
     });
     expect(p.key).toMatch(/^ent-[0-9a-f-]{36}$/);
-    expect([p.totalInvestment, p.fundingCentral, p.fundingProvincial, p.fundingLocal, p.fundingSpecialBond, p.fundingSelf].map((d) => d?.toString() ?? null)).toEqual(["15000", "5000", null, "2000", "8000", null]);
+    expect(
+      [p.totalInvestment, p.fundingCentral, p.fundingProvincial, p.fundingLocal, p.fundingSpecialBond, p.fundingSelf].map((d) => d?.toString() ?? null),
+    ).toEqual(["15000", "5000", null, "2000", "8000", null]);
     expect(await db.milestone.count({ where: { projectId: p.id } })).toBe(9);
     const [created] = await audits(p.id);
     expect(created).toMatchObject({ action: "project.create", actorId: ctx.officer.id, planId: ctx.planId, unitId: ctx.a, entityVersion: 1 });
-    expect(created.changes).toEqual(expect.arrayContaining([{ field: "totalInvestment", old: null, new: "15000" }, { field: "admission", old: null, new: "PROPOSED" }, { field: "nature", old: null, new: "NEW" }]));
+    expect(created.changes).toEqual(
+      expect.arrayContaining([
+        { field: "totalInvestment", old: null, new: "15000" },
+        { field: "admission", old: null, new: "PROPOSED" },
+        { field: "nature", old: null, new: "NEW" },
+      ]),
+    );
   });
 
   it("funding sources that do not add up to the total are a warning, not a refusal", async () => {
@@ -130,7 +138,10 @@ describe("adding a project by hand", () => {
   });
 
   it("the plan office's entry is admitted directly, still with ENTERED provenance", async () => {
-    const res = await createProject(ctx.admin, entry({ unitId: ctx.b, moneyUnit: "wan", totalInvestment: "800", fundingCentral: "800", fundingLocal: "", fundingSpecialBond: "" }));
+    const res = await createProject(
+      ctx.admin,
+      entry({ unitId: ctx.b, moneyUnit: "wan", totalInvestment: "800", fundingCentral: "800", fundingLocal: "", fundingSpecialBond: "" }),
+    );
     expect(res.admission).toBe("ADMITTED");
     expect(await project(res.id)).toMatchObject({ admission: "ADMITTED", sourceKind: "ENTERED", enteredById: ctx.admin.id, unitId: ctx.b });
     expect((await audits(res.id))[0].reason).toBe("规划办录入，直接入库");
@@ -169,7 +180,10 @@ describe("adding a project by hand", () => {
     await refused(entry({ sectionId: ctx.otherPlan.sectionId }), "sectionId");
     expect(await writes()).toEqual(before);
     // The largest amount that fits, and 8 decimals of 亿元 (4 of 万元), are accepted.
-    const max = await createProject(ctx.officer, entry({ moneyUnit: "wan", totalInvestment: "99999999999999.9999", fundingCentral: "", fundingLocal: "", fundingSpecialBond: "" }));
+    const max = await createProject(
+      ctx.officer,
+      entry({ moneyUnit: "wan", totalInvestment: "99999999999999.9999", fundingCentral: "", fundingLocal: "", fundingSpecialBond: "" }),
+    );
     expect((await project(max.id)).totalInvestment!.toString()).toBe("99999999999999.9999");
     const fine = await createProject(ctx.officer, entry({ totalInvestment: "0.00000001", fundingCentral: "", fundingLocal: "", fundingSpecialBond: "" }));
     expect((await project(fine.id)).totalInvestment!.toString()).toBe("0.0001");
@@ -221,7 +235,12 @@ describe("入库 review", () => {
     expect(await admitProjects(ctx.admin, { items: [{ id, version: 1 }], decision: "APPROVE" })).toEqual({ count: 1 });
     expect(await project(id)).toMatchObject({ admission: "ADMITTED", version: 2, admissionComment: null });
     const decided = (await audits(id)).at(-1)!;
-    expect(decided).toMatchObject({ action: "project.admit", actorId: ctx.admin.id, entityVersion: 2, changes: [{ field: "admission", old: "PROPOSED", new: "ADMITTED" }] });
+    expect(decided).toMatchObject({
+      action: "project.admit",
+      actorId: ctx.admin.id,
+      entityVersion: 2,
+      changes: [{ field: "admission", old: "PROPOSED", new: "ADMITTED" }],
+    });
     expect((await reviewQueue(ctx.admin, {})).projects!.some((p) => p.id === id)).toBe(false);
     // Admitted: edits go through 调整申请 again, and the entry form refuses.
     const p = await project(id);
@@ -238,14 +257,34 @@ describe("入库 review", () => {
     expect((await audits(id)).at(-1)).toMatchObject({ action: "project.return", reason: "请补充项目代码对应的批复" });
     // A not-admitted project is not changed by 调整申请.
     await expectAppError(
-      requestProjectChange(ctx.officer, { id, version: 2, name: "改名", owner: "", startYear: 2025, endYear: 2030, totalInvestment: "1", moneyUnit: "wan", unitId: ctx.a, sectionId: ctx.sectionId, status: "PREPARATION", reason: "x" }),
+      requestProjectChange(ctx.officer, {
+        id,
+        version: 2,
+        name: "改名",
+        owner: "",
+        startYear: 2025,
+        endYear: 2030,
+        totalInvestment: "1",
+        moneyUnit: "wan",
+        unitId: ctx.a,
+        sectionId: ctx.sectionId,
+        status: "PREPARATION",
+        reason: "x",
+      }),
       "VALIDATION",
     );
     // Another unit's officer cannot touch it; a stale version is a conflict.
     await expectAppError(resubmitProject(ctx.officerB, { ...input, id, version: 2 }), "FORBIDDEN");
     await expectAppError(resubmitProject(ctx.officer, { ...input, id, version: 1 }), "CONFLICT");
 
-    const res = await resubmitProject(ctx.officer, { ...input, id, version: 2, approvalCode: "2025-430602-84-01-099999", totalInvestment: "1.6", fundingSelf: "0.1" });
+    const res = await resubmitProject(ctx.officer, {
+      ...input,
+      id,
+      version: 2,
+      approvalCode: "2025-430602-84-01-099999",
+      totalInvestment: "1.6",
+      fundingSelf: "0.1",
+    });
     expect(res).toMatchObject({ version: 3, admission: "PROPOSED", warnings: [] });
     expect(await project(id)).toMatchObject({ admission: "PROPOSED", admissionComment: null, approvalCode: "2025-430602-84-01-099999", version: 3 });
     const resubmitted = (await audits(id)).at(-1)!;
@@ -290,10 +329,19 @@ describe("入库 review", () => {
 
   it("a sub-project is admitted with or after its bundle line, never before", async () => {
     const bundle = await createProject(ctx.officer, entry());
-    const sub = await createProject(ctx.officer, entry({ parentId: bundle.id, totalInvestment: "", fundingCentral: "", fundingLocal: "", fundingSpecialBond: "" }));
+    const sub = await createProject(
+      ctx.officer,
+      entry({ parentId: bundle.id, totalInvestment: "", fundingCentral: "", fundingLocal: "", fundingSpecialBond: "" }),
+    );
     await expectAppError(admitProjects(ctx.admin, { items: [{ id: sub.id, version: 1 }], decision: "APPROVE" }), "VALIDATION");
     // Together, in any order: the bundle line is decided first.
-    await admitProjects(ctx.admin, { items: [{ id: sub.id, version: 1 }, { id: bundle.id, version: 1 }], decision: "APPROVE" });
+    await admitProjects(ctx.admin, {
+      items: [
+        { id: sub.id, version: 1 },
+        { id: bundle.id, version: 1 },
+      ],
+      decision: "APPROVE",
+    });
     expect((await project(sub.id)).admission).toBe("ADMITTED");
     expect((await project(bundle.id)).admission).toBe("ADMITTED");
   });
@@ -302,7 +350,9 @@ describe("入库 review", () => {
     const { id } = await createProject(ctx.officer, entry());
     const reviewers = await Promise.all(Array.from({ length: 4 }, () => sessionFor("ADMIN")));
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => admitProjects(reviewers[i % 4], { items: [{ id, version: 1 }], decision: i % 2 ? "RETURN" : "APPROVE", comment: i % 2 ? "退回" : "" })),
+      Array.from({ length: 20 }, (_, i) =>
+        admitProjects(reviewers[i % 4], { items: [{ id, version: 1 }], decision: i % 2 ? "RETURN" : "APPROVE", comment: i % 2 ? "退回" : "" }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(19).fill("CONFLICT"));
@@ -316,8 +366,12 @@ describe("入库 review", () => {
 describe("调出 (withdrawal) through a reviewed request", () => {
   const cycle = "MONTHLY" as const;
   const now = () => currentPeriod(cycle);
-  const next = () => periodsOfYear(periodYear(now()), cycle).concat(periodsOfYear(periodYear(now()) + 1, cycle)).find((p) => p > now())!;
-  const admitted = async (unitId = ctx.a) => makeProject(db, { planId: ctx.planId, sectionId: ctx.sectionId, unitId, totalWan: "1000", startYear: 2021, endYear: 2030 });
+  const next = () =>
+    periodsOfYear(periodYear(now()), cycle)
+      .concat(periodsOfYear(periodYear(now()) + 1, cycle))
+      .find((p) => p > now())!;
+  const admitted = async (unitId = ctx.a) =>
+    makeProject(db, { planId: ctx.planId, sectionId: ctx.sectionId, unitId, totalWan: "1000", startYear: 2021, endYear: 2030 });
   const approvedReport = async (projectId: number, period: string) => {
     const r = await saveReport(ctx.officer, { projectId, period, moneyUnit: "wan", completedAmount: "10", submit: true });
     await reviewReports(ctx.finance, { items: [{ id: r.id, version: r.version }], decision: "APPROVE" });
@@ -327,7 +381,11 @@ describe("调出 (withdrawal) through a reviewed request", () => {
 
   it("an officer files it (default: the current period); approval sets endPeriod on the project and its sub-projects; history stays", async () => {
     const p = await admitted();
-    const subs = await Promise.all([1, 2].map((i) => makeProject(db, { planId: ctx.planId, sectionId: ctx.sectionId, unitId: ctx.a, parentId: p.id, totalWan: null, name: `子项目 ${p.id}-${i}` })));
+    const subs = await Promise.all(
+      [1, 2].map((i) =>
+        makeProject(db, { planId: ctx.planId, sectionId: ctx.sectionId, unitId: ctx.a, parentId: p.id, totalWan: null, name: `子项目 ${p.id}-${i}` }),
+      ),
+    );
     const earlier = previousPeriod(now(), cycle);
     const reportId = await approvedReport(p.id, earlier);
     const version = (await project(p.id)).version;
@@ -349,7 +407,12 @@ describe("调出 (withdrawal) through a reviewed request", () => {
     // Past periods are untouched: the approved report still counts for its period.
     expect(await db.progressReport.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ status: "APPROVED", isOfficial: true, period: earlier });
     const withdrawn = (await audits(p.id)).at(-1)!;
-    expect(withdrawn).toMatchObject({ action: "project.withdraw", actorId: ctx.finance.id, entityVersion: version + 1, changes: [{ field: "endPeriod", old: null, new: now() }] });
+    expect(withdrawn).toMatchObject({
+      action: "project.withdraw",
+      actorId: ctx.finance.id,
+      entityVersion: version + 1,
+      changes: [{ field: "endPeriod", old: null, new: now() }],
+    });
     expect(withdrawn.reason).toContain("上级批复取消该项目");
     for (const s of subs) expect((await audits(s.id)).at(-1)).toMatchObject({ action: "project.withdraw" });
     const requestAudit = await db.auditEvent.findMany({ where: { entityType: "ProjectChangeRequest", entityId: String(r.id) }, orderBy: { id: "asc" } });
@@ -361,7 +424,13 @@ describe("调出 (withdrawal) through a reviewed request", () => {
 
   it("never rewrites a period with approved figures: periods before now or up to the last approved report are refused", async () => {
     const p = await admitted();
-    const period = async (effectivePeriod: string) => (await expectAppError(requestWithdrawal(ctx.officer, { projectId: p.id, version: (await project(p.id)).version, effectivePeriod, reason: "取消" }), "VALIDATION")).fieldErrors?.effectivePeriod;
+    const period = async (effectivePeriod: string) =>
+      (
+        await expectAppError(
+          requestWithdrawal(ctx.officer, { projectId: p.id, version: (await project(p.id)).version, effectivePeriod, reason: "取消" }),
+          "VALIDATION",
+        )
+      ).fieldErrors?.effectivePeriod;
     expect(await period(previousPeriod(now(), cycle))).toBeDefined();
     expect(await period("2026-13")).toBeDefined();
     expect(await period(`${periodYear(now())}-Q4`)).toBeDefined();
@@ -387,7 +456,8 @@ describe("调出 (withdrawal) through a reviewed request", () => {
   it("who may file and decide: the unit's officer or the plan office; not another unit, finance or a viewer; nobody decides their own", async () => {
     const p = await admitted();
     const before = await writes();
-    for (const actor of [ctx.officerB, ctx.finance, ctx.viewer]) await expectAppError(requestWithdrawal(actor, { projectId: p.id, version: 1, reason: "取消" }), "FORBIDDEN");
+    for (const actor of [ctx.officerB, ctx.finance, ctx.viewer])
+      await expectAppError(requestWithdrawal(actor, { projectId: p.id, version: 1, reason: "取消" }), "FORBIDDEN");
     expect(await writes()).toEqual(before);
     const filed = await requestWithdrawal(ctx.admin, { projectId: p.id, version: 1, reason: "规划调整" });
     // One open request per project, of either kind.
@@ -413,7 +483,13 @@ describe("调出 (withdrawal) through a reviewed request", () => {
     const filed = await requestWithdrawal(ctx.officer, { projectId: p.id, version: 1, reason: "取消" });
     const reviewers = await Promise.all(Array.from({ length: 4 }, () => sessionFor("FINANCE_REVIEWER")));
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => reviewChangeRequests(reviewers[i % 4], { items: [{ id: filed.requestId, version: 1 }], decision: i % 2 ? "RETURN" : "APPROVE", comment: i % 2 ? "退回" : "" })),
+      Array.from({ length: 20 }, (_, i) =>
+        reviewChangeRequests(reviewers[i % 4], {
+          items: [{ id: filed.requestId, version: 1 }],
+          decision: i % 2 ? "RETURN" : "APPROVE",
+          comment: i % 2 ? "退回" : "",
+        }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(19).fill("CONFLICT"));
@@ -445,7 +521,13 @@ describe("POST /api/v1/projects", () => {
   const post = async (userId: number, body: unknown) => {
     const { token, hash, prefix } = newToken();
     await db.apiToken.create({ data: { userId, name: "project-admin.test", tokenHash: hash, prefix } });
-    return createProjectRoute(new Request("http://localhost/api/v1/projects", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
+    return createProjectRoute(
+      new Request("http://localhost/api/v1/projects", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+    );
   };
   const parse = async (res: Response, status: number) => {
     expect(res.status).toBe(status);

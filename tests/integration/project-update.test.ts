@@ -10,7 +10,13 @@ import { expectAppError, sessionFor } from "../support/users";
 let ctx: { planId: number; sectionId: number; unitId: number; officer: SessionUser; admin: SessionUser };
 beforeAll(async () => {
   const { plan, section, units } = await makePlan(db, { unitNames: ["丙县"] });
-  ctx = { planId: plan.id, sectionId: section.id, unitId: units[0].id, officer: await sessionFor("COUNTY_OFFICER", [units[0].id]), admin: await sessionFor("ADMIN") };
+  ctx = {
+    planId: plan.id,
+    sectionId: section.id,
+    unitId: units[0].id,
+    officer: await sessionFor("COUNTY_OFFICER", [units[0].id]),
+    admin: await sessionFor("ADMIN"),
+  };
 });
 
 const base = (p: { id: number; version: number; name: string }) => ({

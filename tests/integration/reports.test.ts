@@ -50,7 +50,10 @@ describe("report workflow", () => {
     // Frozen while under review.
     await expectAppError(saveReport(ctx.officer, report(p.id, "2025-03", "1", { version: r.version })), "VALIDATION");
     // A return needs a comment; officers cannot review.
-    const noComment = await expectAppError(reviewReports(ctx.reviewer, { items: [{ id: r.id, version: r.version }], decision: "RETURN", comment: "" }), "VALIDATION");
+    const noComment = await expectAppError(
+      reviewReports(ctx.reviewer, { items: [{ id: r.id, version: r.version }], decision: "RETURN", comment: "" }),
+      "VALIDATION",
+    );
     expect(noComment.fieldErrors).toEqual({ comment: ["退回时请填写退回意见"] });
     await expectAppError(reviewReports(ctx.officer, { items: [{ id: r.id, version: r.version }], decision: "APPROVE" }), "FORBIDDEN");
     await reviewReports(ctx.reviewer, { items: [{ id: r.id, version: r.version }], decision: "RETURN", comment: "本期完成额与监理月报不符" });
@@ -64,7 +67,9 @@ describe("report workflow", () => {
     r = await current(p.id, "2025-03");
     expect(r).toMatchObject({ status: "APPROVED", isOfficial: true, revision: 1 });
     expect(r.completedAmount!.toString()).toBe("110");
-    const actions = (await db.auditEvent.findMany({ where: { entityType: "ProgressReport", entityId: String(r.id) }, orderBy: { id: "asc" } })).map((a) => a.action);
+    const actions = (await db.auditEvent.findMany({ where: { entityType: "ProgressReport", entityId: String(r.id) }, orderBy: { id: "asc" } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(["report.create", "report.submit", "report.return", "report.update", "report.submit", "report.approve"]);
   });
 
@@ -80,7 +85,10 @@ describe("report workflow", () => {
 
   it("cumulative figures come from approved reports only; submitted ones only when asked, labelled by the caller", async () => {
     const p = await project();
-    for (const [period, amount] of [["2025-01", "100"], ["2025-02", "50.25"]] as const) {
+    for (const [period, amount] of [
+      ["2025-01", "100"],
+      ["2025-02", "50.25"],
+    ] as const) {
       const s = await saveReport(ctx.officer, report(p.id, period, amount, { submit: true }));
       await reviewReports(ctx.reviewer, { items: [{ id: s.id, version: s.version }], decision: "APPROVE" });
     }
@@ -101,7 +109,10 @@ describe("report workflow", () => {
     const locked = await expectAppError(saveReport(ctx.officer, report(p.id, "2025-05", "250", { version: approved.version })), "VALIDATION");
     expect(locked.fieldErrors).toEqual({ correctionReason: ["请填写更正原因"] });
 
-    const correction = await saveReport(ctx.officer, report(p.id, "2025-05", "250", { version: approved.version, correctionReason: "监理复核后调整", submit: true }));
+    const correction = await saveReport(
+      ctx.officer,
+      report(p.id, "2025-05", "250", { version: approved.version, correctionReason: "监理复核后调整", submit: true }),
+    );
     expect((await figures(p.id, "2025-05")).cumulativeWan).toBe("200.0000");
     expect((await figures(p.id, "2025-05", true)).cumulativeWan).toBe("250.0000");
     await reviewReports(ctx.reviewer, { items: [{ id: correction.id, version: correction.version }], decision: "APPROVE" });

@@ -31,7 +31,20 @@ export function convertWithLibreOffice(buf: Buffer, ext: string, to: string, inf
   const input = path.join(dir, `in.${ext}`);
   fs.writeFileSync(input, buf);
   const outDir = path.join(dir, "out");
-  execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", ...(infilter ? [`--infilter=${infilter}`] : []), "--convert-to", to, "--outdir", outDir, input], { stdio: "pipe", timeout: 120_000 });
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--headless",
+      ...(infilter ? [`--infilter=${infilter}`] : []),
+      "--convert-to",
+      to,
+      "--outdir",
+      outDir,
+      input,
+    ],
+    { stdio: "pipe", timeout: 120_000 },
+  );
   const out = path.join(outDir, `in.${to.split(":")[0]}`);
   if (!fs.existsSync(out)) throw new Error(`LibreOffice did not produce ${out}`);
   return out;

@@ -24,7 +24,12 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       </div>
       <div className="mb-4 flex flex-wrap gap-2">
         {plans.map((r) => (
-          <Link key={r.plan.id} href={`/desk/grid?plan=${r.plan.id}&period=${r.period}`} className="rounded bg-sky-700 px-3 py-1.5 text-sm text-white hover:bg-sky-800" data-testid="open-grid">
+          <Link
+            key={r.plan.id}
+            href={`/desk/grid?plan=${r.plan.id}&period=${r.period}`}
+            className="rounded bg-sky-700 px-3 py-1.5 text-sm text-white hover:bg-sky-800"
+            data-testid="open-grid"
+          >
             批量填报 {periodLabel(r.period)}（{r.plan.title}）
           </Link>
         ))}

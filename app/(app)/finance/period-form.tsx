@@ -3,7 +3,19 @@ import { periodLabel } from "@/lib/periods";
 
 // The period selector (choices: periodChoices()) and, where figures can include unreviewed data, the
 // "include submitted" switch. A plain GET form: works without script. Also used by the officers' desks.
-export function PeriodForm({ action, periods, period, includeSubmitted, hidden = {} }: { action: string; periods: string[]; period: string; includeSubmitted?: boolean; hidden?: Record<string, string> }) {
+export function PeriodForm({
+  action,
+  periods,
+  period,
+  includeSubmitted,
+  hidden = {},
+}: {
+  action: string;
+  periods: string[];
+  period: string;
+  includeSubmitted?: boolean;
+  hidden?: Record<string, string>;
+}) {
   return (
     <form method="get" action={action} className="flex flex-wrap items-center gap-3 text-sm" data-testid="period-form">
       {Object.entries(hidden).map(([k, v]) => (

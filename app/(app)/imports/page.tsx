@@ -21,7 +21,11 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
       <div className="mb-3 flex items-center">
         <h1 className="text-xl font-semibold">{T.title}</h1>
         <span className="ml-auto">
-          <DownloadButton href={`/api/v1/exports/template${Number(sp.plan) > 0 ? `?plan=${Number(sp.plan)}` : ""}`} label={zhPlans.template.link} testId="import-template" />
+          <DownloadButton
+            href={`/api/v1/exports/template${Number(sp.plan) > 0 ? `?plan=${Number(sp.plan)}` : ""}`}
+            label={zhPlans.template.link}
+            testId="import-template"
+          />
         </span>
       </div>
       <UploadForm plans={plans} defaultPlan={Number(sp.plan) || undefined} />

@@ -32,7 +32,11 @@ export function UploadForm({ plans, defaultPlan }: { plans: { id: number; title:
       setPct(p);
       setProgress(T.uploading(p));
     };
-    const lines = () => xhr.responseText.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = () =>
+      xhr.responseText
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
     xhr.onprogress = () => {
       const last = lines().at(-1);
       if (last?.stage === "read") setProgress(T.reading(last.rows as number));

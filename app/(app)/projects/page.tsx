@@ -33,11 +33,19 @@ const select = filterInputClass;
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const f = parseProjectFilters(await searchParams);
   const user = await requireUser();
-  const [{ rows, counts, totalWan, unknownCount, pages }, options, unit] = await Promise.all([listProjects(user, f), filterOptions(user, { planId: f.plan }), moneyUnit()]);
+  const [{ rows, counts, totalWan, unknownCount, pages }, options, unit] = await Promise.all([
+    listProjects(user, f),
+    filterOptions(user, { planId: f.plan }),
+    moneyUnit(),
+  ]);
   const csvHref = `/api/v1/exports/csv/projects?${href(f, { page: 1 }).split("?")[1]}&money=${unit}`;
   const sortHeader = (key: ProjectFilters["sort"], label: string, right = false) => (
     <th className={`px-3 py-2 ${right ? "text-right" : ""}`}>
-      <Link href={href(f, { sort: key, dir: f.sort === key && f.dir === "asc" ? "desc" : "asc", page: 1 })} className="hover:underline" data-testid={`sort-${key}`}>
+      <Link
+        href={href(f, { sort: key, dir: f.sort === key && f.dir === "asc" ? "desc" : "asc", page: 1 })}
+        className="hover:underline"
+        data-testid={`sort-${key}`}
+      >
         {label}
         {f.sort === key ? (f.dir === "asc" ? " ▲" : " ▼") : ""}
       </Link>
@@ -48,7 +56,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       <div className="mb-3 flex items-center gap-4">
         <h1 className="text-xl font-semibold">{zh.project.list}</h1>
         {grantOf(user.role, "project.create") && (
-          <Link href={`/projects/new${f.plan ? `?plan=${f.plan}` : ""}`} className="ml-auto rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800" data-testid="new-project">
+          <Link
+            href={`/projects/new${f.plan ? `?plan=${f.plan}` : ""}`}
+            className="ml-auto rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800"
+            data-testid="new-project"
+          >
             {zhPortfolio.create.link}
           </Link>
         )}
@@ -65,8 +77,20 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </label>
-        <FilterSelect label={zh.project.unit} name="unit" value={f.unit} options={options.units.map((u) => ({ value: u.id, label: u.name }))} disabled={!f.plan} />
-        <FilterSelect label={zh.project.section} name="section" value={f.section} options={options.sections.map((s) => ({ value: s.id, label: sectionName(s) }))} disabled={!f.plan} />
+        <FilterSelect
+          label={zh.project.unit}
+          name="unit"
+          value={f.unit}
+          options={options.units.map((u) => ({ value: u.id, label: u.name }))}
+          disabled={!f.plan}
+        />
+        <FilterSelect
+          label={zh.project.section}
+          name="section"
+          value={f.section}
+          options={options.sections.map((s) => ({ value: s.id, label: sectionName(s) }))}
+          disabled={!f.plan}
+        />
         <FilterSelect label={zh.project.status} name="status" value={f.status} options={STATUS_OPTIONS} />
         <label>
           {zh.project.startFrom}
@@ -133,7 +157,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                 <td className="px-3 py-2 whitespace-nowrap">{p.unit?.name ?? "—"}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{sectionName(p.section)}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{p.startYear ? `${p.startYear}–${p.endYear ?? ""}` : "—"}</td>
-                <td className="num px-3 py-2">{p.parent ? <span className="text-slate-400">计入上级</span> : <Money wan={p.totalInvestment} unit={unit} />}</td>
+                <td className="px-3 py-2 num">{p.parent ? <span className="text-slate-400">计入上级</span> : <Money wan={p.totalInvestment} unit={unit} />}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{zh.status[p.status]}</td>
               </tr>
             ))}
@@ -142,9 +166,17 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       )}
       {pages > 1 && (
         <nav className="mt-3 flex items-center gap-3 text-sm">
-          {f.page > 1 && <Link href={href(f, { page: f.page - 1 })} className="text-sky-700 hover:underline">{zh.project.prev}</Link>}
+          {f.page > 1 && (
+            <Link href={href(f, { page: f.page - 1 })} className="text-sky-700 hover:underline">
+              {zh.project.prev}
+            </Link>
+          )}
           <span>{zh.project.page(f.page, pages)}</span>
-          {f.page < pages && <Link href={href(f, { page: f.page + 1 })} className="text-sky-700 hover:underline">{zh.project.next}</Link>}
+          {f.page < pages && (
+            <Link href={href(f, { page: f.page + 1 })} className="text-sky-700 hover:underline">
+              {zh.project.next}
+            </Link>
+          )}
         </nav>
       )}
     </>

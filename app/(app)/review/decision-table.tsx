@@ -43,7 +43,13 @@ export function DecisionTable({ testId, headers, rows, empty, decide }: Props) {
     setTimeout(() => messageRef.current?.focus(), 0);
   };
   const messageLine = message && (
-    <p ref={messageRef} tabIndex={-1} role="status" className={`mt-2 rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`} data-testid="review-message">
+    <p
+      ref={messageRef}
+      tabIndex={-1}
+      role="status"
+      className={`mt-2 rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
+      data-testid="review-message"
+    >
       {message.text}
     </p>
   );
@@ -88,10 +94,20 @@ export function DecisionTable({ testId, headers, rows, empty, decide }: Props) {
           审核意见（退回时必填）
           <input value={comment} onChange={(e) => setComment(e.target.value)} className={inputClass} />
         </label>
-        <button type="button" disabled={busy || chosen.length === 0} onClick={() => setConfirming(true)} className="rounded bg-green-700 px-4 py-1.5 text-white disabled:opacity-50">
+        <button
+          type="button"
+          disabled={busy || chosen.length === 0}
+          onClick={() => setConfirming(true)}
+          className="rounded bg-green-700 px-4 py-1.5 text-white disabled:opacity-50"
+        >
           审核通过（{chosen.length}）
         </button>
-        <button type="button" disabled={busy || chosen.length === 0} onClick={() => run("RETURN")} className="rounded bg-red-700 px-4 py-1.5 text-white disabled:opacity-50">
+        <button
+          type="button"
+          disabled={busy || chosen.length === 0}
+          onClick={() => run("RETURN")}
+          className="rounded bg-red-700 px-4 py-1.5 text-white disabled:opacity-50"
+        >
           退回（{chosen.length}）
         </button>
       </div>

@@ -48,19 +48,31 @@ export default async function ReviewPage() {
           cells: [
             <div key="p">
               <Project p={r.project} />
-              {r.correction && <div className="text-xs text-amber-800">更正（第 {r.revision} 版）：{r.correctionReason}</div>}
+              {r.correction && (
+                <div className="text-xs text-amber-800">
+                  更正（第 {r.revision} 版）：{r.correctionReason}
+                </div>
+              )}
               {r.resubmitted && <div className="text-xs text-amber-800">重新提交（曾退回：{r.reviewComment}）</div>}
             </div>,
-            <span key="u" className="whitespace-nowrap">{r.project.unit?.name ?? "—"}</span>,
-            <span key="t" className="whitespace-nowrap">{periodLabel(r.period)}</span>,
-            <span key="c" className="num">{wan(r.completedAmount)}</span>,
+            <span key="u" className="whitespace-nowrap">
+              {r.project.unit?.name ?? "—"}
+            </span>,
+            <span key="t" className="whitespace-nowrap">
+              {periodLabel(r.period)}
+            </span>,
+            <span key="c" className="num">
+              {wan(r.completedAmount)}
+            </span>,
             r.annualPlan ? (
               <span key="a" className="num">
                 {r.annualPlan.year}年 {wan(r.annualPlan.proposed)}
                 <span className="block text-xs text-slate-500">现为 {wan(r.annualPlan.official)}</span>
               </span>
             ) : (
-              <span key="a" className="text-slate-500">—</span>
+              <span key="a" className="text-slate-500">
+                —
+              </span>
             ),
             <span key="g">{[r.progressPercent !== null ? `${r.progressPercent}%` : "", r.progressText].filter(Boolean).join(" ") || "—"}</span>,
             <span key="q">{r.problems ?? "—"}</span>,
@@ -86,8 +98,12 @@ export default async function ReviewPage() {
             <Project key="p" p={a.project} />,
             a.project.unit?.name ?? "—",
             a.year,
-            <span key="n" className="num">{wan(a.proposedAmount)}</span>,
-            <span key="o" className="num">{wan(a.amount)}</span>,
+            <span key="n" className="num">
+              {wan(a.proposedAmount)}
+            </span>,
+            <span key="o" className="num">
+              {wan(a.amount)}
+            </span>,
           ],
         }))}
       />
@@ -124,7 +140,12 @@ export default async function ReviewPage() {
             ),
             <span key="r">
               {c.reason}
-              {c.docNumber && <span className="block text-xs text-slate-500">批复文号 {c.docNumber}{c.docDate ? `（${formatDate(c.docDate)}）` : ""}</span>}
+              {c.docNumber && (
+                <span className="block text-xs text-slate-500">
+                  批复文号 {c.docNumber}
+                  {c.docDate ? `（${formatDate(c.docDate)}）` : ""}
+                </span>
+              )}
             </span>,
           ],
         }))}

@@ -15,7 +15,9 @@ export default async function ChangePasswordPage() {
       <div className="w-full max-w-sm rounded-lg bg-white p-8 shadow">
         <h1 className="text-xl font-semibold">修改密码</h1>
         {user.mustChangePassword ? (
-          <p className="mt-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="must-change">您的密码由管理员设置，请先修改密码再继续使用。</p>
+          <p className="mt-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="must-change">
+            您的密码由管理员设置，请先修改密码再继续使用。
+          </p>
         ) : (
           <Link href="/plans" className="text-sm text-sky-700 hover:underline">
             返回

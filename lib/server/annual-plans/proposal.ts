@@ -12,8 +12,26 @@ type Ctx = { actorId: number; planId: number; unitId: number | null };
 
 export const ANNUAL_FIELD = (year: number) => `annualPlan.${year}`;
 
-async function audit(tx: Tx, ctx: Ctx, action: string, row: { id: number; version: number; year: number }, old: string | null, next: string | null, reason?: string | null) {
-  await recordAudit(tx, { actorId: ctx.actorId, action, entityType: "AnnualPlanAmount", entityId: row.id, planId: ctx.planId, unitId: ctx.unitId, entityVersion: row.version, changes: [{ field: ANNUAL_FIELD(row.year), old, new: next }], reason });
+async function audit(
+  tx: Tx,
+  ctx: Ctx,
+  action: string,
+  row: { id: number; version: number; year: number },
+  old: string | null,
+  next: string | null,
+  reason?: string | null,
+) {
+  await recordAudit(tx, {
+    actorId: ctx.actorId,
+    action,
+    entityType: "AnnualPlanAmount",
+    entityId: row.id,
+    planId: ctx.planId,
+    unitId: ctx.unitId,
+    entityVersion: row.version,
+    changes: [{ field: ANNUAL_FIELD(row.year), old, new: next }],
+    reason,
+  });
 }
 
 // Records an officer's proposal. With a report it travels with that report (status follows the
@@ -33,13 +51,22 @@ export async function writeProposal(
   if (row?.proposalStatus === "SUBMITTED" && (p.reportId === null || row.proposalReportId !== p.reportId)) {
     // The form shows the proposal under review; sending it back unchanged is not a new proposal.
     if (open === p.amountWan) return row;
-    throw new AppError("VALIDATION", `${p.year} 年度计划投资已有待审核的申报（${formatOrigin(row.proposalReportId)}），审核前不能再次申报。`, { annualPlan: ["已有待审核的年度计划申报"] });
+    throw new AppError("VALIDATION", `${p.year} 年度计划投资已有待审核的申报（${formatOrigin(row.proposalReportId)}），审核前不能再次申报。`, {
+      annualPlan: ["已有待审核的年度计划申报"],
+    });
   }
   const status = p.submit ? "SUBMITTED" : "DRAFT";
   // Nothing new: same as the official figure with no open proposal, or same as the open proposal in the same state.
   if (!row?.proposalStatus && official === p.amountWan) return row;
   if (row?.proposalStatus === status && open === p.amountWan && row.proposalReportId === p.reportId) return row;
-  const data = { proposedAmount: p.amountWan, proposalStatus: status, proposalReportId: p.reportId, proposedById: ctx.actorId, proposedAt: new Date(), reviewComment: null } as const;
+  const data = {
+    proposedAmount: p.amountWan,
+    proposalStatus: status,
+    proposalReportId: p.reportId,
+    proposedById: ctx.actorId,
+    proposedAt: new Date(),
+    reviewComment: null,
+  } as const;
   const saved = row
     ? await tx.annualPlanAmount.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } })
     : await tx.annualPlanAmount.create({ data: { projectId: p.projectId, year: p.year, ...data } });
@@ -53,7 +80,10 @@ const formatOrigin = (reportId: number | null) => (reportId === null ? "单独�
 export async function submitWithReport(tx: Tx, ctx: Ctx, reportId: number) {
   const rows = await tx.annualPlanAmount.findMany({ where: { proposalReportId: reportId, proposalStatus: { in: ["DRAFT", "RETURNED"] } } });
   for (const row of rows) {
-    const saved = await tx.annualPlanAmount.update({ where: { id: row.id }, data: { proposalStatus: "SUBMITTED", proposedAt: new Date(), version: { increment: 1 } } });
+    const saved = await tx.annualPlanAmount.update({
+      where: { id: row.id },
+      data: { proposalStatus: "SUBMITTED", proposedAt: new Date(), version: { increment: 1 } },
+    });
     await audit(tx, ctx, "annualPlan.submit", saved, exactString(row.amount), exactString(row.proposedAmount));
   }
 }
@@ -61,16 +91,39 @@ export async function submitWithReport(tx: Tx, ctx: Ctx, reportId: number) {
 // A reviewer's decision on one submitted proposal: approval makes it the official figure; a return
 // keeps the official figure as it was. Conditional on the state the caller saw (id + version or
 // report), so a concurrent decision makes this a no-op the caller reports as a conflict.
-export async function decideProposal(tx: Tx, ctx: Ctx, row: { id: number; version: number; year: number; amount: unknown; proposedAmount: unknown }, approve: boolean, comment: string | null) {
+export async function decideProposal(
+  tx: Tx,
+  ctx: Ctx,
+  row: { id: number; version: number; year: number; amount: unknown; proposedAmount: unknown },
+  approve: boolean,
+  comment: string | null,
+) {
   const now = new Date();
   const updated = await tx.annualPlanAmount.updateMany({
     where: { id: row.id, version: row.version, proposalStatus: "SUBMITTED" },
     data: approve
-      ? { amount: row.proposedAmount as string, approvedAt: now, approvedById: ctx.actorId, proposedAmount: null, proposalStatus: null, proposalReportId: null, reviewComment: comment, version: { increment: 1 } }
+      ? {
+          amount: row.proposedAmount as string,
+          approvedAt: now,
+          approvedById: ctx.actorId,
+          proposedAmount: null,
+          proposalStatus: null,
+          proposalReportId: null,
+          reviewComment: comment,
+          version: { increment: 1 },
+        }
       : { proposalStatus: "RETURNED", reviewComment: comment, version: { increment: 1 } },
   });
   if (updated.count === 0) return false;
-  await audit(tx, ctx, approve ? "annualPlan.approve" : "annualPlan.return", { ...row, version: row.version + 1 }, exactString(row.amount as never), approve ? exactString(row.proposedAmount as never) : exactString(row.amount as never), comment);
+  await audit(
+    tx,
+    ctx,
+    approve ? "annualPlan.approve" : "annualPlan.return",
+    { ...row, version: row.version + 1 },
+    exactString(row.amount as never),
+    approve ? exactString(row.proposedAmount as never) : exactString(row.amount as never),
+    comment,
+  );
   return true;
 }
 

@@ -12,12 +12,19 @@ export const proposeAnnualPlan = operation({
   permission: "report.write",
   input: annualPlanProposeSchema,
   async run(actor, v) {
-  await authorize(actor, "report.write", { project: v.projectId });
-  return db.$transaction(async (tx) => {
-    const project = await lockReportingLine(tx, v.projectId, v.year);
-    const ctx = { actorId: actor.id, planId: project.planId, unitId: project.unitId };
-    const row = await writeProposal(tx, ctx, { projectId: v.projectId, year: v.year, amountWan: toWan(v.amount, v.moneyUnit), reportId: null, submit: true, expectedVersion: v.version });
-    return { id: row?.id ?? null, version: row?.version ?? null };
-  });
+    await authorize(actor, "report.write", { project: v.projectId });
+    return db.$transaction(async (tx) => {
+      const project = await lockReportingLine(tx, v.projectId, v.year);
+      const ctx = { actorId: actor.id, planId: project.planId, unitId: project.unitId };
+      const row = await writeProposal(tx, ctx, {
+        projectId: v.projectId,
+        year: v.year,
+        amountWan: toWan(v.amount, v.moneyUnit),
+        reportId: null,
+        submit: true,
+        expectedVersion: v.version,
+      });
+      return { id: row?.id ?? null, version: row?.version ?? null };
+    });
   },
 });

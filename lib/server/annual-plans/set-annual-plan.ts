@@ -14,31 +14,40 @@ export const setAnnualPlan = operation({
   permission: "annualPlan.set",
   input: annualPlanSetSchema,
   async run(actor, v) {
-  const amount = toWan(v.amount, v.moneyUnit);
-  return db.$transaction(async (tx) => {
-    const project = await lockReportingLine(tx, v.projectId, v.year);
-    const row = await tx.annualPlanAmount.findUnique({ where: { projectId_year: { projectId: v.projectId, year: v.year } } });
-    if (row && v.version !== undefined && row.version !== v.version) throw new AppError("CONFLICT", `${v.year} 年度计划投资在您编辑期间已被修改或审核，请刷新后重试。`);
-    if (!row && v.version !== undefined) throw new AppError("CONFLICT", `${v.year} 年度计划投资已不存在，请刷新后重试。`);
-    const old = row ? exactString(row.amount) : null;
-    if (old === amount && !row?.proposalStatus) return { id: row!.id, version: row!.version };
-    const data = { amount, approvedAt: new Date(), approvedById: actor.id, proposedAmount: null, proposalStatus: null, proposalReportId: null, reviewComment: null };
-    const saved = row
-      ? await tx.annualPlanAmount.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } })
-      : await tx.annualPlanAmount.create({ data: { projectId: v.projectId, year: v.year, ...data } });
-    const superseded = row?.proposalStatus ? `；同时关闭了待处理的申报 ${exactString(row.proposedAmount)} 万元` : "";
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "annualPlan.set",
-      entityType: "AnnualPlanAmount",
-      entityId: saved.id,
-      planId: project.planId,
-      unitId: project.unitId,
-      entityVersion: saved.version,
-      changes: [{ field: ANNUAL_FIELD(v.year), old, new: amount }],
-      reason: `下达：${v.reason}${superseded}`,
+    const amount = toWan(v.amount, v.moneyUnit);
+    return db.$transaction(async (tx) => {
+      const project = await lockReportingLine(tx, v.projectId, v.year);
+      const row = await tx.annualPlanAmount.findUnique({ where: { projectId_year: { projectId: v.projectId, year: v.year } } });
+      if (row && v.version !== undefined && row.version !== v.version)
+        throw new AppError("CONFLICT", `${v.year} 年度计划投资在您编辑期间已被修改或审核，请刷新后重试。`);
+      if (!row && v.version !== undefined) throw new AppError("CONFLICT", `${v.year} 年度计划投资已不存在，请刷新后重试。`);
+      const old = row ? exactString(row.amount) : null;
+      if (old === amount && !row?.proposalStatus) return { id: row!.id, version: row!.version };
+      const data = {
+        amount,
+        approvedAt: new Date(),
+        approvedById: actor.id,
+        proposedAmount: null,
+        proposalStatus: null,
+        proposalReportId: null,
+        reviewComment: null,
+      };
+      const saved = row
+        ? await tx.annualPlanAmount.update({ where: { id: row.id }, data: { ...data, version: { increment: 1 } } })
+        : await tx.annualPlanAmount.create({ data: { projectId: v.projectId, year: v.year, ...data } });
+      const superseded = row?.proposalStatus ? `；同时关闭了待处理的申报 ${exactString(row.proposedAmount)} 万元` : "";
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "annualPlan.set",
+        entityType: "AnnualPlanAmount",
+        entityId: saved.id,
+        planId: project.planId,
+        unitId: project.unitId,
+        entityVersion: saved.version,
+        changes: [{ field: ANNUAL_FIELD(v.year), old, new: amount }],
+        reason: `下达：${v.reason}${superseded}`,
+      });
+      return { id: saved.id, version: saved.version };
     });
-    return { id: saved.id, version: saved.version };
-  });
   },
 });

@@ -9,7 +9,15 @@ export const listTokens = operation({
   async run() {
     return db.apiToken.findMany({
       orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-      select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { username: true, displayName: true } } },
+      select: {
+        id: true,
+        name: true,
+        prefix: true,
+        createdAt: true,
+        lastUsedAt: true,
+        revokedAt: true,
+        user: { select: { username: true, displayName: true } },
+      },
     });
   },
 });

@@ -19,7 +19,10 @@ export async function userForToken(token: string): Promise<SessionUser | null> {
   // Last use, at most once a minute per token (not a write per request).
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
-    await db.apiToken.updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - TOUCH_AFTER_MS) } }] }, data: { lastUsedAt: new Date(now) } });
+    await db.apiToken.updateMany({
+      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - TOUCH_AFTER_MS) } }] },
+      data: { lastUsedAt: new Date(now) },
+    });
   }
   return user;
 }

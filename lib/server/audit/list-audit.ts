@@ -49,7 +49,11 @@ export const listAudit = operation({
         include: { actor: { select: { username: true, displayName: true } } },
       }),
     ]);
-    return { total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), rows: rows.map((r) => ({ ...r, id: r.id.toString(), changes: r.changes as FieldChange[] })) };
+    return {
+      total,
+      pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+      rows: rows.map((r) => ({ ...r, id: r.id.toString(), changes: r.changes as FieldChange[] })),
+    };
   },
 });
 

@@ -37,10 +37,7 @@ export function diffFields<T extends Record<string, unknown>>(before: Partial<T>
 
 // Written inside the caller's transaction: no change without its audit row, and no audit row for a
 // change that rolled back. AuditEvent rows are never updated or deleted (a database trigger refuses).
-export async function recordAudit(
-  tx: Tx,
-  e: AuditInput,
-) {
+export async function recordAudit(tx: Tx, e: AuditInput) {
   await tx.auditEvent.create({ data: auditRow(e) });
 }
 

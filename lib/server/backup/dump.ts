@@ -19,7 +19,9 @@ export async function dumpDatabase(url: string, dir: string): Promise<BackupMani
     const manifest: BackupManifest = {
       format: 1,
       createdAt: new Date().toISOString(),
-      migrations: (await client.query<{ name: string }>(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1`)).rows.map((r) => r.name),
+      migrations: (
+        await client.query<{ name: string }>(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1`)
+      ).rows.map((r) => r.name),
       tables: [],
     };
     for (const table of tables) {

@@ -12,8 +12,11 @@ export async function restoreDatabase(url: string, dir: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const applied = (await client.query<{ name: string }>(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1`)).rows.map((r) => r.name);
-    if (applied.join() !== manifest.migrations.join()) throw new Error(`migrations differ: backup has ${manifest.migrations.length}, target has ${applied.length}; run migrations to the same point first`);
+    const applied = (
+      await client.query<{ name: string }>(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1`)
+    ).rows.map((r) => r.name);
+    if (applied.join() !== manifest.migrations.join())
+      throw new Error(`migrations differ: backup has ${manifest.migrations.length}, target has ${applied.length}; run migrations to the same point first`);
     await client.query("BEGIN");
     for (const { name } of manifest.tables) {
       const existing = await client.query(`SELECT 1 FROM "${name}" LIMIT 1`);

@@ -6,7 +6,11 @@ const DERIVED = ["_prisma_migrations", "RollupStamp"];
 
 // Application tables in foreign-key order (parents first), so a restore can insert table by table.
 export async function tablesInDependencyOrder(client: pg.Client): Promise<string[]> {
-  const tables = (await client.query<{ name: string }>(`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND NOT (tablename = ANY($1)) ORDER BY 1`, [DERIVED])).rows.map((r) => r.name);
+  const tables = (
+    await client.query<{ name: string }>(`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND NOT (tablename = ANY($1)) ORDER BY 1`, [
+      DERIVED,
+    ])
+  ).rows.map((r) => r.name);
   const edges = (
     await client.query<{ child: string; parent: string }>(`
       SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent

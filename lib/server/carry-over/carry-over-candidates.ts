@@ -13,11 +13,20 @@ export const carryOverCandidates = operation({
   permission: "plan.manage",
   input: carryOverCandidatesSchema,
   async run(_actor, v) {
-    const to = await db.plan.findUnique({ where: { id: v.toPlanId }, include: { units: { where: { retiredAt: null }, orderBy: { sortOrder: "asc" } }, sections: { orderBy: { sortOrder: "asc" } } } });
+    const to = await db.plan.findUnique({
+      where: { id: v.toPlanId },
+      include: { units: { where: { retiredAt: null }, orderBy: { sortOrder: "asc" } }, sections: { orderBy: { sortOrder: "asc" } } },
+    });
     if (!to) throw new AppError("NOT_FOUND", "找不到该规划。");
-    const sources = await db.plan.findMany({ where: { id: { not: to.id }, periodStart: { lt: to.periodStart } }, orderBy: { periodStart: "desc" }, select: { id: true, title: true, reportingCycle: true, periodStart: true, periodEnd: true } });
+    const sources = await db.plan.findMany({
+      where: { id: { not: to.id }, periodStart: { lt: to.periodStart } },
+      orderBy: { periodStart: "desc" },
+      select: { id: true, title: true, reportingCycle: true, periodStart: true, periodEnd: true },
+    });
     const fromId = v.fromPlanId ?? sources[0]?.id;
-    const from = fromId ? await db.plan.findUnique({ where: { id: fromId }, include: { units: { orderBy: { sortOrder: "asc" } }, sections: { orderBy: { sortOrder: "asc" } } } }) : null;
+    const from = fromId
+      ? await db.plan.findUnique({ where: { id: fromId }, include: { units: { orderBy: { sortOrder: "asc" } }, sections: { orderBy: { sortOrder: "asc" } } } })
+      : null;
     const projects = from
       ? await db.project.findMany({
           where: {
@@ -33,16 +42,39 @@ export const carryOverCandidates = operation({
             ...(v.sectionId && { sectionId: v.sectionId }),
           },
           orderBy: [{ unit: { sortOrder: "asc" } }, { sortOrder: "asc" }, { id: "asc" }],
-          select: { id: true, version: true, name: true, status: true, startYear: true, endYear: true, totalInvestment: true, unitId: true, sectionId: true, _count: { select: { children: { where: { deletedAt: null } } } } },
+          select: {
+            id: true,
+            version: true,
+            name: true,
+            status: true,
+            startYear: true,
+            endYear: true,
+            totalInvestment: true,
+            unitId: true,
+            sectionId: true,
+            _count: { select: { children: { where: { deletedAt: null } } } },
+          },
         })
       : [];
     const byName = <T extends { id: number }>(items: T[], name: (t: T) => string) => new Map(items.map((t) => [name(t), t.id]));
     const toUnits = byName(to.units, (u) => u.name);
     const toSections = byName(to.sections, (s) => s.title);
     return {
-      to: { id: to.id, title: to.title, reportingCycle: to.reportingCycle, units: to.units.map((u) => ({ id: u.id, name: u.name })), sections: to.sections.map((s) => ({ id: s.id, name: sectionName(s) })) },
+      to: {
+        id: to.id,
+        title: to.title,
+        reportingCycle: to.reportingCycle,
+        units: to.units.map((u) => ({ id: u.id, name: u.name })),
+        sections: to.sections.map((s) => ({ id: s.id, name: sectionName(s) })),
+      },
       sources,
-      from: from && { id: from.id, title: from.title, reportingCycle: from.reportingCycle, units: from.units.map((u) => ({ id: u.id, name: u.name })), sections: from.sections.map((s) => ({ id: s.id, name: sectionName(s) })) },
+      from: from && {
+        id: from.id,
+        title: from.title,
+        reportingCycle: from.reportingCycle,
+        units: from.units.map((u) => ({ id: u.id, name: u.name })),
+        sections: from.sections.map((s) => ({ id: s.id, name: sectionName(s) })),
+      },
       projects: projects.map(({ _count, ...p }) => ({ ...p, totalInvestment: p.totalInvestment?.toString() ?? null, children: _count.children })),
       defaults: {
         cutoverPeriod: periodsOfYear(to.periodStart, to.reportingCycle)[0],

@@ -34,17 +34,24 @@ export const carryOver = operation({
         await assertPlanWritable(tx, to.id);
         if (from.reportingCycle !== to.reportingCycle) throw new AppError("VALIDATION", "两个规划的填报周期不同（按月/按季），不能结转；请先统一填报周期。");
         if (!isPeriod(v.cutoverPeriod, to.reportingCycle)) {
-          throw new AppError("VALIDATION", "切换期次格式不正确。", { cutoverPeriod: [to.reportingCycle === "MONTHLY" ? "期次格式应为 2026-01" : "期次格式应为 2026-Q1"] });
+          throw new AppError("VALIDATION", "切换期次格式不正确。", {
+            cutoverPeriod: [to.reportingCycle === "MONTHLY" ? "期次格式应为 2026-01" : "期次格式应为 2026-Q1"],
+          });
         }
         if (periodYear(v.cutoverPeriod) < to.periodStart || periodYear(v.cutoverPeriod) > to.periodEnd) {
-          throw new AppError("VALIDATION", `切换期次应在新规划的规划期（${to.periodStart}–${to.periodEnd}）内。`, { cutoverPeriod: ["切换期次不在新规划的规划期内"] });
+          throw new AppError("VALIDATION", `切换期次应在新规划的规划期（${to.periodStart}–${to.periodEnd}）内。`, {
+            cutoverPeriod: ["切换期次不在新规划的规划期内"],
+          });
         }
         const unitOk = new Set(to.units.filter((u) => !u.retiredAt).map((u) => u.id));
         const sectionOk = new Set(to.sections.map((s) => s.id));
 
         const ids = v.projects.map((p) => p.id);
         await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ANY(${ids}) ORDER BY id FOR UPDATE`;
-        const olds = await tx.project.findMany({ where: { id: { in: ids } }, include: { children: { where: { deletedAt: null }, orderBy: { sortOrder: "asc" } }, successor: { select: { id: true } } } });
+        const olds = await tx.project.findMany({
+          where: { id: { in: ids } },
+          include: { children: { where: { deletedAt: null }, orderBy: { sortOrder: "asc" } }, successor: { select: { id: true } } },
+        });
         const stale = new AppError("CONFLICT", "预览之后所选项目已被修改或已结转，本次结转未作任何修改。请刷新后重新选择。");
         if (olds.length !== ids.length) throw stale;
         for (const p of v.projects) {
@@ -54,8 +61,10 @@ export const carryOver = operation({
             throw new AppError("VALIDATION", `「${old.name}」不是来源规划的项目，不能结转。`);
           }
           if (old.status === "COMPLETED" || old.status === "IN_USE") throw new AppError("VALIDATION", `「${old.name}」已竣工/投用，不需要结转。`);
-          if (old.unitId !== null && !unitOk.has(v.unitMap[String(old.unitId)])) throw new AppError("VALIDATION", `请为「${old.name}」所在单位选择新规划中的单位。`, { unitMap: ["有单位未对应到新规划的单位"] });
-          if (!sectionOk.has(v.sectionMap[String(old.sectionId)])) throw new AppError("VALIDATION", `请为「${old.name}」的类别选择新规划中的类别。`, { sectionMap: ["有类别未对应到新规划的类别"] });
+          if (old.unitId !== null && !unitOk.has(v.unitMap[String(old.unitId)]))
+            throw new AppError("VALIDATION", `请为「${old.name}」所在单位选择新规划中的单位。`, { unitMap: ["有单位未对应到新规划的单位"] });
+          if (!sectionOk.has(v.sectionMap[String(old.sectionId)]))
+            throw new AppError("VALIDATION", `请为「${old.name}」的类别选择新规划中的类别。`, { sectionMap: ["有类别未对应到新规划的类别"] });
         }
 
         const { _max } = await tx.project.aggregate({ where: { planId: to.id }, _max: { sortOrder: true } });
@@ -66,20 +75,81 @@ export const carryOver = operation({
         for (const old of olds) {
           const unitId = old.unitId === null ? null : v.unitMap[String(old.unitId)];
           const sectionId = v.sectionMap[String(old.sectionId)];
-          const line = await successorOf(tx, old, { planId: to.id, unitId, sectionId, parentId: null, cutover: v.cutoverPeriod, sortOrder: sortOrder++, enteredById: actor.id });
+          const line = await successorOf(tx, old, {
+            planId: to.id,
+            unitId,
+            sectionId,
+            parentId: null,
+            cutover: v.cutoverPeriod,
+            sortOrder: sortOrder++,
+            enteredById: actor.id,
+          });
           const moved = await moveFrom(tx, old.id, line.id, v.cutoverPeriod, true);
           reports += moved;
           for (const child of old.children) {
-            const succ = await successorOf(tx, child, { planId: to.id, unitId, sectionId, parentId: line.id, cutover: v.cutoverPeriod, sortOrder: sortOrder++, enteredById: actor.id });
+            const succ = await successorOf(tx, child, {
+              planId: to.id,
+              unitId,
+              sectionId,
+              parentId: line.id,
+              cutover: v.cutoverPeriod,
+              sortOrder: sortOrder++,
+              enteredById: actor.id,
+            });
             await moveFrom(tx, child.id, succ.id, v.cutoverPeriod, false);
-            audits.push({ actorId: actor.id, action: "project.carryOver", entityType: "Project", entityId: child.id, planId: from.id, unitId: child.unitId, entityVersion: child.version + 1, changes: [{ field: "endPeriod", old: null, new: v.cutoverPeriod }], reason });
-            audits.push({ actorId: actor.id, action: "project.create", entityType: "Project", entityId: succ.id, planId: to.id, unitId, entityVersion: 1, changes: [{ field: "predecessor", old: null, new: String(child.id) }], reason });
+            audits.push({
+              actorId: actor.id,
+              action: "project.carryOver",
+              entityType: "Project",
+              entityId: child.id,
+              planId: from.id,
+              unitId: child.unitId,
+              entityVersion: child.version + 1,
+              changes: [{ field: "endPeriod", old: null, new: v.cutoverPeriod }],
+              reason,
+            });
+            audits.push({
+              actorId: actor.id,
+              action: "project.create",
+              entityType: "Project",
+              entityId: succ.id,
+              planId: to.id,
+              unitId,
+              entityVersion: 1,
+              changes: [{ field: "predecessor", old: null, new: String(child.id) }],
+              reason,
+            });
           }
-          audits.push({ actorId: actor.id, action: "project.carryOver", entityType: "Project", entityId: old.id, planId: from.id, unitId: old.unitId, entityVersion: old.version + 1, changes: [{ field: "endPeriod", old: null, new: v.cutoverPeriod }, ...(moved ? [{ field: "reportsMoved", old: null, new: String(moved) }] : [])], reason });
-          audits.push({ actorId: actor.id, action: "project.create", entityType: "Project", entityId: line.id, planId: to.id, unitId, entityVersion: 1, changes: [{ field: "predecessor", old: null, new: String(old.id) }], reason });
+          audits.push({
+            actorId: actor.id,
+            action: "project.carryOver",
+            entityType: "Project",
+            entityId: old.id,
+            planId: from.id,
+            unitId: old.unitId,
+            entityVersion: old.version + 1,
+            changes: [{ field: "endPeriod", old: null, new: v.cutoverPeriod }, ...(moved ? [{ field: "reportsMoved", old: null, new: String(moved) }] : [])],
+            reason,
+          });
+          audits.push({
+            actorId: actor.id,
+            action: "project.create",
+            entityType: "Project",
+            entityId: line.id,
+            planId: to.id,
+            unitId,
+            entityVersion: 1,
+            changes: [{ field: "predecessor", old: null, new: String(old.id) }],
+            reason,
+          });
         }
         await recordAuditMany(tx, audits);
-        const result = { carried: olds.length, subProjects: olds.reduce((n, o) => n + o.children.length, 0), reportsMoved: reports, cutoverPeriod: v.cutoverPeriod };
+        const result = {
+          carried: olds.length,
+          subProjects: olds.reduce((n, o) => n + o.children.length, 0),
+          reportsMoved: reports,
+          cutoverPeriod: v.cutoverPeriod,
+        };
         await recordAudit(tx, {
           actorId: actor.id,
           action: "plan.carryOver",
@@ -105,10 +175,32 @@ async function plan(tx: Tx, id: number) {
   return p;
 }
 
-type Row = { id: number; key: string; name: string; owner: string | null; startYear: number | null; endYear: number | null; totalInvestment: Prisma.Decimal | null; status: "PREPARATION" | "CONSTRUCTION" | "COMPLETED" | "IN_USE"; statusManual: boolean; statusReason: string | null; scope: string | null; approvalCode: string | null; fundingCentral: Prisma.Decimal | null; fundingProvincial: Prisma.Decimal | null; fundingLocal: Prisma.Decimal | null; fundingSpecialBond: Prisma.Decimal | null; fundingSelf: Prisma.Decimal | null };
+type Row = {
+  id: number;
+  key: string;
+  name: string;
+  owner: string | null;
+  startYear: number | null;
+  endYear: number | null;
+  totalInvestment: Prisma.Decimal | null;
+  status: "PREPARATION" | "CONSTRUCTION" | "COMPLETED" | "IN_USE";
+  statusManual: boolean;
+  statusReason: string | null;
+  scope: string | null;
+  approvalCode: string | null;
+  fundingCentral: Prisma.Decimal | null;
+  fundingProvincial: Prisma.Decimal | null;
+  fundingLocal: Prisma.Decimal | null;
+  fundingSpecialBond: Prisma.Decimal | null;
+  fundingSelf: Prisma.Decimal | null;
+};
 
 // The successor row in the new plan; the old row leaves the old plan's figures from the cut-over.
-async function successorOf(tx: Tx, old: Row & { version: number }, to: { planId: number; unitId: number | null; sectionId: number; parentId: number | null; cutover: string; sortOrder: number; enteredById: number }) {
+async function successorOf(
+  tx: Tx,
+  old: Row & { version: number },
+  to: { planId: number; unitId: number | null; sectionId: number; parentId: number | null; cutover: string; sortOrder: number; enteredById: number },
+) {
   const created = await tx.project.create({
     data: {
       planId: to.planId,

@@ -49,7 +49,9 @@ function csvJob(fileName: string, header: string[], rows: () => AsyncIterable<Cs
   };
 }
 
-const money = (wan: { toString(): string } | null, unit: MoneyUnit): CsvValue => ({ number: wan === null ? null : inUnit(new Decimal(wan.toString()), unit)!.toFixed() });
+const money = (wan: { toString(): string } | null, unit: MoneyUnit): CsvValue => ({
+  number: wan === null ? null : inUnit(new Decimal(wan.toString()), unit)!.toFixed(),
+});
 const time = (d: Date | null) => (d ? formatDateTime(d) : null);
 const stamp = () => chinaToday();
 
@@ -65,11 +67,37 @@ export const prepareCsv = operation({
         return projectsCsv(params, unit);
       case "plans": {
         const plans = await listPlans(actor, {});
-        return csvJob(`规划列表-${stamp()}.csv`, ["规划名称", "层级", "地区", "规划期", "项目数（不含子项目）", "子项目数", "工程/任务数", `总投资（${UNIT_LABEL[unit]}）`, "投资未知", "数据质量提示"], async function* () {
-          for (const p of plans) {
-            yield [p.title, zh.level[p.level], p.region.name, `${p.periodStart}-${p.periodEnd}`, p.totals?.projectCount ?? 0, p.totals?.subProjectCount ?? 0, p.totals?.programmeCount ?? 0, money(p.totals?.totalWan ?? null, unit), p.totals?.unknownCount ?? 0, p._count.warnings];
-          }
-        });
+        return csvJob(
+          `规划列表-${stamp()}.csv`,
+          [
+            "规划名称",
+            "层级",
+            "地区",
+            "规划期",
+            "项目数（不含子项目）",
+            "子项目数",
+            "工程/任务数",
+            `总投资（${UNIT_LABEL[unit]}）`,
+            "投资未知",
+            "数据质量提示",
+          ],
+          async function* () {
+            for (const p of plans) {
+              yield [
+                p.title,
+                zh.level[p.level],
+                p.region.name,
+                `${p.periodStart}-${p.periodEnd}`,
+                p.totals?.projectCount ?? 0,
+                p.totals?.subProjectCount ?? 0,
+                p.totals?.programmeCount ?? 0,
+                money(p.totals?.totalWan ?? null, unit),
+                p.totals?.unknownCount ?? 0,
+                p._count.warnings,
+              ];
+            }
+          },
+        );
       }
       case "warnings": {
         const planId = Number(params.plan);
@@ -87,16 +115,39 @@ export const prepareCsv = operation({
       case "users": {
         const users = await listUsers(actor, {});
         return csvJob(`用户列表-${stamp()}.csv`, ["用户名", "姓名", "角色", "负责单位", "状态"], async function* () {
-          for (const u of users) yield [u.username, u.displayName, ROLE_LABEL[u.role], u.units.map((x) => `${x.unit.plan.title} · ${x.unit.name}`).join("；"), u.disabledAt ? "已停用" : "正常"];
+          for (const u of users)
+            yield [
+              u.username,
+              u.displayName,
+              ROLE_LABEL[u.role],
+              u.units.map((x) => `${x.unit.plan.title} · ${x.unit.name}`).join("；"),
+              u.disabledAt ? "已停用" : "正常",
+            ];
         });
       }
       case "imports": {
         const rows = await listImports(actor, {});
-        return csvJob(`导入记录-${stamp()}.csv`, ["批次", "规划", "文件", "状态", "上传时间", "导入时间", "操作人", "新增", "变更", "未变", "拒绝"], async function* () {
-          for (const r of rows) {
-            yield [r.id, r.planTitle, r.fileName, r.status === "COMMITTED" ? "已导入" : "已预览", time(r.createdAt), time(r.committedAt), r.createdBy, r.counts?.new ?? null, r.counts?.changed ?? null, r.counts?.unchanged ?? null, r.counts?.rejected ?? null];
-          }
-        });
+        return csvJob(
+          `导入记录-${stamp()}.csv`,
+          ["批次", "规划", "文件", "状态", "上传时间", "导入时间", "操作人", "新增", "变更", "未变", "拒绝"],
+          async function* () {
+            for (const r of rows) {
+              yield [
+                r.id,
+                r.planTitle,
+                r.fileName,
+                r.status === "COMMITTED" ? "已导入" : "已预览",
+                time(r.createdAt),
+                time(r.committedAt),
+                r.createdBy,
+                r.counts?.new ?? null,
+                r.counts?.changed ?? null,
+                r.counts?.unchanged ?? null,
+                r.counts?.rejected ?? null,
+              ];
+            }
+          },
+        );
       }
       default:
         throw new AppError("NOT_FOUND", "没有这种导出。");
@@ -117,7 +168,12 @@ function projectsCsv(params: Params, unit: MoneyUnit): FileJob {
         orderBy: orderBy(f),
         skip,
         take: PAGE,
-        include: { plan: { select: { title: true } }, unit: { select: { name: true } }, section: { select: { number: true, title: true } }, parent: { select: { key: true } } },
+        include: {
+          plan: { select: { title: true } },
+          unit: { select: { name: true } },
+          section: { select: { number: true, title: true } },
+          parent: { select: { key: true } },
+        },
       });
       for (const p of rows) {
         yield [

@@ -27,7 +27,10 @@ export const prepareRollupExport = operation({
       type: XLSX_TYPE,
       write: async (out: Writable) => {
         const wb = workbookWriter(out);
-        const sheets: [string, string, RollupRow[]][] = [[T.byUnit, T.unit, byUnit], [T.bySection, T.section, bySection]];
+        const sheets: [string, string, RollupRow[]][] = [
+          [T.byUnit, T.unit, byUnit],
+          [T.bySection, T.section, bySection],
+        ];
         for (const [name, label, rows] of sheets) {
           if (name === T.byUnit && !rows.some((r) => r.id !== null)) continue; // a plan without units
           const { headerFooter, ...pageSetup } = printSetup("3:3", zhExcel.schedule.footer);
@@ -54,7 +57,15 @@ function writeRollup(ws: Sheet, title: string, label: string, rows: RollupRow[],
   ws.mergeCells("A2:G2");
   // 子项目数 last: the first six columns keep their place for readers of earlier files.
   const header = ["序号", label, T.projects, T.programmes, T.total, T.unknown, T.subProjects];
-  header.forEach((h, i) => (ws.getCell(3, i + 1).style = { font: { ...FONT, bold: true }, fill: HEADER_FILL, border: BORDER, alignment: { horizontal: "center", vertical: "middle", wrapText: true } }));
+  header.forEach(
+    (h, i) =>
+      (ws.getCell(3, i + 1).style = {
+        font: { ...FONT, bold: true },
+        fill: HEADER_FILL,
+        border: BORDER,
+        alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+      }),
+  );
   header.forEach((h, i) => (ws.getCell(3, i + 1).value = h));
   ws.getRow(3).height = 32;
   for (const r of [1, 2, 3]) ws.getRow(r).commit();

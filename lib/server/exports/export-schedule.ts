@@ -81,7 +81,9 @@ export const prepareScheduleExport = operation({
     const plan = await db.plan.findUnique({ where: { id: v.plan }, select: { id: true, title: true, reportingCycle: true } });
     if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
     if (!isPeriod(v.period, plan.reportingCycle)) {
-      throw new AppError("VALIDATION", zhExcel.export.badPeriod, { period: [plan.reportingCycle === "MONTHLY" ? "本规划按月填报，报告期应为 2025-03 格式" : "本规划按季度填报，报告期应为 2025-Q1 格式"] });
+      throw new AppError("VALIDATION", zhExcel.export.badPeriod, {
+        period: [plan.reportingCycle === "MONTHLY" ? "本规划按月填报，报告期应为 2025-03 格式" : "本规划按季度填报，报告期应为 2025-Q1 格式"],
+      });
     }
     const unit = v.unit ? await db.reportingUnit.findFirst({ where: { id: v.unit, planId: plan.id }, select: { id: true, name: true } }) : null;
     if (v.unit && !unit) throw new AppError("NOT_FOUND", "找不到该单位。");
@@ -109,7 +111,9 @@ type Ctx = {
 async function writeSchedule(out: Writable, ctx: Ctx) {
   const [figures, units, sections, keys] = await Promise.all([
     projectFigures(ctx.q),
-    ctx.unit ? Promise.resolve([ctx.unit]) : db.reportingUnit.findMany({ where: { planId: ctx.plan.id }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+    ctx.unit
+      ? Promise.resolve([ctx.unit])
+      : db.reportingUnit.findMany({ where: { planId: ctx.plan.id }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
     db.section.findMany({ where: { planId: ctx.plan.id }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, number: true, title: true } }),
     db.project.findMany({ where: { planId: ctx.plan.id, ...(ctx.unit && { unitId: ctx.unit.id }) }, select: { id: true, key: true } }),
   ]);
@@ -186,7 +190,7 @@ function headerRows(ws: Sheet, columns: readonly { header: string; group?: strin
     }
   });
   // merge each run of columns sharing a group
-  for (let i = 0; i < columns.length; ) {
+  for (let i = 0; i < columns.length;) {
     const g = columns[i].group;
     let j = i;
     while (g && j + 1 < columns.length && columns[j + 1].group === g) j++;
@@ -209,7 +213,12 @@ function styles(money: MoneyUnit, fill?: typeof TOTAL_FILL, bold = false) {
   };
 }
 
-function figureCells(row: ExcelJS_Row, t: Pick<FigureTotals, "totalWan" | "annualPlanWan" | "periodWan" | "yearToDateWan" | "cumulativeWan">, money: MoneyUnit, first: number) {
+function figureCells(
+  row: ExcelJS_Row,
+  t: Pick<FigureTotals, "totalWan" | "annualPlanWan" | "periodWan" | "yearToDateWan" | "cumulativeWan">,
+  money: MoneyUnit,
+  first: number,
+) {
   const values = [t.totalWan, t.annualPlanWan, t.periodWan, t.yearToDateWan, t.cumulativeWan];
   values.forEach((v, i) => (row.getCell(first + i).value = moneyCell(v, money)));
   row.getCell(first + 5).value = rateCell(completionRate(t.yearToDateWan, t.annualPlanWan));
@@ -273,14 +282,25 @@ async function writeUnitSheet(
     const top = list.filter((r) => r.parentId === null || !ids.has(r.parentId));
     for (const p of top) {
       last = writeProjectRow(ws, p, keyOf.get(p.id), String(++seq), false, ctx.money, plain, keyStyle, LEFT);
-      for (const [i, c] of (children.get(p.id) ?? []).entries()) last = writeProjectRow(ws, c, keyOf.get(c.id), `（${i + 1}）`, true, ctx.money, plain, keyStyle, LEFT);
+      for (const [i, c] of (children.get(p.id) ?? []).entries())
+        last = writeProjectRow(ws, c, keyOf.get(c.id), `（${i + 1}）`, true, ctx.money, plain, keyStyle, LEFT);
       if (++written % 500 === 0) await breathe();
     }
   }
   ws.pageSetup.printArea = `A$1:${LAST_PRINTED}$${last}`; // absolute rows: exceljs prefixes only the columns with $
 }
 
-function writeProjectRow(ws: Sheet, p: ProjectFigures, key: string | undefined, seq: string, child: boolean, money: MoneyUnit, s: ReturnType<typeof styles>, keyStyle: object, leftCols: number[]) {
+function writeProjectRow(
+  ws: Sheet,
+  p: ProjectFigures,
+  key: string | undefined,
+  seq: string,
+  child: boolean,
+  money: MoneyUnit,
+  s: ReturnType<typeof styles>,
+  keyStyle: object,
+  leftCols: number[],
+) {
   const row = ws.addRow([]);
   row.getCell(1).value = seq;
   row.getCell(2).value = textCell(p.name);

@@ -16,7 +16,10 @@ export const getTimeline = operation({
   permission: "plan.read",
   input: timelineQuerySchema,
   async run(_actor, v) {
-    const plan = await db.plan.findUnique({ where: { id: v.plan }, select: { id: true, title: true, periodStart: true, periodEnd: true, reportingCycle: true } });
+    const plan = await db.plan.findUnique({
+      where: { id: v.plan },
+      select: { id: true, title: true, periodStart: true, periodEnd: true, reportingCycle: true },
+    });
     if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
     const filters = [
       Prisma.sql`p."planId" = ${plan.id} AND ${inPortfolio(currentPeriod(plan.reportingCycle))} AND p.kind = 'PROJECT'`,
@@ -54,7 +57,11 @@ export const getTimeline = operation({
         status: true,
         unit: { select: { name: true } },
         section: { select: { number: true, title: true } },
-        milestones: { where: { deletedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, name: true, plannedDate: true, actualDate: true } },
+        milestones: {
+          where: { deletedAt: null },
+          orderBy: { sortOrder: "asc" },
+          select: { id: true, code: true, name: true, plannedDate: true, actualDate: true },
+        },
       },
     });
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -62,6 +69,18 @@ export const getTimeline = operation({
     // The axis covers the plan period and every shown build period.
     const firstYear = Math.min(plan.periodStart, counts.first ?? plan.periodStart);
     const lastYear = Math.max(plan.periodEnd, counts.last ?? plan.periodEnd);
-    return { plan, filters: v, count: counts.lines, subProjectCount: counts.subs, rowCount: counts.lines + counts.subs, projects, firstYear, lastYear, units, sections, limit: TIMELINE_LIMIT };
+    return {
+      plan,
+      filters: v,
+      count: counts.lines,
+      subProjectCount: counts.subs,
+      rowCount: counts.lines + counts.subs,
+      projects,
+      firstYear,
+      lastYear,
+      units,
+      sections,
+      limit: TIMELINE_LIMIT,
+    };
   },
 });

@@ -24,7 +24,9 @@ export async function planContext(planId: number, requested: string | undefined)
   const cycle = plan.reportingCycle;
   const current = currentPeriod(cycle);
   if (requested !== undefined && (!isPeriod(requested, cycle) || periodYear(requested) < 2000 || periodYear(requested) > 2100)) {
-    throw new AppError("VALIDATION", cycle === "MONTHLY" ? "统计期格式应为 年-月，如 2025-03。" : "统计期格式应为 年-Q季度，如 2025-Q1。", { period: ["统计期格式不正确"] });
+    throw new AppError("VALIDATION", cycle === "MONTHLY" ? "统计期格式应为 年-月，如 2025-03。" : "统计期格式应为 年-Q季度，如 2025-Q1。", {
+      period: ["统计期格式不正确"],
+    });
   }
   // Unless asked, the newest period anyone has reported for (up to the current one), else the current one.
   const { periods, period } = periodChoices(plan, { requested: requested ?? (await latestReported(plan.id, current)) });

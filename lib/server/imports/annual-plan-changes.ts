@@ -24,13 +24,27 @@ export async function annualPlanChanges(planId: number, file: Interpreted): Prom
     db.reportingUnit.findMany({ where: { planId, retiredAt: null }, select: { id: true, name: true } }),
     db.project.findMany({
       where: { planId, deletedAt: null },
-      select: { id: true, key: true, name: true, unitId: true, parentId: true, kind: true, annualPlans: { select: { year: true, amount: true, version: true } } },
+      select: {
+        id: true,
+        key: true,
+        name: true,
+        unitId: true,
+        parentId: true,
+        kind: true,
+        annualPlans: { select: { year: true, amount: true, version: true } },
+      },
     }),
   ]);
   const unitByName = new Map(units.map((u) => [u.name, u.id]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const byKey = new Map(projects.map((p) => [p.key, p]));
-  const plan: Plan & { annualPlans: AnnualPlanOp[] } = { rows: [], creates: [], updates: [], annualPlans: [], counts: { new: 0, changed: 0, unchanged: 0, rejected: 0 } };
+  const plan: Plan & { annualPlans: AnnualPlanOp[] } = {
+    rows: [],
+    creates: [],
+    updates: [],
+    annualPlans: [],
+    counts: { new: 0, changed: 0, unchanged: 0, rejected: 0 },
+  };
   const seen = new Map<string, number>();
 
   for (const r of file.rows) {
@@ -42,7 +56,14 @@ export async function annualPlanChanges(planId: number, file: Interpreted): Prom
     if (key) match = byKey.get(key);
     else if (name) {
       const unitId = r.values.unit ? unitByName.get(r.values.unit) : undefined;
-      if (r.values.unit && unitId === undefined) reject("unit", R.unknownUnit(r.values.unit, units.map((u) => u.name)));
+      if (r.values.unit && unitId === undefined)
+        reject(
+          "unit",
+          R.unknownUnit(
+            r.values.unit,
+            units.map((u) => u.name),
+          ),
+        );
       const named = projects.filter((p) => p.name === name && (r.values.unit === undefined || p.unitId === (unitId ?? null)));
       // A reporting line of that name if there is one; a sub-project is found only to say why it is refused.
       const lines = named.filter((p) => p.parentId === null);
@@ -72,7 +93,13 @@ export async function annualPlanChanges(planId: number, file: Interpreted): Prom
       else seen.set(id, r.row);
     }
 
-    const base = { sheet: r.sheet, row: r.row, name: match?.name ?? name, unit: match ? (match.unitId === null ? null : (unitName.get(match.unitId) ?? null)) : (r.values.unit ?? null), projectId: match?.id };
+    const base = {
+      sheet: r.sheet,
+      row: r.row,
+      name: match?.name ?? name,
+      unit: match ? (match.unitId === null ? null : (unitName.get(match.unitId) ?? null)) : (r.values.unit ?? null),
+      projectId: match?.id,
+    };
     if (reasons.length || !match || year === null || amount === null) {
       plan.rows.push({ ...base, state: "rejected", reasons });
       plan.counts.rejected++;
@@ -95,27 +122,55 @@ export async function annualPlanChanges(planId: number, file: Interpreted): Prom
 
 // Confirm: every previewed amount, guarded by the version the preview saw (a row created or changed
 // since → false, and the caller writes nothing). Open proposals are closed by the 下达.
-export async function writeAnnualPlans(tx: Prisma.TransactionClient, ops: AnnualPlanOp[], ctx: { actorId: number; planId: number; reason: string }): Promise<boolean> {
+export async function writeAnnualPlans(
+  tx: Prisma.TransactionClient,
+  ops: AnnualPlanOp[],
+  ctx: { actorId: number; planId: number; reason: string },
+): Promise<boolean> {
   const now = new Date();
   for (const op of ops) {
-    const data = { amount: op.amount, approvedAt: now, approvedById: ctx.actorId, proposedAmount: null, proposalStatus: null, proposalReportId: null, reviewComment: null };
+    const data = {
+      amount: op.amount,
+      approvedAt: now,
+      approvedById: ctx.actorId,
+      proposedAmount: null,
+      proposalStatus: null,
+      proposalReportId: null,
+      reviewComment: null,
+    };
     if (op.version === null) {
       const exists = await tx.annualPlanAmount.findUnique({ where: { projectId_year: { projectId: op.projectId, year: op.year } }, select: { id: true } });
       if (exists) return false;
       await tx.annualPlanAmount.create({ data: { projectId: op.projectId, year: op.year, ...data } });
     } else {
-      const updated = await tx.annualPlanAmount.updateMany({ where: { projectId: op.projectId, year: op.year, version: op.version }, data: { ...data, version: { increment: 1 } } });
+      const updated = await tx.annualPlanAmount.updateMany({
+        where: { projectId: op.projectId, year: op.year, version: op.version },
+        data: { ...data, version: { increment: 1 } },
+      });
       if (updated.count === 0) return false;
     }
   }
   if (ops.length === 0) return true;
-  const rows = await tx.annualPlanAmount.findMany({ where: { OR: ops.map((o) => ({ projectId: o.projectId, year: o.year })) }, select: { id: true, projectId: true, year: true, version: true } });
+  const rows = await tx.annualPlanAmount.findMany({
+    where: { OR: ops.map((o) => ({ projectId: o.projectId, year: o.year })) },
+    select: { id: true, projectId: true, year: true, version: true },
+  });
   const idOf = new Map(rows.map((r) => [`${r.projectId}|${r.year}`, r]));
   await recordAuditMany(
     tx,
     ops.map((o) => {
       const row = idOf.get(`${o.projectId}|${o.year}`)!;
-      return { actorId: ctx.actorId, action: "annualPlan.set", entityType: "AnnualPlanAmount", entityId: row.id, planId: ctx.planId, unitId: o.unitId, entityVersion: row.version, changes: [{ field: ANNUAL_FIELD(o.year), old: o.old, new: o.amount }], reason: ctx.reason };
+      return {
+        actorId: ctx.actorId,
+        action: "annualPlan.set",
+        entityType: "AnnualPlanAmount",
+        entityId: row.id,
+        planId: ctx.planId,
+        unitId: o.unitId,
+        entityVersion: row.version,
+        changes: [{ field: ANNUAL_FIELD(o.year), old: o.old, new: o.amount }],
+        reason: ctx.reason,
+      };
     }),
   );
   return true;

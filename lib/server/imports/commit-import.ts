@@ -46,18 +46,38 @@ async function commitInTransaction(actor: SessionUser, batchId: number) {
       await assertPlanWritable(tx, batch.planId);
       // A unit retired (merged) since the preview receives nothing: preview again.
       const unitIds = [...new Set([...summary.creates, ...summary.updates].map((r) => r.unitId).filter((u): u is number => u !== null))];
-      if (unitIds.length && (await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "ReportingUnit" WHERE id = ANY(${unitIds}) AND "retiredAt" IS NOT NULL FOR SHARE`).length) throw stale();
+      if (
+        unitIds.length &&
+        (await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "ReportingUnit" WHERE id = ANY(${unitIds}) AND "retiredAt" IS NOT NULL FOR SHARE`).length
+      )
+        throw stale();
       if (summary.layout === "annualPlan") return commitAnnualPlans(tx, actor, batch, summary, reason, stale);
 
       // categories the preview listed as new: created first, then the rows' placeholders point at them
       const newSections = summary.newSections ?? [];
-      const sectionIds = await ensureCategories(tx, batch.planId, newSections.map((n) => n.title), actor.id, zhPlans.import.createdReason(batch.id, batch.fileName));
+      const sectionIds = await ensureCategories(
+        tx,
+        batch.planId,
+        newSections.map((n) => n.title),
+        actor.id,
+        zhPlans.import.createdReason(batch.id, batch.fileName),
+      );
       const refs = new Map(newSections.map((n) => [n.ref, sectionIds.get(n.title)!]));
       for (const op of [...summary.updates, ...summary.creates]) if (op.sectionId < 0) op.sectionId = refs.get(op.sectionId)!;
 
       // updates: one statement, guarded by the versions the preview saw
       if (summary.updates.length) {
-        const rows = summary.updates.map((u) => ({ id: u.id, version: u.version, name: u.name, unitId: u.unitId, sectionId: u.sectionId, owner: u.owner, startYear: u.startYear, endYear: u.endYear, total: u.totalInvestment }));
+        const rows = summary.updates.map((u) => ({
+          id: u.id,
+          version: u.version,
+          name: u.name,
+          unitId: u.unitId,
+          sectionId: u.sectionId,
+          owner: u.owner,
+          startYear: u.startYear,
+          endYear: u.endYear,
+          total: u.totalInvestment,
+        }));
         let updated = 0;
         for (let i = 0; i < rows.length; i += CHUNK) {
           updated += await tx.$executeRaw`
@@ -115,11 +135,21 @@ async function commitInTransaction(actor: SessionUser, batchId: number) {
           await addTemplateMilestones(tx, [...chunk.filter((c) => c.children.length === 0).map((c) => idByKey.get(keyOf(c.unitId, c.name))!)]);
           if (children.length) {
             const rows = await insertProjects(tx, batch.planId, batch.fileName, children);
-            await addTemplateMilestones(tx, rows.map((r) => r.id));
+            await addTemplateMilestones(
+              tx,
+              rows.map((r) => r.id),
+            );
             const byKey = new Map(children.map((c) => [c.key, c]));
             for (const ch of rows) {
               const c = byKey.get(ch.key)!;
-              created.push({ id: ch.id, unitId: c.unitId, changes: [{ field: "name", old: null, new: c.name }, { field: "parent", old: null, new: String(c.parentId) }] });
+              created.push({
+                id: ch.id,
+                unitId: c.unitId,
+                changes: [
+                  { field: "name", old: null, new: c.name },
+                  { field: "parent", old: null, new: String(c.parentId) },
+                ],
+              });
             }
           }
         }
@@ -128,8 +158,28 @@ async function commitInTransaction(actor: SessionUser, batchId: number) {
         throw e;
       }
       await recordAuditMany(tx, [
-        ...summary.updates.map((u) => ({ actorId: actor.id, action: "project.import", entityType: "Project", entityId: u.id, planId: batch.planId, unitId: u.unitId, entityVersion: u.version + 1, changes: summary.rows[u.at].changes ?? [], reason })),
-        ...created.map((c) => ({ actorId: actor.id, action: "project.import", entityType: "Project", entityId: c.id, planId: batch.planId, unitId: c.unitId, entityVersion: 1, changes: c.changes ?? [], reason })),
+        ...summary.updates.map((u) => ({
+          actorId: actor.id,
+          action: "project.import",
+          entityType: "Project",
+          entityId: u.id,
+          planId: batch.planId,
+          unitId: u.unitId,
+          entityVersion: u.version + 1,
+          changes: summary.rows[u.at].changes ?? [],
+          reason,
+        })),
+        ...created.map((c) => ({
+          actorId: actor.id,
+          action: "project.import",
+          entityType: "Project",
+          entityId: c.id,
+          planId: batch.planId,
+          unitId: c.unitId,
+          entityVersion: 1,
+          changes: c.changes ?? [],
+          reason,
+        })),
       ]);
       const result = { created: created.length, updated: summary.updates.length };
       await recordAudit(tx, {
@@ -153,7 +203,14 @@ async function commitInTransaction(actor: SessionUser, batchId: number) {
 }
 
 // A 年度投资计划 sheet: the previewed amounts, all or none, audited as 下达 by this batch.
-async function commitAnnualPlans(tx: Prisma.TransactionClient, actor: SessionUser, batch: { id: number; planId: number; fileName: string }, summary: ImportSummary, reason: string, stale: () => AppError) {
+async function commitAnnualPlans(
+  tx: Prisma.TransactionClient,
+  actor: SessionUser,
+  batch: { id: number; planId: number; fileName: string },
+  summary: ImportSummary,
+  reason: string,
+  stale: () => AppError,
+) {
   const ops = summary.annualPlans ?? [];
   if (!(await writeAnnualPlans(tx, ops, { actorId: actor.id, planId: batch.planId, reason: `下达：${reason}` }))) throw stale();
   const result = { created: 0, updated: 0, annualPlans: ops.length };
@@ -173,7 +230,20 @@ async function commitAnnualPlans(tx: Prisma.TransactionClient, actor: SessionUse
   return { batchId: batch.id, ...result, already: false };
 }
 
-type NewProject = { key: string; parentId: number | null; unitId: number | null; sectionId: number; name: string; owner: string | null; startYear: number | null; endYear: number | null; totalInvestment: string | null; locator: string; source: string; sortOrder: number };
+type NewProject = {
+  key: string;
+  parentId: number | null;
+  unitId: number | null;
+  sectionId: number;
+  name: string;
+  owner: string | null;
+  startYear: number | null;
+  endYear: number | null;
+  totalInvestment: string | null;
+  locator: string;
+  source: string;
+  sortOrder: number;
+};
 
 // Bulk insert from a JSON array (one statement per chunk; the ORM's createMany is far slower here).
 async function insertProjects(tx: Prisma.TransactionClient, planId: number, sourceFile: string, rows: NewProject[]) {

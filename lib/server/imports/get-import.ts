@@ -24,9 +24,27 @@ export const getImport = operation({
     const rows = v.state === "all" ? s.rows : s.rows.filter((r) => r.state === v.state);
     const pages = Math.max(1, Math.ceil(rows.length / IMPORT_PAGE_SIZE));
     return {
-      batch: { id: batch.id, fileName: batch.fileName, status: batch.status, createdAt: batch.createdAt, committedAt: batch.committedAt, createdBy: batch.createdBy.displayName },
+      batch: {
+        id: batch.id,
+        fileName: batch.fileName,
+        status: batch.status,
+        createdAt: batch.createdAt,
+        committedAt: batch.committedAt,
+        createdBy: batch.createdBy.displayName,
+      },
       plan,
-      summary: { layout: s.layout, moneyUnit: s.moneyUnit, kind: s.kind, unknownHeaders: s.unknownHeaders, ignoredHeaders: s.ignoredHeaders, skippedSheets: s.skippedSheets, newSections: (s.newSections ?? []).map((n) => n.title), alreadyImported: s.alreadyImported, counts: s.counts, result: s.result ?? null },
+      summary: {
+        layout: s.layout,
+        moneyUnit: s.moneyUnit,
+        kind: s.kind,
+        unknownHeaders: s.unknownHeaders,
+        ignoredHeaders: s.ignoredHeaders,
+        skippedSheets: s.skippedSheets,
+        newSections: (s.newSections ?? []).map((n) => n.title),
+        alreadyImported: s.alreadyImported,
+        counts: s.counts,
+        result: s.result ?? null,
+      },
       state: v.state,
       page: Math.min(v.page, pages),
       pages,
@@ -41,7 +59,20 @@ export const listImports = operation({
   permission: "import.run",
   input: z.object({}).default({}),
   async run() {
-    const rows = await db.$queryRaw<{ id: number; planId: number; planTitle: string; fileName: string; status: string; createdAt: Date; committedAt: Date | null; createdBy: string; counts: ImportSummary["counts"] | null; result: ImportSummary["result"] | null }[]>`
+    const rows = await db.$queryRaw<
+      {
+        id: number;
+        planId: number;
+        planTitle: string;
+        fileName: string;
+        status: string;
+        createdAt: Date;
+        committedAt: Date | null;
+        createdBy: string;
+        counts: ImportSummary["counts"] | null;
+        result: ImportSummary["result"] | null;
+      }[]
+    >`
       SELECT b.id, b."planId", p.title AS "planTitle", b."fileName", b.status, b."createdAt", b."committedAt", u."displayName" AS "createdBy",
         b.summary->'counts' AS counts, b.summary->'result' AS result
       FROM "ImportBatch" b JOIN "Plan" p ON p.id = b."planId" JOIN "User" u ON u.id = b."createdById"

@@ -30,8 +30,22 @@ add("year", ["年度", "年份", "计划年度"]);
 add("annual", ["年度计划投资", "年度投资计划", "年度计划"]);
 // Known columns this import does not write: progress figures come from progress reports.
 add("ignored", [
-  "投资完成情况", "本期完成", "本年累计完成", "累计完成", "完成率", "形象进度", "存在问题", "下步计划",
-  "状态", "规划", "类型", "上级项目编号", "上级项目", "项目个数", "本年资金到位", "备注",
+  "投资完成情况",
+  "本期完成",
+  "本年累计完成",
+  "累计完成",
+  "完成率",
+  "形象进度",
+  "存在问题",
+  "下步计划",
+  "状态",
+  "规划",
+  "类型",
+  "上级项目编号",
+  "上级项目",
+  "项目个数",
+  "本年资金到位",
+  "备注",
 ]);
 
 const normHeader = (s: string) => s.replace(/[\s\u3000]/g, "");
@@ -83,7 +97,11 @@ export function interpret(sheets: RawSheet[]): Interpreted {
     const top = sheet.rows[headerIdx].cells;
     const next = sheet.rows[headerIdx + 1];
     const nextKnown = next?.cells.filter((c) => c !== null && String(c).trim() !== "") ?? [];
-    const twoLevel = !!next && next.number === sheet.rows[headerIdx].number + 1 && nextKnown.length > 0 && nextKnown.every((c) => typeof c === "string" && headerField(c).field !== null);
+    const twoLevel =
+      !!next &&
+      next.number === sheet.rows[headerIdx].number + 1 &&
+      nextKnown.length > 0 &&
+      nextKnown.every((c) => typeof c === "string" && headerField(c).field !== null);
     const width = Math.max(top.length, twoLevel ? next.cells.length : 0);
     const columns: Partial<Record<Field, number>> = {};
     const columnText: Partial<Record<Field, string>> = {};
@@ -110,7 +128,10 @@ export function interpret(sheets: RawSheet[]): Interpreted {
     const annualSheet = columns.annual !== undefined;
     if (annualSheet && columns.total !== undefined) throw new AppError("BAD_FILE", E.annualWithTotal);
     // Title lines above the header: "单位：平江县", "金额单位：万元"
-    const title = sheet.rows.slice(0, headerIdx).flatMap((r) => r.cells.map(text)).join(" ");
+    const title = sheet.rows
+      .slice(0, headerIdx)
+      .flatMap((r) => r.cells.map(text))
+      .join(" ");
     const titleMoney = title.match(/金额单位[:：]\s*(万元|亿元)/)?.[1];
     const titleUnit = title.match(/(?:^|[^额])单位[:：]\s*([^\s　]+)/)?.[1];
     if (columns.total !== undefined || annualSheet) {
@@ -163,7 +184,7 @@ export function interpret(sheets: RawSheet[]): Interpreted {
         sheet: sheet.name,
         row: r.number,
         values,
-        total: columns.total === undefined ? null : r.cells[columns.total] ?? null,
+        total: columns.total === undefined ? null : (r.cells[columns.total] ?? null),
         ...(annualSheet && { annual: r.cells[columns.annual!] ?? null }),
         columns: columnText,
         source: r.cells.map(text).filter(Boolean).join(" ").slice(0, 2000),

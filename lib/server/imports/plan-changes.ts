@@ -24,7 +24,15 @@ export type PreviewRow = {
   children?: number;
 };
 
-export type ProjectValues = { name: string; unitId: number | null; sectionId: number; owner: string | null; startYear: number | null; endYear: number | null; totalInvestment: string | null };
+export type ProjectValues = {
+  name: string;
+  unitId: number | null;
+  sectionId: number;
+  owner: string | null;
+  startYear: number | null;
+  endYear: number | null;
+  totalInvestment: string | null;
+};
 // What a confirm writes; `at` is the index of the preview row (which holds the field changes).
 export type CreateOp = ProjectValues & { children: string[]; at: number; source: string };
 export type UpdateOp = ProjectValues & { id: number; version: number; at: number };
@@ -45,7 +53,19 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
     db.section.findMany({ where: { planId }, orderBy: { sortOrder: "asc" }, select: { id: true, number: true, title: true } }),
     db.project.findMany({
       where: { planId, deletedAt: null },
-      select: { id: true, key: true, name: true, unitId: true, sectionId: true, owner: true, startYear: true, endYear: true, totalInvestment: true, version: true, parentId: true },
+      select: {
+        id: true,
+        key: true,
+        name: true,
+        unitId: true,
+        sectionId: true,
+        owner: true,
+        startYear: true,
+        endYear: true,
+        totalInvestment: true,
+        version: true,
+        parentId: true,
+      },
     }),
   ]);
   const unitByName = new Map(units.map((u) => [u.name, u.id]));
@@ -72,14 +92,22 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
 
   const display = {
     name: (v: unknown) => (v as string | null) ?? null,
-    unitId: (v: unknown) => (v === null ? null : unitName.get(v as number) ?? String(v)),
-    sectionId: (v: unknown) => (v === null ? null : sectionName.get(v as number) ?? String(v)),
+    unitId: (v: unknown) => (v === null ? null : (unitName.get(v as number) ?? String(v))),
+    sectionId: (v: unknown) => (v === null ? null : (sectionName.get(v as number) ?? String(v))),
     owner: (v: unknown) => (v as string | null) ?? null,
     startYear: (v: unknown) => (v === null ? null : String(v)),
     endYear: (v: unknown) => (v === null ? null : String(v)),
     totalInvestment: (v: unknown) => (v as string | null) ?? null,
   };
-  const AUDIT_FIELD: Record<keyof ProjectValues, string> = { name: "name", unitId: "unit", sectionId: "section", owner: "owner", startYear: "startYear", endYear: "endYear", totalInvestment: "totalInvestment" };
+  const AUDIT_FIELD: Record<keyof ProjectValues, string> = {
+    name: "name",
+    unitId: "unit",
+    sectionId: "section",
+    owner: "owner",
+    startYear: "startYear",
+    endYear: "endYear",
+    totalInvestment: "totalInvestment",
+  };
 
   const newSections: NewSection[] = [];
   const plan: Plan = { rows: [], creates: [], updates: [], counts: { new: 0, changed: 0, unchanged: 0, rejected: 0 }, newSections };
@@ -114,7 +142,14 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
         if (file.layout === "appendix") reject("unit", R.unitMissing);
         else unitId = null;
       } else if (unitByName.has(unitText)) unitId = unitByName.get(unitText)!;
-      else reject("unit", R.unknownUnit(unitText, units.map((u) => u.name)));
+      else
+        reject(
+          "unit",
+          R.unknownUnit(
+            unitText,
+            units.map((u) => u.name),
+          ),
+        );
     }
     // 项目类别 (an appendix may name categories the plan does not have yet: created on confirm)
     let sectionId: number | undefined;
@@ -175,7 +210,7 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
       else seen.set(identity, where);
     }
 
-    const base = { sheet: r.sheet, row: r.row, name, unit: unitText ?? (match ? (match.unitId === null ? null : unitName.get(match.unitId) ?? null) : null) };
+    const base = { sheet: r.sheet, row: r.row, name, unit: unitText ?? (match ? (match.unitId === null ? null : (unitName.get(match.unitId) ?? null)) : null) };
     if (match && match.parentId !== null && totalInvestment) reject("total", R.childAmount);
     if (!match && reasons.length === 0 && sectionId === undefined && newCategory === undefined) reject("category", R.categoryMissing);
     if (reasons.length) {

@@ -90,7 +90,11 @@ function inspectZip(buf: Buffer): Map<string, ZipEntry> {
     const local = buf.readUInt32LE(pos + 42);
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw bad(E.corrupt);
     if (flags & 1) throw bad(E.encrypted);
-    names.set(buf.toString("utf8", pos + 46, pos + 46 + nameLen).replace(/^\//, ""), { method: buf.readUInt16LE(pos + 10), size: buf.readUInt32LE(pos + 20), local });
+    names.set(buf.toString("utf8", pos + 46, pos + 46 + nameLen).replace(/^\//, ""), {
+      method: buf.readUInt16LE(pos + 10),
+      size: buf.readUInt32LE(pos + 20),
+      local,
+    });
     pos += 46 + nameLen + extraLen + commentLen;
   }
   if (!names.has("xl/workbook.xml")) throw bad(E.notSpreadsheet);
@@ -112,7 +116,9 @@ const unescapeXml = (s: string) =>
   s
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
     .replace(/&(#x[0-9A-Fa-f]+|#\d+|lt|gt|quot|apos|amp);/g, (_, n: string) =>
-      n[0] === "#" ? String.fromCodePoint(n[1] === "x" ? parseInt(n.slice(2), 16) : Number(n.slice(1))) : ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" } as Record<string, string>)[n],
+      n[0] === "#"
+        ? String.fromCodePoint(n[1] === "x" ? parseInt(n.slice(2), 16) : Number(n.slice(1)))
+        : ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" } as Record<string, string>)[n],
     );
 
 // Sheet names in workbook order, with the file each one lives in (xl/workbook.xml + its rels).
@@ -125,7 +131,12 @@ function sheetOrder(buf: Buffer, entries: Map<string, ZipEntry>): { name: string
   }
   return [...entryText(buf, entries.get("xl/workbook.xml")).matchAll(/<sheet\b[^>]*>/g)].map((m) => {
     const rId = m[0].match(/\br:id="([^"]*)"/)?.[1] ?? "";
-    return { name: unescapeXml(m[0].match(/\bname="([^"]*)"/)?.[1] ?? ""), file: rels.get(rId) ?? "", rId, sheetId: m[0].match(/\bsheetId="([^"]*)"/)?.[1] ?? "" };
+    return {
+      name: unescapeXml(m[0].match(/\bname="([^"]*)"/)?.[1] ?? ""),
+      file: rels.get(rId) ?? "",
+      rId,
+      sheetId: m[0].match(/\bsheetId="([^"]*)"/)?.[1] ?? "",
+    };
   });
 }
 

@@ -20,54 +20,69 @@ export const saveMilestones = operation({
   permission: "milestone.write",
   input: milestonesSaveSchema,
   async run(actor, v) {
-  await authorize(actor, "milestone.write", { project: v.projectId });
-  const today = chinaToday();
-  const future = v.milestones.findIndex((m) => m.actualDate && m.actualDate > today);
-  if (future >= 0) throw new AppError("VALIDATION", "实际完成日期不能晚于今天。", { [`milestones.${future}.actualDate`]: ["实际完成日期不能晚于今天"] });
+    await authorize(actor, "milestone.write", { project: v.projectId });
+    const today = chinaToday();
+    const future = v.milestones.findIndex((m) => m.actualDate && m.actualDate > today);
+    if (future >= 0) throw new AppError("VALIDATION", "实际完成日期不能晚于今天。", { [`milestones.${future}.actualDate`]: ["实际完成日期不能晚于今天"] });
 
-  return db.$transaction(async (tx) => {
-    // Serialise concurrent saves of the same project's milestones.
-    await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${v.projectId} FOR UPDATE`;
-    const project = await tx.project.findFirstOrThrow({ where: { id: v.projectId, deletedAt: null } });
-    await assertPlanWritable(tx, project.planId);
-    const existing = await tx.milestone.findMany({ where: { projectId: v.projectId, deletedAt: null } });
-    const byId = new Map(existing.map((m) => [m.id, m]));
-    const audit = (action: string, entityId: number, changes: ReturnType<typeof diffFields>, entityVersion: number) =>
-      recordAudit(tx, { actorId: actor.id, action, entityType: "Milestone", entityId, planId: project.planId, unitId: project.unitId, entityVersion, changes, reason: v.reason });
+    return db.$transaction(async (tx) => {
+      // Serialise concurrent saves of the same project's milestones.
+      await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${v.projectId} FOR UPDATE`;
+      const project = await tx.project.findFirstOrThrow({ where: { id: v.projectId, deletedAt: null } });
+      await assertPlanWritable(tx, project.planId);
+      const existing = await tx.milestone.findMany({ where: { projectId: v.projectId, deletedAt: null } });
+      const byId = new Map(existing.map((m) => [m.id, m]));
+      const audit = (action: string, entityId: number, changes: ReturnType<typeof diffFields>, entityVersion: number) =>
+        recordAudit(tx, {
+          actorId: actor.id,
+          action,
+          entityType: "Milestone",
+          entityId,
+          planId: project.planId,
+          unitId: project.unitId,
+          entityVersion,
+          changes,
+          reason: v.reason,
+        });
 
-    const kept = new Set<number>();
-    for (const [sortOrder, m] of v.milestones.entries()) {
-      const next = { name: m.name, plannedDate: toDate(m.plannedDate), actualDate: toDate(m.actualDate), sortOrder };
-      if (m.id === undefined) {
-        const created = await tx.milestone.create({ data: { ...next, projectId: v.projectId, code: null, state: next.actualDate ? "DONE" : "PENDING" } });
-        await audit("milestone.add", created.id, diffFields(null, { name: m.name, plannedDate: m.plannedDate, actualDate: m.actualDate }, ["name", "plannedDate", "actualDate"]), 1);
-        continue;
+      const kept = new Set<number>();
+      for (const [sortOrder, m] of v.milestones.entries()) {
+        const next = { name: m.name, plannedDate: toDate(m.plannedDate), actualDate: toDate(m.actualDate), sortOrder };
+        if (m.id === undefined) {
+          const created = await tx.milestone.create({ data: { ...next, projectId: v.projectId, code: null, state: next.actualDate ? "DONE" : "PENDING" } });
+          await audit(
+            "milestone.add",
+            created.id,
+            diffFields(null, { name: m.name, plannedDate: m.plannedDate, actualDate: m.actualDate }, ["name", "plannedDate", "actualDate"]),
+            1,
+          );
+          continue;
+        }
+        const current = byId.get(m.id);
+        if (!current) throw new AppError("NOT_FOUND", "节点不存在或已被删除，请刷新后重试。");
+        kept.add(m.id);
+        const changes = diffFields(
+          { name: current.name, plannedDate: dateText(current.plannedDate), actualDate: dateText(current.actualDate), sortOrder: current.sortOrder },
+          { name: m.name, plannedDate: m.plannedDate, actualDate: m.actualDate, sortOrder },
+          ["name", "plannedDate", "actualDate", "sortOrder"],
+        );
+        if (changes.length === 0) continue;
+        const updated = await tx.milestone.updateMany({
+          where: { id: m.id, version: m.version ?? -1 },
+          data: { ...next, state: next.actualDate ? "DONE" : "PENDING", version: { increment: 1 } },
+        });
+        if (updated.count === 0) throw new AppError("CONFLICT", `保存失败：节点「${current.name}」在您编辑期间已被他人修改，请刷新后重新编辑。`);
+        // Reordering alone is not worth an audit row per milestone; content changes are.
+        const content = changes.filter((c) => c.field !== "sortOrder");
+        if (content.length) await audit("milestone.update", m.id, content, current.version + 1);
       }
-      const current = byId.get(m.id);
-      if (!current) throw new AppError("NOT_FOUND", "节点不存在或已被删除，请刷新后重试。");
-      kept.add(m.id);
-      const changes = diffFields(
-        { name: current.name, plannedDate: dateText(current.plannedDate), actualDate: dateText(current.actualDate), sortOrder: current.sortOrder },
-        { name: m.name, plannedDate: m.plannedDate, actualDate: m.actualDate, sortOrder },
-        ["name", "plannedDate", "actualDate", "sortOrder"],
-      );
-      if (changes.length === 0) continue;
-      const updated = await tx.milestone.updateMany({
-        where: { id: m.id, version: m.version ?? -1 },
-        data: { ...next, state: next.actualDate ? "DONE" : "PENDING", version: { increment: 1 } },
-      });
-      if (updated.count === 0) throw new AppError("CONFLICT", `保存失败：节点「${current.name}」在您编辑期间已被他人修改，请刷新后重新编辑。`);
-      // Reordering alone is not worth an audit row per milestone; content changes are.
-      const content = changes.filter((c) => c.field !== "sortOrder");
-      if (content.length) await audit("milestone.update", m.id, content, current.version + 1);
-    }
-    for (const m of existing.filter((e) => !kept.has(e.id))) {
-      await tx.milestone.update({ where: { id: m.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
-      await audit("milestone.remove", m.id, [{ field: "name", old: m.name, new: null }], m.version + 1);
-    }
-    const all = await tx.milestone.findMany({ where: { projectId: v.projectId, deletedAt: null } });
-    const status = await syncProjectStatus(tx, project, statusFromMilestones(all), actor.id);
-    return { projectId: v.projectId, status };
-  });
+      for (const m of existing.filter((e) => !kept.has(e.id))) {
+        await tx.milestone.update({ where: { id: m.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+        await audit("milestone.remove", m.id, [{ field: "name", old: m.name, new: null }], m.version + 1);
+      }
+      const all = await tx.milestone.findMany({ where: { projectId: v.projectId, deletedAt: null } });
+      const status = await syncProjectStatus(tx, project, statusFromMilestones(all), actor.id);
+      return { projectId: v.projectId, status };
+    });
   },
 });

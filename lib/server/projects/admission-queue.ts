@@ -15,7 +15,10 @@ export async function admissionQueue(actorId: number) {
       parent: { select: { id: true, name: true } },
     },
   });
-  const users = await db.user.findMany({ where: { id: { in: projects.flatMap((p) => (p.enteredById ? [p.enteredById] : [])) } }, select: { id: true, displayName: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: projects.flatMap((p) => (p.enteredById ? [p.enteredById] : [])) } },
+    select: { id: true, displayName: true },
+  });
   const name = new Map(users.map((u) => [u.id, u.displayName]));
   return projects.map((p) => ({ ...p, own: p.enteredById === actorId, enteredBy: p.enteredById ? (name.get(p.enteredById) ?? null) : null }));
 }

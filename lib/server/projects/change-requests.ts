@@ -26,7 +26,11 @@ export function changeRequestQueue() {
 
 // 调整申请 list unit and category changes by id; reviewers read names.
 export async function withNames<T extends { changes: unknown }>(requests: T[]) {
-  const ids = (field: string) => requests.flatMap((r) => (r.changes as FieldChange[]).filter((c) => c.field === field).flatMap((c) => [c.old, c.new])).filter((x): x is string => x !== null).map(Number);
+  const ids = (field: string) =>
+    requests
+      .flatMap((r) => (r.changes as FieldChange[]).filter((c) => c.field === field).flatMap((c) => [c.old, c.new]))
+      .filter((x): x is string => x !== null)
+      .map(Number);
   const [units, sections] = await Promise.all([
     db.reportingUnit.findMany({ where: { id: { in: ids("unitId") } }, select: { id: true, name: true } }),
     db.section.findMany({ where: { id: { in: ids("sectionId") } }, select: { id: true, number: true, title: true } }),

@@ -12,7 +12,11 @@ export const entryChoices = operation({
   input: z.object({ planId: z.coerce.number().int().positive().max(2147483647).optional() }),
   async run(actor, { planId }) {
     const unitWhere = { retiredAt: null, ...(grantOf(actor.role, "project.create") === "unit" && { id: { in: actor.unitIds } }) };
-    const plans = await db.plan.findMany({ where: { archivedAt: null, units: { some: unitWhere } }, orderBy: { id: "asc" }, select: { id: true, title: true, reportingCycle: true } });
+    const plans = await db.plan.findMany({
+      where: { archivedAt: null, units: { some: unitWhere } },
+      orderBy: { id: "asc" },
+      select: { id: true, title: true, reportingCycle: true },
+    });
     const plan = plans.find((p) => p.id === planId) ?? null;
     if (!plan) return { plans, plan, units: [], sections: [], lines: [] };
     const [units, sections] = await Promise.all([

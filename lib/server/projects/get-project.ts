@@ -36,7 +36,11 @@ export const getProject = operation({
               sourceLocator: true,
               sourceText: true,
               plan: { select: { title: true } },
-              milestones: { where: { deletedAt: null, actualDate: { not: null } }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true, plannedDate: true, actualDate: true } },
+              milestones: {
+                where: { deletedAt: null, actualDate: { not: null } },
+                orderBy: { sortOrder: "asc" },
+                select: { id: true, name: true, plannedDate: true, actualDate: true },
+              },
             },
           })
         : null,

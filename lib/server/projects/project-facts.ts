@@ -13,10 +13,29 @@ type Tx = Prisma.TransactionClient;
 export const FACT_FIELDS = ["name", "owner", "startYear", "endYear", "totalInvestment", "unitId", "sectionId"] as const;
 type Facts = Record<(typeof FACT_FIELDS)[number], string | number | null>;
 
-type Current = { id: number; planId: number; parentId: number | null; name: string; owner: string | null; startYear: number | null; endYear: number | null; totalInvestment: unknown; unitId: number | null; sectionId: number };
+type Current = {
+  id: number;
+  planId: number;
+  parentId: number | null;
+  name: string;
+  owner: string | null;
+  startYear: number | null;
+  endYear: number | null;
+  totalInvestment: unknown;
+  unitId: number | null;
+  sectionId: number;
+};
 
 export function factsOf(p: Current): Facts {
-  return { name: p.name, owner: p.owner, startYear: p.startYear, endYear: p.endYear, totalInvestment: exactString(p.totalInvestment as never), unitId: p.unitId, sectionId: p.sectionId };
+  return {
+    name: p.name,
+    owner: p.owner,
+    startYear: p.startYear,
+    endYear: p.endYear,
+    totalInvestment: exactString(p.totalInvestment as never),
+    unitId: p.unitId,
+    sectionId: p.sectionId,
+  };
 }
 
 // The typed facts, checked against the project: unit and category of its own plan, no money on a sub-project.
@@ -40,10 +59,19 @@ export function factChanges(current: Current, next: Facts): FieldChange[] {
 
 // Applies fact changes to the project version they were based on; the sub-projects of a bundle move
 // with it to another unit or category. Returns false when the project changed meanwhile.
-export async function applyFacts(tx: Tx, projectId: number, baseVersion: number, changes: FieldChange[], extra: Prisma.ProjectUpdateManyMutationInput = {}): Promise<boolean> {
+export async function applyFacts(
+  tx: Tx,
+  projectId: number,
+  baseVersion: number,
+  changes: FieldChange[],
+  extra: Prisma.ProjectUpdateManyMutationInput = {},
+): Promise<boolean> {
   const data: Record<string, unknown> = {};
   for (const c of changes) data[c.field] = c.new === null ? null : ["startYear", "endYear", "unitId", "sectionId"].includes(c.field) ? Number(c.new) : c.new;
-  const updated = await tx.project.updateMany({ where: { id: projectId, version: baseVersion, deletedAt: null }, data: { ...data, ...extra, version: { increment: 1 } } });
+  const updated = await tx.project.updateMany({
+    where: { id: projectId, version: baseVersion, deletedAt: null },
+    data: { ...data, ...extra, version: { increment: 1 } },
+  });
   if (updated.count === 0) return false;
   const follow = Object.fromEntries(Object.entries(data).filter(([k]) => k === "unitId" || k === "sectionId"));
   if (Object.keys(follow).length) await tx.project.updateMany({ where: { parentId: projectId }, data: follow });

@@ -19,7 +19,8 @@ export const requestWithdrawal = operation({
   input: withdrawalRequestSchema,
   async run(actor, v) {
     const ref = { project: v.projectId };
-    if (!(await can(actor, "project.requestChange", ref)) && !(await can(actor, "project.update", ref))) throw new AppError("FORBIDDEN", "您没有权限执行此操作。");
+    if (!(await can(actor, "project.requestChange", ref)) && !(await can(actor, "project.update", ref)))
+      throw new AppError("FORBIDDEN", "您没有权限执行此操作。");
     return db.$transaction(async (tx) => {
       const found = await tx.project.findFirst({ where: { id: v.projectId, deletedAt: null }, select: { planId: true } });
       if (!found) throw new AppError("NOT_FOUND", "找不到该项目。");
@@ -28,7 +29,12 @@ export const requestWithdrawal = operation({
       const project = await tx.project.findFirst({ where: { id: v.projectId, deletedAt: null }, include: { plan: { select: { reportingCycle: true } } } });
       if (!project) throw new AppError("NOT_FOUND", "找不到该项目。");
       if (project.version !== v.version) {
-        throw new AppError("CONFLICT", "提交失败：在您填写期间，该项目已被修改。请查看下列变更后重新申请。", undefined, await changesSince(tx, "Project", v.projectId, v.version));
+        throw new AppError(
+          "CONFLICT",
+          "提交失败：在您填写期间，该项目已被修改。请查看下列变更后重新申请。",
+          undefined,
+          await changesSince(tx, "Project", v.projectId, v.version),
+        );
       }
       if (project.admission !== "ADMITTED") throw new AppError("VALIDATION", "项目尚未入库，不计入正式统计，无需调出申请。");
       if (project.endPeriod !== null) throw new AppError("VALIDATION", `该项目已于 ${periodLabel(project.endPeriod)}起调出。`);
@@ -39,7 +45,15 @@ export const requestWithdrawal = operation({
       assertWithdrawalPeriod(period, cycle, await lastApprovedPeriod(tx, project));
       const changes = [{ field: "endPeriod", old: null, new: period }];
       const request = await tx.projectChangeRequest.create({
-        data: { kind: "WITHDRAW", projectId: v.projectId, effectivePeriod: period, baseVersion: project.version, changes, reason: v.reason, createdById: actor.id },
+        data: {
+          kind: "WITHDRAW",
+          projectId: v.projectId,
+          effectivePeriod: period,
+          baseVersion: project.version,
+          changes,
+          reason: v.reason,
+          createdById: actor.id,
+        },
       });
       await recordAudit(tx, {
         actorId: actor.id,

@@ -19,15 +19,28 @@ export const resubmitProject = operation({
     await authorize(actor, "project.create", { unit: v.unitId });
     return db.$transaction(async (tx) => {
       await lockEntry(tx, v.planId, v.unitId);
-      const current = await tx.project.findFirst({ where: { id: v.id, deletedAt: null }, include: { _count: { select: { children: { where: { deletedAt: null } } } } } });
+      const current = await tx.project.findFirst({
+        where: { id: v.id, deletedAt: null },
+        include: { _count: { select: { children: { where: { deletedAt: null } } } } },
+      });
       if (!current) throw new AppError("NOT_FOUND", "找不到该项目。");
       if (current.version !== v.version) {
-        throw new AppError("CONFLICT", "保存失败：在您编辑期间，该项目已被修改或审核。请查看下列变更后重新编辑。", undefined, await changesSince(tx, "Project", v.id, v.version));
+        throw new AppError(
+          "CONFLICT",
+          "保存失败：在您编辑期间，该项目已被修改或审核。请查看下列变更后重新编辑。",
+          undefined,
+          await changesSince(tx, "Project", v.id, v.version),
+        );
       }
       if (current.admission === "ADMITTED") throw new AppError("VALIDATION", "该项目已入库，请通过“申请调整”修改。");
       if (current.planId !== v.planId) throw new AppError("VALIDATION", "不能更换项目所属规划。", { planId: ["不能更换规划"] });
-      if (v.parentId !== null && current._count.children > 0) throw new AppError("VALIDATION", "该项目下已有子项目，不能归入其他打包项目。", { parentId: ["已有子项目的项目不能再作为子项目"] });
-      if (v.parentId !== null && current.parentId === null && (await tx.progressReport.count({ where: { projectId: v.id } })) + (await tx.annualPlanAmount.count({ where: { projectId: v.id } })) > 0) {
+      if (v.parentId !== null && current._count.children > 0)
+        throw new AppError("VALIDATION", "该项目下已有子项目，不能归入其他打包项目。", { parentId: ["已有子项目的项目不能再作为子项目"] });
+      if (
+        v.parentId !== null &&
+        current.parentId === null &&
+        (await tx.progressReport.count({ where: { projectId: v.id } })) + (await tx.annualPlanAmount.count({ where: { projectId: v.id } })) > 0
+      ) {
         throw new AppError("VALIDATION", "该项目已有报告或年度计划，不能改为子项目。", { parentId: ["已有报告的项目不能改为子项目"] });
       }
       await checkPlacement(tx, v, v.id);

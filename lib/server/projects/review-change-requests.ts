@@ -21,24 +21,36 @@ export const reviewChangeRequests = operation({
   permission: "project.reviewChange",
   input: changeRequestReviewSchema,
   async run(actor, v) {
-  return db.$transaction(async (tx) => {
-    for (const item of v.items) await decide(tx, actor, item, v.decision === "APPROVE", v.comment);
-    return { count: v.items.length };
-  });
+    return db.$transaction(async (tx) => {
+      for (const item of v.items) await decide(tx, actor, item, v.decision === "APPROVE", v.comment);
+      return { count: v.items.length };
+    });
   },
 });
 
 async function decide(tx: Prisma.TransactionClient, actor: SessionUser, v: { id: number; version: number }, approve: boolean, comment: string) {
   {
-    const request = await tx.projectChangeRequest.findUnique({ where: { id: v.id }, include: { project: { select: { name: true, planId: true, unitId: true } } } });
+    const request = await tx.projectChangeRequest.findUnique({
+      where: { id: v.id },
+      include: { project: { select: { name: true, planId: true, unitId: true } } },
+    });
     if (!request) throw new AppError("NOT_FOUND", "找不到该调整申请。");
     await assertPlanWritable(tx, request.project.planId);
-    const stale = new AppError("CONFLICT", `「${request.project.name}」的${request.kind === "WITHDRAW" ? "调出申请" : "调整申请"}状态已变化（可能已被其他审核人处理），请刷新后重新审核。本次审核未作任何修改。`);
+    const stale = new AppError(
+      "CONFLICT",
+      `「${request.project.name}」的${request.kind === "WITHDRAW" ? "调出申请" : "调整申请"}状态已变化（可能已被其他审核人处理），请刷新后重新审核。本次审核未作任何修改。`,
+    );
     if (request.status !== "SUBMITTED" || request.version !== v.version) throw stale;
     assertNotOwnSubmission(actor, request.createdById, request.kind === "WITHDRAW" ? "调出申请" : "调整申请");
     const decided = await tx.projectChangeRequest.updateMany({
       where: { id: v.id, version: v.version, status: "SUBMITTED" },
-      data: { status: approve ? "APPROVED" : "RETURNED", reviewedById: actor.id, reviewedAt: new Date(), reviewComment: comment || null, version: { increment: 1 } },
+      data: {
+        status: approve ? "APPROVED" : "RETURNED",
+        reviewedById: actor.id,
+        reviewedAt: new Date(),
+        reviewComment: comment || null,
+        version: { increment: 1 },
+      },
     });
     if (decided.count === 0) throw stale;
     const ctx = { actorId: actor.id, planId: request.project.planId, unitId: request.project.unitId };
@@ -49,7 +61,15 @@ async function decide(tx: Prisma.TransactionClient, actor: SessionUser, v: { id:
         throw new AppError("CONFLICT", "该项目在申请提交后已被修改，申请依据的数据已过期，不能通过。请退回，由申请人按最新数据重新申请。");
       }
       const doc = request.docNumber ? `（批复文号 ${request.docNumber}${request.docDate ? `，${formatDate(request.docDate)}` : ""}）` : "";
-      await recordAudit(tx, { ...ctx, action: "project.update", entityType: "Project", entityId: request.projectId, entityVersion: request.baseVersion + 1, changes, reason: `调整申请 #${request.id} 审核通过：${request.reason}${doc}` });
+      await recordAudit(tx, {
+        ...ctx,
+        action: "project.update",
+        entityType: "Project",
+        entityId: request.projectId,
+        entityVersion: request.baseVersion + 1,
+        changes,
+        reason: `调整申请 #${request.id} 审核通过：${request.reason}${doc}`,
+      });
     }
     await recordAudit(tx, {
       ...ctx,

@@ -13,7 +13,10 @@ export const withdrawalOptions = operation({
   async run(actor, { projectId }) {
     const ref = { project: projectId };
     const allowed = (await can(actor, "project.requestChange", ref)) || (await can(actor, "project.update", ref));
-    const project = await db.project.findFirst({ where: { id: projectId, deletedAt: null }, select: { id: true, parentId: true, plan: { select: { reportingCycle: true } } } });
+    const project = await db.project.findFirst({
+      where: { id: projectId, deletedAt: null },
+      select: { id: true, parentId: true, plan: { select: { reportingCycle: true } } },
+    });
     if (!project) throw new AppError("NOT_FOUND", "找不到该项目。");
     const lastApproved = await lastApprovedPeriod(db, project);
     return { allowed, lastApproved, periods: withdrawalPeriods(project.plan.reportingCycle, lastApproved) };

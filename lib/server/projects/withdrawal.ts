@@ -14,7 +14,11 @@ import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
 type Tx = Prisma.TransactionClient;
 
 export async function lastApprovedPeriod(tx: Tx, project: { id: number; parentId: number | null }): Promise<string | null> {
-  const last = await tx.progressReport.findFirst({ where: { projectId: project.parentId ?? project.id, isOfficial: true }, orderBy: { period: "desc" }, select: { period: true } });
+  const last = await tx.progressReport.findFirst({
+    where: { projectId: project.parentId ?? project.id, isOfficial: true },
+    orderBy: { period: "desc" },
+    select: { period: true },
+  });
   return last?.period ?? null;
 }
 
@@ -43,10 +47,17 @@ export async function applyWithdrawal(tx: Tx, actorId: number, request: { id: nu
   if (lastApproved !== null && period <= lastApproved) {
     throw new AppError("CONFLICT", `申请提交后，${periodLabel(lastApproved)}的报告已审核通过，调出期次须在其之后，不能通过。请退回，由申请人重新申请。`);
   }
-  const withdrawn = await tx.project.updateMany({ where: { id: project.id, deletedAt: null, admission: "ADMITTED", endPeriod: null }, data: { endPeriod: period, version: { increment: 1 } } });
+  const withdrawn = await tx.project.updateMany({
+    where: { id: project.id, deletedAt: null, admission: "ADMITTED", endPeriod: null },
+    data: { endPeriod: period, version: { increment: 1 } },
+  });
   if (withdrawn.count === 0) throw new AppError("CONFLICT", "该项目已调出、未入库或已删除，申请不能通过。请退回。");
-  const children = await tx.project.findMany({ where: { parentId: project.id, deletedAt: null, OR: [{ endPeriod: null }, { endPeriod: { gt: period } }] }, select: { id: true, endPeriod: true } });
-  if (children.length) await tx.project.updateMany({ where: { id: { in: children.map((c) => c.id) } }, data: { endPeriod: period, version: { increment: 1 } } });
+  const children = await tx.project.findMany({
+    where: { parentId: project.id, deletedAt: null, OR: [{ endPeriod: null }, { endPeriod: { gt: period } }] },
+    select: { id: true, endPeriod: true },
+  });
+  if (children.length)
+    await tx.project.updateMany({ where: { id: { in: children.map((c) => c.id) } }, data: { endPeriod: period, version: { increment: 1 } } });
   const versions = await tx.project.findMany({ where: { id: { in: [project.id, ...children.map((c) => c.id)] } }, select: { id: true, version: true } });
   const reason = `调出申请 #${request.id} 审核通过：${request.reason}`;
   const before = new Map<number, string | null>([[project.id, null], ...children.map((c) => [c.id, c.endPeriod] as const)]);

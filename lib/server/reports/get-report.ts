@@ -10,12 +10,26 @@ import type { FieldChange } from "@/lib/server/audit/record-audit";
 // One report revision as a reviewer (or anyone who may read plans) sees it: every field, the annual
 // plan amount with its state, the previous period's official report beside it, and for a
 // resubmission or a correction the field-by-field difference against what was returned or approved.
-export const REPORT_FIELDS = ["completedAmount", "fundsCentral", "fundsProvincial", "fundsLocal", "fundsSpecialBond", "fundsSelf", "progressPercent", "progressText", "problems", "nextSteps", "outOfPeriodReason"] as const;
+export const REPORT_FIELDS = [
+  "completedAmount",
+  "fundsCentral",
+  "fundsProvincial",
+  "fundsLocal",
+  "fundsSpecialBond",
+  "fundsSelf",
+  "progressPercent",
+  "progressText",
+  "problems",
+  "nextSteps",
+  "outOfPeriodReason",
+] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
 export type ReportValues = Record<ReportField, string | null>;
 
 const valuesOf = (r: Record<ReportField, unknown>): ReportValues =>
-  Object.fromEntries(REPORT_FIELDS.map((f) => [f, typeof r[f] === "string" || r[f] === null ? (r[f] as string | null) : exactString(r[f] as never)])) as ReportValues;
+  Object.fromEntries(
+    REPORT_FIELDS.map((f) => [f, typeof r[f] === "string" || r[f] === null ? (r[f] as string | null) : exactString(r[f] as never)]),
+  ) as ReportValues;
 
 export type ReportComparison = { kind: "resubmission" | "correction"; against: string; changes: FieldChange[] } | null;
 
@@ -23,30 +37,47 @@ export const getReport = operation({
   permission: "plan.read",
   input: z.object({ id: z.coerce.number().int().positive().max(2147483647) }),
   async run(_actor, { id }) {
-  const report = await db.progressReport.findUnique({
-    where: { id },
-    include: { project: { select: { id: true, name: true, startYear: true, endYear: true, deletedAt: true, plan: { select: { id: true, title: true, reportingCycle: true } }, unit: { select: { name: true } } } } },
-  });
-  if (!report || report.project.deletedAt) throw new AppError("NOT_FOUND", "找不到该报告。");
-  const [annual, previous, people, comparison] = await Promise.all([
-    db.annualPlanAmount.findUnique({ where: { projectId_year: { projectId: report.projectId, year: report.year } } }),
-    db.progressReport.findFirst({ where: { projectId: report.projectId, period: previousPeriod(report.period, report.project.plan.reportingCycle), isOfficial: true } }),
-    db.user.findMany({ where: { id: { in: [report.createdById, report.submittedById, report.reviewedById].filter((x): x is number => x !== null) } }, select: { id: true, displayName: true } }),
-    compare(report),
-  ]);
-  const name = (userId: number | null) => people.find((p) => p.id === userId)?.displayName ?? null;
-  return {
-    report: { ...report, values: valuesOf(report) },
-    people: { createdBy: name(report.createdById), submittedBy: name(report.submittedById), reviewedBy: name(report.reviewedById) },
-    annual: annual && {
-      official: exactString(annual.amount),
-      proposed: annual.proposalStatus ? exactString(annual.proposedAmount) : null,
-      proposalStatus: annual.proposalStatus,
-      withThisReport: annual.proposalReportId === report.id,
-    },
-    previous: previous && { period: previous.period, values: valuesOf(previous) },
-    comparison,
-  };
+    const report = await db.progressReport.findUnique({
+      where: { id },
+      include: {
+        project: {
+          select: {
+            id: true,
+            name: true,
+            startYear: true,
+            endYear: true,
+            deletedAt: true,
+            plan: { select: { id: true, title: true, reportingCycle: true } },
+            unit: { select: { name: true } },
+          },
+        },
+      },
+    });
+    if (!report || report.project.deletedAt) throw new AppError("NOT_FOUND", "找不到该报告。");
+    const [annual, previous, people, comparison] = await Promise.all([
+      db.annualPlanAmount.findUnique({ where: { projectId_year: { projectId: report.projectId, year: report.year } } }),
+      db.progressReport.findFirst({
+        where: { projectId: report.projectId, period: previousPeriod(report.period, report.project.plan.reportingCycle), isOfficial: true },
+      }),
+      db.user.findMany({
+        where: { id: { in: [report.createdById, report.submittedById, report.reviewedById].filter((x): x is number => x !== null) } },
+        select: { id: true, displayName: true },
+      }),
+      compare(report),
+    ]);
+    const name = (userId: number | null) => people.find((p) => p.id === userId)?.displayName ?? null;
+    return {
+      report: { ...report, values: valuesOf(report) },
+      people: { createdBy: name(report.createdById), submittedBy: name(report.submittedById), reviewedBy: name(report.reviewedById) },
+      annual: annual && {
+        official: exactString(annual.amount),
+        proposed: annual.proposalStatus ? exactString(annual.proposedAmount) : null,
+        proposalStatus: annual.proposalStatus,
+        withThisReport: annual.proposalReportId === report.id,
+      },
+      previous: previous && { period: previous.period, values: valuesOf(previous) },
+      comparison,
+    };
   },
 });
 
@@ -58,12 +89,19 @@ type Revision = Awaited<ReturnType<typeof db.progressReport.findUniqueOrThrow>>;
 async function compare(report: Revision): Promise<ReportComparison> {
   const current = valuesOf(report);
   if (report.revision > 1) {
-    const approved = await db.progressReport.findFirst({ where: { projectId: report.projectId, period: report.period, revision: { lt: report.revision }, status: "APPROVED" }, orderBy: { revision: "desc" } });
+    const approved = await db.progressReport.findFirst({
+      where: { projectId: report.projectId, period: report.period, revision: { lt: report.revision }, status: "APPROVED" },
+      orderBy: { revision: "desc" },
+    });
     if (!approved) return null;
     const before = valuesOf(approved);
     return { kind: "correction", against: `第 ${approved.revision} 版（已审核）`, changes: diff(before, current) };
   }
-  const events = await db.auditEvent.findMany({ where: { entityType: "ProgressReport", entityId: String(report.id) }, orderBy: { id: "asc" }, select: { action: true, changes: true } });
+  const events = await db.auditEvent.findMany({
+    where: { entityType: "ProgressReport", entityId: String(report.id) },
+    orderBy: { id: "asc" },
+    select: { action: true, changes: true },
+  });
   const lastReturn = events.map((e) => e.action).lastIndexOf("report.return");
   if (lastReturn < 0) return null;
   const atReturn: ReportValues = { ...current };

@@ -22,7 +22,11 @@ export const officerDesk = operation({
         include: {
           plan: { select: { id: true, title: true, periodStart: true, reportingCycle: true } },
           unit: { select: { name: true } },
-          reports: { where: { isCurrent: true }, orderBy: { period: "desc" }, select: { id: true, period: true, status: true, reviewComment: true, version: true } },
+          reports: {
+            where: { isCurrent: true },
+            orderBy: { period: "desc" },
+            select: { id: true, period: true, status: true, reviewComment: true, version: true },
+          },
         },
       }),
       db.milestone.findMany({

@@ -18,33 +18,35 @@ export const reviewQueue = operation({
   permission: "report.review",
   input: z.object({}),
   async run(actor) {
-  const [reports, annualPlans, changeRequests] = await Promise.all([
-    db.progressReport.findMany({
-      where: { status: "SUBMITTED", isCurrent: true, project: { deletedAt: null } },
-      orderBy: { submittedAt: "asc" },
-      take: 500,
-      include: { project: { select: projectSelect } },
-    }),
-    db.annualPlanAmount.findMany({
-      where: { proposalStatus: "SUBMITTED", project: { deletedAt: null } },
-      orderBy: { proposedAt: "asc" },
-      take: 1000,
-      include: { project: { select: projectSelect } },
-    }),
-    changeRequestQueue(),
-  ]);
-  const carried = new Map(annualPlans.filter((a) => a.proposalReportId !== null).map((a) => [a.proposalReportId!, a]));
-  return {
-    reports: reports.map((r) => ({
-      ...r,
-      resubmitted: r.reviewedAt !== null,
-      correction: r.revision > 1,
-      own: r.submittedById === actor.id,
-      annualPlan: carried.has(r.id) ? { year: carried.get(r.id)!.year, proposed: exactString(carried.get(r.id)!.proposedAmount), official: exactString(carried.get(r.id)!.amount) } : null,
-    })),
-    annualPlans: annualPlans.filter((a) => a.proposalReportId === null).map((a) => ({ ...a, own: a.proposedById === actor.id })),
-    changeRequests: await withNames(changeRequests.map((c) => ({ ...c, own: c.createdById === actor.id }))),
-    projects: grantOf(actor.role, "project.admit") ? await admissionQueue(actor.id) : null,
-  };
+    const [reports, annualPlans, changeRequests] = await Promise.all([
+      db.progressReport.findMany({
+        where: { status: "SUBMITTED", isCurrent: true, project: { deletedAt: null } },
+        orderBy: { submittedAt: "asc" },
+        take: 500,
+        include: { project: { select: projectSelect } },
+      }),
+      db.annualPlanAmount.findMany({
+        where: { proposalStatus: "SUBMITTED", project: { deletedAt: null } },
+        orderBy: { proposedAt: "asc" },
+        take: 1000,
+        include: { project: { select: projectSelect } },
+      }),
+      changeRequestQueue(),
+    ]);
+    const carried = new Map(annualPlans.filter((a) => a.proposalReportId !== null).map((a) => [a.proposalReportId!, a]));
+    return {
+      reports: reports.map((r) => ({
+        ...r,
+        resubmitted: r.reviewedAt !== null,
+        correction: r.revision > 1,
+        own: r.submittedById === actor.id,
+        annualPlan: carried.has(r.id)
+          ? { year: carried.get(r.id)!.year, proposed: exactString(carried.get(r.id)!.proposedAmount), official: exactString(carried.get(r.id)!.amount) }
+          : null,
+      })),
+      annualPlans: annualPlans.filter((a) => a.proposalReportId === null).map((a) => ({ ...a, own: a.proposedById === actor.id })),
+      changeRequests: await withNames(changeRequests.map((c) => ({ ...c, own: c.createdById === actor.id }))),
+      projects: grantOf(actor.role, "project.admit") ? await admissionQueue(actor.id) : null,
+    };
   },
 });

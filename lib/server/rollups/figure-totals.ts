@@ -31,7 +31,15 @@ export type FigureTotalsResult = {
 
 export const unitSectionKey = (unitId: number | null, sectionId: number) => `${unitId}:${sectionId}`;
 
-export const EMPTY_TOTALS: FigureTotals = { projectCount: 0, subProjectCount: 0, totalWan: null, annualPlanWan: null, periodWan: null, yearToDateWan: null, cumulativeWan: null };
+export const EMPTY_TOTALS: FigureTotals = {
+  projectCount: 0,
+  subProjectCount: 0,
+  totalWan: null,
+  annualPlanWan: null,
+  periodWan: null,
+  yearToDateWan: null,
+  cumulativeWan: null,
+};
 
 export async function figureTotals(q: FiguresQuery): Promise<FigureTotalsResult> {
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`

@@ -162,9 +162,7 @@ function maskOf(set: Dim[], dims: Dim[]) {
 export function groupRollupSql(q: RollupQuery, sets: Dim[][]): Prisma.Sql {
   const dims = DIMS.filter((d) => sets.some((s) => s.includes(d)));
   const cols = dims.map((d) => DIM_COLUMN[d]);
-  const groupingSets = Prisma.join(
-    sets.map((s) => (s.length ? Prisma.sql`(${Prisma.join(s.map((d) => DIM_COLUMN[d]))})` : Prisma.sql`()`)),
-  );
+  const groupingSets = Prisma.join(sets.map((s) => (s.length ? Prisma.sql`(${Prisma.join(s.map((d) => DIM_COLUMN[d]))})` : Prisma.sql`()`)));
   const NULL_OF: Record<Dim, string> = { unit: "NULL::int", category: "NULL::int", year: "NULL::int", status: `NULL::"ProjectStatus"` };
   const key = (d: Dim, alias: string) => Prisma.sql`${dims.includes(d) ? DIM_COLUMN[d] : Prisma.raw(NULL_OF[d])} AS ${Prisma.raw(alias)}`;
   return Prisma.sql`
@@ -183,7 +181,15 @@ export function groupRollupSql(q: RollupQuery, sets: Dim[][]): Prisma.Sql {
     ORDER BY g.gset, u."sortOrder" NULLS LAST, u.id NULLS LAST, s."sortOrder", s.id, g.start_year NULLS LAST, g.status`;
 }
 
-type RawGroup = GroupFigures & { subProjectCount: number } & { gset: number; unit_id: number | null; section_id: number | null; start_year: number | null; status: string | null; unit_name: string | null; section_name: string | null };
+type RawGroup = GroupFigures & { subProjectCount: number } & {
+  gset: number;
+  unit_id: number | null;
+  section_id: number | null;
+  start_year: number | null;
+  status: string | null;
+  unit_name: string | null;
+  section_name: string | null;
+};
 
 function nameOf(r: RawGroup, set: Dim[]): string {
   const parts = set.map((d) => {

@@ -6,7 +6,16 @@ import { periodYear } from "@/lib/periods";
 // benchmark (the progress-report workflow owns how these rows are normally made).
 export async function makeApprovedReport(
   db: PrismaClient,
-  opts: { projectId: number; period: string; completedWan: string | null; progressPercent?: string; progressText?: string; problems?: string; nextSteps?: string; status?: "APPROVED" | "SUBMITTED" },
+  opts: {
+    projectId: number;
+    period: string;
+    completedWan: string | null;
+    progressPercent?: string;
+    progressText?: string;
+    problems?: string;
+    nextSteps?: string;
+    status?: "APPROVED" | "SUBMITTED";
+  },
 ) {
   const approved = (opts.status ?? "APPROVED") === "APPROVED";
   return db.progressReport.create({

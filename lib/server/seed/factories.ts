@@ -25,7 +25,16 @@ export async function makeUser(
 
 export async function makeProject(
   db: PrismaClient,
-  opts: { planId: number; sectionId: number; unitId: number | null; name?: string; totalWan?: string | null; parentId?: number; startYear?: number; endYear?: number },
+  opts: {
+    planId: number;
+    sectionId: number;
+    unitId: number | null;
+    name?: string;
+    totalWan?: string | null;
+    parentId?: number;
+    startYear?: number;
+    endYear?: number;
+  },
 ) {
   const key = unique("p");
   return db.project.create({

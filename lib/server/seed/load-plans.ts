@@ -63,7 +63,9 @@ async function loadPlan(db: PrismaClient, seed: SeedPlan, regionIds: Map<string,
       }
       const sectionIds = new Map<string, number>();
       for (const [i, s] of seed.sections.entries()) {
-        const row = await tx.section.create({ data: { planId: plan.id, key: s.key, kind: s.kind, number: s.number, title: s.title, locator: s.locator, sortOrder: i } });
+        const row = await tx.section.create({
+          data: { planId: plan.id, key: s.key, kind: s.kind, number: s.number, title: s.title, locator: s.locator, sortOrder: i },
+        });
         sectionIds.set(s.key, row.id);
       }
       const projectIds = new Map<string, number>();
@@ -104,8 +106,8 @@ async function loadPlan(db: PrismaClient, seed: SeedPlan, regionIds: Map<string,
         data: seed.warnings.map((w) => ({
           planId: plan.id,
           target: w.target === "plan" ? "PLAN" : w.target === "section" ? "SECTION" : "PROJECT",
-          sectionId: w.target === "section" ? sectionIds.get(w.key!) ?? null : null,
-          projectId: w.target === "project" ? projectIds.get(w.key!) ?? null : null,
+          sectionId: w.target === "section" ? (sectionIds.get(w.key!) ?? null) : null,
+          projectId: w.target === "project" ? (projectIds.get(w.key!) ?? null) : null,
           code: w.code,
           message: w.message,
         })),

@@ -7,12 +7,26 @@ import { makeProject } from "./factories";
 // tests of the rollups. The officer-side workflow creates the same rows through its operations.
 
 export async function makeSection(db: PrismaClient, opts: { planId: number; title: string; sortOrder?: number }) {
-  return db.section.create({ data: { planId: opts.planId, key: `s-${opts.title}-${Date.now().toString(36)}`, kind: "CATEGORY", title: opts.title, locator: "test", sortOrder: opts.sortOrder ?? 1 } });
+  return db.section.create({
+    data: {
+      planId: opts.planId,
+      key: `s-${opts.title}-${Date.now().toString(36)}`,
+      kind: "CATEGORY",
+      title: opts.title,
+      locator: "test",
+      sortOrder: opts.sortOrder ?? 1,
+    },
+  });
 }
 
 export async function makeProjectWith(
   db: PrismaClient,
-  opts: Omit<Parameters<typeof makeProject>[1], "startYear" | "endYear"> & { kind?: ProjectKind; status?: ProjectStatus; startYear?: number | null; endYear?: number | null },
+  opts: Omit<Parameters<typeof makeProject>[1], "startYear" | "endYear"> & {
+    kind?: ProjectKind;
+    status?: ProjectStatus;
+    startYear?: number | null;
+    endYear?: number | null;
+  },
 ) {
   const p = await makeProject(db, { ...opts, startYear: opts.startYear ?? undefined, endYear: opts.endYear ?? undefined });
   return db.project.update({
@@ -31,7 +45,16 @@ type Funds = { central?: string; provincial?: string; local?: string; specialBon
 // One revision of a period's report. Defaults: revision 1, current; official exactly when approved.
 export async function makeReport(
   db: PrismaClient,
-  opts: { projectId: number; period: string; status: ReportStatus; completedWan?: string | null; funds?: Funds; revision?: number; isCurrent?: boolean; isOfficial?: boolean },
+  opts: {
+    projectId: number;
+    period: string;
+    status: ReportStatus;
+    completedWan?: string | null;
+    funds?: Funds;
+    revision?: number;
+    isCurrent?: boolean;
+    isOfficial?: boolean;
+  },
 ) {
   return db.progressReport.create({
     data: {
@@ -71,7 +94,10 @@ export async function makeAnnualPlan(
 
 const NAMES: Record<string, string> = { START: "开工", COMPLETE: "竣工验收", IN_USE: "投用" };
 
-export async function makeMilestone(db: PrismaClient, opts: { projectId: number; code: "START" | "COMPLETE" | "IN_USE"; planned?: string | null; actual?: string | null }) {
+export async function makeMilestone(
+  db: PrismaClient,
+  opts: { projectId: number; code: "START" | "COMPLETE" | "IN_USE"; planned?: string | null; actual?: string | null },
+) {
   return db.milestone.create({
     data: {
       projectId: opts.projectId,

@@ -23,7 +23,14 @@ export const changePassword = operation({
         where: { id: actor.id },
         data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 }, version: { increment: 1 } },
       });
-      await recordAudit(tx, { actorId: actor.id, action: "user.changePassword", entityType: "User", entityId: actor.id, entityVersion: updated.version, changes: [{ field: "password", old: "******", new: "（已修改）" }] });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "user.changePassword",
+        entityType: "User",
+        entityId: actor.id,
+        entityVersion: updated.version,
+        changes: [{ field: "password", old: "******", new: "（已修改）" }],
+      });
       return { done: true };
     });
   },

@@ -20,7 +20,14 @@ export const createUser = operation({
       }
       // New accounts choose their own password at first sign-in.
       const user = await tx.user.create({
-        data: { username: v.username, displayName: v.displayName, role: v.role, passwordHash, mustChangePassword: true, units: { create: unitIds.map((unitId) => ({ unitId })) } },
+        data: {
+          username: v.username,
+          displayName: v.displayName,
+          role: v.role,
+          passwordHash,
+          mustChangePassword: true,
+          units: { create: unitIds.map((unitId) => ({ unitId })) },
+        },
       });
       await recordAudit(tx, {
         actorId: actor.id,

@@ -22,7 +22,14 @@ export const resetPassword = operation({
       });
       await tx.loginThrottle.deleteMany({ where: { key: `user:${user.username.toLowerCase()}` } });
       // The password itself is never written to the audit trail.
-      await recordAudit(tx, { actorId: actor.id, action: "user.resetPassword", entityType: "User", entityId: v.id, entityVersion: updated.version, changes: [{ field: "password", old: "******", new: "（已重置）" }] });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "user.resetPassword",
+        entityType: "User",
+        entityId: v.id,
+        entityVersion: updated.version,
+        changes: [{ field: "password", old: "******", new: "（已重置）" }],
+      });
       return { id: v.id };
     });
   },

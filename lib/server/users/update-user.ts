@@ -20,7 +20,15 @@ export const updateUser = operation({
       const current = await tx.user.findUnique({ where: { id: v.id }, include: { units: { select: { unitId: true }, orderBy: { unitId: "asc" } } } });
       if (!current) throw new AppError("NOT_FOUND", "找不到该用户。");
       await assertUnitsExist(tx, unitIds);
-      const before = { displayName: current.displayName, role: current.role, disabled: current.disabledAt !== null, units: await unitNames(tx, current.units.map((u) => u.unitId)) };
+      const before = {
+        displayName: current.displayName,
+        role: current.role,
+        disabled: current.disabledAt !== null,
+        units: await unitNames(
+          tx,
+          current.units.map((u) => u.unitId),
+        ),
+      };
       const after = { displayName: v.displayName, role: v.role, disabled: v.disabled, units: await unitNames(tx, unitIds) };
       const changes = diffFields(before, after, ["displayName", "role", "units", "disabled"]);
       if (changes.length === 0) return { id: v.id, version: current.version };
@@ -35,10 +43,19 @@ export const updateUser = operation({
           ...(endsSessions && { sessionVersion: { increment: 1 } }),
         },
       });
-      if (updated.count === 0) throw new AppError("CONFLICT", "保存失败：在您编辑期间，其他人已修改了该用户。", undefined, await changesSince(tx, "User", v.id, v.version));
+      if (updated.count === 0)
+        throw new AppError("CONFLICT", "保存失败：在您编辑期间，其他人已修改了该用户。", undefined, await changesSince(tx, "User", v.id, v.version));
       await tx.userUnit.deleteMany({ where: { userId: v.id } });
       await tx.userUnit.createMany({ data: unitIds.map((unitId) => ({ userId: v.id, unitId })) });
-      await recordAudit(tx, { actorId: actor.id, action: "user.update", entityType: "User", entityId: v.id, entityVersion: v.version + 1, changes, reason: v.reason });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "user.update",
+        entityType: "User",
+        entityId: v.id,
+        entityVersion: v.version + 1,
+        changes,
+        reason: v.reason,
+      });
       return { id: v.id, version: v.version + 1 };
     });
   },

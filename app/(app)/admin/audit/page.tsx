@@ -12,7 +12,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const audit = await orForbidden(listAudit(await requireUser(), f));
   if (!audit.ok) return audit.page;
   const { rows, total, pages } = audit.data;
-  const pageHref = (page: number) => `/admin/audit?${new URLSearchParams(Object.entries({ ...f, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][])}`;
+  const pageHref = (page: number) =>
+    `/admin/audit?${new URLSearchParams(Object.entries({ ...f, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][])}`;
   return (
     <>
       <h1 className="mb-3 text-xl font-semibold">操作日志</h1>
@@ -47,7 +48,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             筛选
           </button>
           <span className="text-slate-600">共 {total} 条</span>
-          <CsvButton list="audit" also="audit.readAll" query={new URLSearchParams(Object.entries({ ...f, page: undefined }).filter(([, v]) => v !== undefined) as [string, string][]).toString()} />
+          <CsvButton
+            list="audit"
+            also="audit.readAll"
+            query={new URLSearchParams(Object.entries({ ...f, page: undefined }).filter(([, v]) => v !== undefined) as [string, string][]).toString()}
+          />
         </div>
       </form>
       <AuditTable rows={rows} showEntity />

@@ -16,7 +16,10 @@ export default async function TokensPage() {
     <>
       <h1 className="mb-1 text-xl font-semibold">{t.title}</h1>
       <p className="mb-4 text-sm text-slate-600">
-        {t.intro} <a href="/api/v1/openapi.json" className="text-sky-700 hover:underline">openapi.json</a>
+        {t.intro}{" "}
+        <a href="/api/v1/openapi.json" className="text-sky-700 hover:underline">
+          openapi.json
+        </a>
       </p>
       <IssueTokenForm />
       <div className="mt-4">

@@ -35,7 +35,11 @@ export function IssueTokenForm() {
           <input {...form.register("name")} className={inputClass} placeholder="如：省卫健委报表系统" />
           <FieldError message={form.formState.errors.name?.message} />
         </label>
-        <button type="submit" disabled={form.formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-sm text-white hover:bg-sky-800 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={form.formState.isSubmitting}
+          className="rounded bg-sky-700 px-4 py-1.5 text-sm text-white hover:bg-sky-800 disabled:opacity-50"
+        >
           {t.issue}
         </button>
       </form>

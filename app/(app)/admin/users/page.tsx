@@ -13,10 +13,10 @@ export default async function UsersPage() {
     <>
       <div className="mb-4 flex items-center">
         <h1 className="text-xl font-semibold">用户管理</h1>
-        <span className="ml-auto mr-3">
+        <span className="mr-3 ml-auto">
           <CsvButton list="users" also="user.manage" />
         </span>
-        <Link href="/admin/users/new" className=" rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800">
+        <Link href="/admin/users/new" className="rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800">
           新建用户
         </Link>
       </div>

@@ -106,7 +106,12 @@ export function UserForm(props: Props) {
           </label>
         </>
       )}
-      {failure && (failure.conflict ? <ConflictNotice message={failure.message} changes={failure.conflict} /> : <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{failure.message}</p>)}
+      {failure &&
+        (failure.conflict ? (
+          <ConflictNotice message={failure.message} changes={failure.conflict} />
+        ) : (
+          <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{failure.message}</p>
+        ))}
       {saved && <p className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">已保存。</p>}
       <button type="submit" disabled={form.formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-60">
         {props.mode === "create" ? "创建" : "保存"}

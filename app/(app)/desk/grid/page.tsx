@@ -22,9 +22,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
           我的项目
         </Link>
       </p>
-      <h1 className="mt-1 text-xl font-semibold">
-        批量填报 · {periodLabel(period)}
-      </h1>
+      <h1 className="mt-1 text-xl font-semibold">批量填报 · {periodLabel(period)}</h1>
       <p className="mb-3 text-sm text-slate-600">
         {plan.title} · 金额单位：<strong>万元</strong> · 每行单独校验和保存；已提交或已审核的行不能在此修改。
       </p>

@@ -46,7 +46,14 @@ export function ReportGrid({ period, rows: initialRows }: { period: string; rows
       setSummary(result.message);
       return;
     }
-    setResults(Object.fromEntries(result.data.results.map((r) => [r.projectId, r.ok ? { ok: true, warnings: r.data.warnings } : { ok: false, message: r.message, fieldErrors: r.fieldErrors }])));
+    setResults(
+      Object.fromEntries(
+        result.data.results.map((r) => [
+          r.projectId,
+          r.ok ? { ok: true, warnings: r.data.warnings } : { ok: false, message: r.message, fieldErrors: r.fieldErrors },
+        ]),
+      ),
+    );
     setRows((current) =>
       current.map((row, i) => {
         const saved = result.data.results.find((r) => r.projectId === row.projectId);
@@ -88,9 +95,11 @@ export function ReportGrid({ period, rows: initialRows }: { period: string; rows
                     {res && !res.ok && (
                       <div className="mt-1 text-xs text-red-700" data-testid="row-error">
                         {res.message}
-                        {Object.values(res.fieldErrors ?? {}).flat().map((m) => (
-                          <div key={m}>· {m}</div>
-                        ))}
+                        {Object.values(res.fieldErrors ?? {})
+                          .flat()
+                          .map((m) => (
+                            <div key={m}>· {m}</div>
+                          ))}
                       </div>
                     )}
                     {r.outside && (
@@ -102,9 +111,15 @@ export function ReportGrid({ period, rows: initialRows }: { period: string; rows
                         aria-label={`${r.name} 超出建设期说明`}
                       />
                     )}
-                    {res?.ok && <div className="mt-1 text-xs text-green-700" data-testid="row-saved">✓ 已保存</div>}
+                    {res?.ok && (
+                      <div className="mt-1 text-xs text-green-700" data-testid="row-saved">
+                        ✓ 已保存
+                      </div>
+                    )}
                     {res?.warnings?.map((w) => (
-                      <div key={w} className="text-xs text-amber-700">⚠ {w}</div>
+                      <div key={w} className="text-xs text-amber-700">
+                        ⚠ {w}
+                      </div>
                     ))}
                   </td>
                   <td className="px-2 py-2">
@@ -114,7 +129,13 @@ export function ReportGrid({ period, rows: initialRows }: { period: string; rows
                     <input {...register(`rows.${i}.annualPlan`)} inputMode="decimal" disabled={off} className={cell} aria-label={`${r.name} 年度计划投资`} />
                   </td>
                   <td className="px-2 py-2">
-                    <input {...register(`rows.${i}.completedAmount`)} inputMode="decimal" disabled={off} className={cell} aria-label={`${r.name} 本期完成投资`} />
+                    <input
+                      {...register(`rows.${i}.completedAmount`)}
+                      inputMode="decimal"
+                      disabled={off}
+                      className={cell}
+                      aria-label={`${r.name} 本期完成投资`}
+                    />
                   </td>
                   <td className="px-2 py-2">
                     <input {...register(`rows.${i}.progressPercent`)} inputMode="decimal" disabled={off} className={cell} aria-label={`${r.name} 形象进度`} />

@@ -108,7 +108,11 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
       <div className="mt-2">
         <PeriodForm action={`/finance/${d.plan.id}`} periods={d.periods} period={d.period} includeSubmitted={d.includeSubmitted} />
       </div>
-      {d.includeSubmitted && <p className="mt-2 rounded border border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900" data-testid="unofficial-note">{zhFinance.includeSubmittedNote}</p>}
+      {d.includeSubmitted && (
+        <p className="mt-2 rounded border border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900" data-testid="unofficial-note">
+          {zhFinance.includeSubmittedNote}
+        </p>
+      )}
 
       <div className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7" data-testid="totals">
         {card(
@@ -127,9 +131,20 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
       </div>
       <div className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6" data-testid="rates">
         {FOUR_RATES.map((k) =>
-          card(<Hint label={RATES[k].label} text={RATES[k].formula} testId={`hint-${k}`} />, <Rate value={t.rates[k]} />, drillHref(base, {}, rateFigure[k] ?? "money"), `rate-${k}`, rateDetail[k]),
+          card(
+            <Hint label={RATES[k].label} text={RATES[k].formula} testId={`hint-${k}`} />,
+            <Rate value={t.rates[k]} />,
+            drillHref(base, {}, rateFigure[k] ?? "money"),
+            `rate-${k}`,
+            rateDetail[k],
+          ),
         )}
-        {card(<Hint label={RATES.cumulativeRate.label} text={RATES.cumulativeRate.formula} />, <Rate value={t.rates.cumulativeRate} />, drillHref(base, {}, "money"), "rate-cumulativeRate")}
+        {card(
+          <Hint label={RATES.cumulativeRate.label} text={RATES.cumulativeRate.formula} />,
+          <Rate value={t.rates.cumulativeRate} />,
+          drillHref(base, {}, "money"),
+          "rate-cumulativeRate",
+        )}
         {card(
           <Hint label={zhFinance.rates.schedule.label} text={`${zhFinance.rates.schedule.formula} ${zhFinance.rates.scheduleGap.formula}`} />,
           <span className="num">{t.rates.schedule}%</span>,

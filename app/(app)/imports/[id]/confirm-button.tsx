@@ -16,7 +16,13 @@ export function ConfirmButton({ batchId }: { batchId: number }) {
     });
   return (
     <div className="flex items-center gap-3">
-      <button type="button" onClick={confirm} disabled={pending} className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-50" data-testid="import-confirm">
+      <button
+        type="button"
+        onClick={confirm}
+        disabled={pending}
+        className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-50"
+        data-testid="import-confirm"
+      >
         {pending ? zhExcel.import.confirming : zhExcel.import.confirm}
       </button>
       {pending && <span className="inline-block h-2 w-24 animate-pulse rounded bg-sky-200" role="status" />}

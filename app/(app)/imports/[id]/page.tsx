@@ -22,7 +22,13 @@ const STATE_STYLE: Record<string, string> = {
 const label = (field: string) => zhExcel.fields[field] ?? fieldLabel(field);
 const shown = (v: string | null) => (v === null || v === "" ? "（空）" : v);
 
-export default async function ImportPreviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ImportPreviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const id = idParam((await params).id);
   const sp = await searchParams;
   const view = await orForbidden(orNotFound(getImport(await requireUser(), { id, state: sp.state, page: sp.page })));
@@ -45,11 +51,19 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
         {formatDateTime(batch.createdAt)}
       </p>
       <ul className="mt-3 space-y-1 text-sm" data-testid="import-notes">
-        {summary.alreadyImported && <li className="rounded bg-amber-50 px-3 py-1 text-amber-900">{T.alreadyImported(summary.alreadyImported.id, formatDateTime(summary.alreadyImported.at))}</li>}
+        {summary.alreadyImported && (
+          <li className="rounded bg-amber-50 px-3 py-1 text-amber-900">
+            {T.alreadyImported(summary.alreadyImported.id, formatDateTime(summary.alreadyImported.at))}
+          </li>
+        )}
         {summary.unknownHeaders.length > 0 && <li className="rounded bg-amber-50 px-3 py-1 text-amber-900">{T.unknownHeaders(summary.unknownHeaders)}</li>}
         {summary.ignoredHeaders.length > 0 && <li className="rounded bg-slate-50 px-3 py-1 text-slate-700">{T.ignoredHeaders(summary.ignoredHeaders)}</li>}
         {summary.skippedSheets.length > 0 && <li className="rounded bg-slate-50 px-3 py-1 text-slate-700">{T.skippedSheets(summary.skippedSheets)}</li>}
-        {summary.newSections.length > 0 && batch.status !== "COMMITTED" && <li className="rounded bg-emerald-50 px-3 py-1 text-emerald-900" data-testid="import-new-sections">{zhPlans.import.newSections(summary.newSections)}</li>}
+        {summary.newSections.length > 0 && batch.status !== "COMMITTED" && (
+          <li className="rounded bg-emerald-50 px-3 py-1 text-emerald-900" data-testid="import-new-sections">
+            {zhPlans.import.newSections(summary.newSections)}
+          </li>
+        )}
       </ul>
       <div className="mt-3 rounded bg-white p-3 text-sm shadow-sm">
         <p data-testid="import-counts">{T.counts(c)}</p>
@@ -68,7 +82,11 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
       </div>
       <nav className="mt-4 flex gap-2 text-sm" data-testid="import-tabs">
         {Object.entries(T.states).map(([s, name]) => (
-          <Link key={s} href={href(s)} className={`rounded px-3 py-1 ${state === s ? "bg-sky-700 text-white" : "bg-white ring-1 ring-slate-300 hover:bg-slate-100"}`}>
+          <Link
+            key={s}
+            href={href(s)}
+            className={`rounded px-3 py-1 ${state === s ? "bg-sky-700 text-white" : "bg-white ring-1 ring-slate-300 hover:bg-slate-100"}`}
+          >
             {name}
             {s !== "all" && ` ${c[s as keyof typeof c]}`}
           </Link>
@@ -107,11 +125,19 @@ export default async function ImportPreviewPage({ params, searchParams }: { para
       </div>
       {pages > 1 && (
         <nav className="mt-3 flex items-center gap-3 text-sm">
-          {page > 1 && <Link href={href(state, page - 1)} className="text-sky-700 hover:underline">上一页</Link>}
+          {page > 1 && (
+            <Link href={href(state, page - 1)} className="text-sky-700 hover:underline">
+              上一页
+            </Link>
+          )}
           <span>
             第 {page} / {pages} 页 · 共 {total} 行
           </span>
-          {page < pages && <Link href={href(state, page + 1)} className="text-sky-700 hover:underline">下一页</Link>}
+          {page < pages && (
+            <Link href={href(state, page + 1)} className="text-sky-700 hover:underline">
+              下一页
+            </Link>
+          )}
         </nav>
       )}
     </>

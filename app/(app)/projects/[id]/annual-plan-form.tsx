@@ -29,7 +29,12 @@ export function AnnualPlanForm({ projectId, year, mode }: { projectId: number; y
     setMessage({ ok: false, text: result.message });
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-2 flex flex-wrap items-start gap-3 rounded bg-white p-3 text-sm shadow-sm" data-testid="annual-plan-form">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="mt-2 flex flex-wrap items-start gap-3 rounded bg-white p-3 text-sm shadow-sm"
+      data-testid="annual-plan-form"
+    >
       <label className="w-24">
         年度
         <input {...form.register("year")} inputMode="numeric" className={inputClass} />

@@ -60,16 +60,18 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const schedule = schedulePercent(yearShareAtEnd(period, cycle));
   const pace = done === null ? null : { donePct: done, targetPct: schedule, gapPts: scheduleGap(done, schedule)! };
   const fields: [string, React.ReactNode][] = [
-    ["规划", <Link key="plan" href={`/plans/${p.plan.id}`} className="text-sky-700 hover:underline">{p.plan.title}</Link>],
+    [
+      "规划",
+      <Link key="plan" href={`/plans/${p.plan.id}`} className="text-sky-700 hover:underline">
+        {p.plan.title}
+      </Link>,
+    ],
     [zh.project.unit, p.unit ? `${p.unit.name}${p.unit.region ? `（${p.unit.region.name}）` : ""}` : "—（规划层面）"],
     [zh.project.section, sectionName(p.section)],
     [zh.project.kind, zh.projectKind[p.kind]],
     [zh.project.owner, p.owner ?? "—（原文未写明）"],
     [zh.project.period, p.startYear ? `${p.startYear}–${p.endYear ?? "?"}` : "—（原文未写明）"],
-    [
-      zh.project.total,
-      p.parent ? <span className="text-slate-500">{zh.project.childNote}</span> : <Money wan={p.totalInvestment} unit={unit} withUnit />,
-    ],
+    [zh.project.total, p.parent ? <span className="text-slate-500">{zh.project.childNote}</span> : <Money wan={p.totalInvestment} unit={unit} withUnit />],
     [zh.project.status, zh.status[p.status]],
     [zhPortfolio.fields.nature, p.nature ? zhPortfolio.nature[p.nature] : "—"],
     [zhPortfolio.fields.approvalCode, p.approvalCode ?? "—"],
@@ -96,27 +98,44 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         </Link>
       </p>
       <div className="mt-1 flex items-start gap-4">
-        <h1 className="text-xl font-semibold" data-testid="project-name">{p.name}</h1>
+        <h1 className="text-xl font-semibold" data-testid="project-name">
+          {p.name}
+        </h1>
         <div className="ml-auto flex shrink-0 gap-2">
           {admitted && !p.endPeriod && (canEdit || canRequest) && !openRequest && (
-            <Link href={`/projects/${p.id}/withdraw`} className="shrink-0 rounded px-3 py-1 text-sm text-red-700 ring-1 ring-red-300 hover:bg-red-50" data-testid="withdraw-project">
+            <Link
+              href={`/projects/${p.id}/withdraw`}
+              className="shrink-0 rounded px-3 py-1 text-sm text-red-700 ring-1 ring-red-300 hover:bg-red-50"
+              data-testid="withdraw-project"
+            >
               {zhPortfolio.withdraw.link}
             </Link>
           )}
           {!admitted && canEnter && (
-            <Link href={`/projects/${p.id}/entry`} className="shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800" data-testid="edit-entry">
+            <Link
+              href={`/projects/${p.id}/entry`}
+              className="shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800"
+              data-testid="edit-entry"
+            >
               {p.admission === "RETURNED" ? zhPortfolio.entryEdit.resubmitLink : zhPortfolio.entryEdit.link}
             </Link>
           )}
           {admitted && (canEdit || canRequest) && (
-            <Link href={`/projects/${p.id}/edit`} className="shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800" data-testid="edit-project">
+            <Link
+              href={`/projects/${p.id}/edit`}
+              className="shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800"
+              data-testid="edit-project"
+            >
               {canEdit ? "编辑" : "申请调整"}
             </Link>
           )}
         </div>
       </div>
       {p.admission !== "ADMITTED" && (
-        <p className={`mt-3 rounded border px-3 py-2 text-sm ${p.admission === "RETURNED" ? "border-red-200 bg-red-50 text-red-800" : "border-sky-200 bg-sky-50 text-sky-900"}`} data-testid="admission-banner">
+        <p
+          className={`mt-3 rounded border px-3 py-2 text-sm ${p.admission === "RETURNED" ? "border-red-200 bg-red-50 text-red-800" : "border-sky-200 bg-sky-50 text-sky-900"}`}
+          data-testid="admission-banner"
+        >
           {p.admission === "RETURNED" ? zhPortfolio.banner.RETURNED(p.admissionComment) : zhPortfolio.banner.PROPOSED}
         </p>
       )}
@@ -132,7 +151,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               ? zhPortfolio.withdraw.pending(openRequest.id, periodLabel(openRequest.effectivePeriod))
               : `待审核的调整申请 #${openRequest.id}（审核通过前，正式统计仍按下列原数据）：${openRequest.display.map((c) => `${fieldLabel(c.field)} ${c.old ?? "空"} → ${c.new ?? "空"}`).join("；")}`}
           </p>
-          <p className="text-xs">原因：{openRequest.reason}{openRequest.docNumber && ` · 批复文号 ${openRequest.docNumber}`}</p>
+          <p className="text-xs">
+            原因：{openRequest.reason}
+            {openRequest.docNumber && ` · 批复文号 ${openRequest.docNumber}`}
+          </p>
         </div>
       )}
       {p.warnings.length > 0 && (
@@ -195,11 +217,17 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             <h2 className="font-semibold">调度报告</h2>
             {figures && (
               <span className="text-sm text-slate-600" data-testid="project-figures">
-                累计完成（已审核）<Money wan={figures.cumulativeWan} unit={unit} withUnit /> · {year} 年计划（已审核） <Money wan={figures.annualPlanWan} unit={unit} withUnit /> · 本年完成{" "}
-                <Money wan={figures.yearToDateWan} unit={unit} withUnit />
+                累计完成（已审核）
+                <Money wan={figures.cumulativeWan} unit={unit} withUnit /> · {year} 年计划（已审核） <Money wan={figures.annualPlanWan} unit={unit} withUnit />{" "}
+                · 本年完成 <Money wan={figures.yearToDateWan} unit={unit} withUnit />
                 {pace ? (
-                  <span title="序时进度 = 本年累计完成 ÷ 年度计划投资，与时间进度（已过月份 ÷ 12）比较" className={Number(pace.gapPts) < 0 ? "text-red-700" : "text-green-700"}>
-                    {" "}· 序时进度 {pace.donePct}%（时间进度 {pace.targetPct}%，{Number(pace.gapPts) < 0 ? "落后" : "超前"} {pace.gapPts.replace("-", "")} 个百分点）
+                  <span
+                    title="序时进度 = 本年累计完成 ÷ 年度计划投资，与时间进度（已过月份 ÷ 12）比较"
+                    className={Number(pace.gapPts) < 0 ? "text-red-700" : "text-green-700"}
+                  >
+                    {" "}
+                    · 序时进度 {pace.donePct}%（时间进度 {pace.targetPct}%，{Number(pace.gapPts) < 0 ? "落后" : "超前"} {pace.gapPts.replace("-", "")}{" "}
+                    个百分点）
                   </span>
                 ) : (
                   " · 序时进度 —（未填年度计划）"
@@ -207,7 +235,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               </span>
             )}
             {canReport && !withdrawnNow && (
-              <Link href={`/projects/${p.id}/report?period=${period}`} className="ml-auto shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800" data-testid="file-report">
+              <Link
+                href={`/projects/${p.id}/report?period=${period}`}
+                className="ml-auto shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800"
+                data-testid="file-report"
+              >
                 填报{periodLabel(period)}
               </Link>
             )}
@@ -267,31 +299,31 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </p>
         ) : p.sourceKind === "CARRIED" ? (
           <>
-          <p className="mt-1 text-sm" data-testid="source-carried">
-            {zhPortfolio.provenance.carried}
-            {p.predecessor ? (
-              <Link href={`/projects/${p.predecessor.id}`} className="text-sky-700 hover:underline">
-                {p.predecessor.plan.title} · {p.predecessor.name}
-              </Link>
-            ) : (
-              "—"
+            <p className="mt-1 text-sm" data-testid="source-carried">
+              {zhPortfolio.provenance.carried}
+              {p.predecessor ? (
+                <Link href={`/projects/${p.predecessor.id}`} className="text-sky-700 hover:underline">
+                  {p.predecessor.plan.title} · {p.predecessor.name}
+                </Link>
+              ) : (
+                "—"
+              )}
+              {p.cutoverPeriod && `，自${periodLabel(p.cutoverPeriod)}起计入本规划；此前的完成投资按原规划已审核数据接续累计。`}
+            </p>
+            {p.predecessor?.sourceText && (
+              <blockquote className="mt-2 text-sm leading-relaxed whitespace-pre-wrap text-slate-700" data-testid="source-text">
+                {p.predecessor.sourceFile} · {zh.project.locator}：{p.predecessor.sourceLocator}
+                <br />
+                {p.predecessor.sourceText}
+              </blockquote>
             )}
-            {p.cutoverPeriod && `，自${periodLabel(p.cutoverPeriod)}起计入本规划；此前的完成投资按原规划已审核数据接续累计。`}
-          </p>
-          {p.predecessor?.sourceText && (
-            <blockquote className="mt-2 text-sm leading-relaxed whitespace-pre-wrap text-slate-700" data-testid="source-text">
-              {p.predecessor.sourceFile} · {zh.project.locator}：{p.predecessor.sourceLocator}
-              <br />
-              {p.predecessor.sourceText}
-            </blockquote>
-          )}
           </>
         ) : (
           <>
             <p className="mt-1 text-sm text-slate-600">
               {p.sourceFile} · {zh.project.locator}：{p.sourceLocator}
             </p>
-            <blockquote className="mt-2 whitespace-pre-wrap text-sm leading-relaxed" data-testid="source-text">
+            <blockquote className="mt-2 text-sm leading-relaxed whitespace-pre-wrap" data-testid="source-text">
               {p.sourceText}
             </blockquote>
           </>

@@ -93,7 +93,12 @@ export function ProjectEntryForm({ mode, defaults, units, sections, lines, admit
       )}
       <FieldError message={e.planId?.message} />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        {select("unitId", T.unit, units.map((u) => ({ value: u.id, label: u.name })), "请选择")}
+        {select(
+          "unitId",
+          T.unit,
+          units.map((u) => ({ value: u.id, label: u.name })),
+          "请选择",
+        )}
         {parent ? (
           <label className="block text-sm">
             {T.section}
@@ -101,14 +106,29 @@ export function ProjectEntryForm({ mode, defaults, units, sections, lines, admit
             <span className={`${inputClass} bg-slate-50 text-slate-600`}>{sections.find((s) => s.id === parent.sectionId)?.name}（同打包项目）</span>
           </label>
         ) : (
-          select("sectionId", T.section, sections.map((s) => ({ value: s.id, label: s.name })), "请选择")
+          select(
+            "sectionId",
+            T.section,
+            sections.map((s) => ({ value: s.id, label: s.name })),
+            "请选择",
+          )
         )}
       </div>
-      {select("parentId", T.parent, bundles.map((l) => ({ value: l.id, label: l.name })), T.noParent)}
+      {select(
+        "parentId",
+        T.parent,
+        bundles.map((l) => ({ value: l.id, label: l.name })),
+        T.noParent,
+      )}
       {text("name", T.name)}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <div className="sm:col-span-2">{text("owner", T.owner)}</div>
-        {select("nature", T.nature, Object.entries(zhPortfolio.nature).map(([value, label]) => ({ value, label })), "请选择")}
+        {select(
+          "nature",
+          T.nature,
+          Object.entries(zhPortfolio.nature).map(([value, label]) => ({ value, label })),
+          "请选择",
+        )}
       </div>
       <div className="grid grid-cols-2 gap-4">
         <label className="block text-sm">

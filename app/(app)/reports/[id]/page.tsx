@@ -29,7 +29,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const pending = report.status === "SUBMITTED" && report.isCurrent;
   // 本年/累计 as they would stand with this report counted (submitted: the 含已报送 view).
   const [figures] = await projectFigures({ planId: p.plan.id, period: report.period, projectIds: [p.id], includeSubmitted: pending });
-  const show = (f: ReportField, v: ReportValues) => (MONEY.includes(f) ? <Money wan={v[f]} unit={unit} /> : f === "progressPercent" && v[f] !== null ? `${v[f]}%` : (v[f] ?? "—"));
+  const show = (f: ReportField, v: ReportValues) =>
+    MONEY.includes(f) ? <Money wan={v[f]} unit={unit} /> : f === "progressPercent" && v[f] !== null ? `${v[f]}%` : (v[f] ?? "—");
   const amount = (wan: string | null) => (wan === null ? "—" : `${formatMoney(wan, unit)} ${unit === "yi" ? "亿元" : "万元"}`);
   return (
     <>
@@ -58,7 +59,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
 
       {comparison && (
         <section className="mt-4 rounded border border-amber-300 bg-white p-4 shadow-sm" data-testid="report-diff">
-          <h2 className="font-semibold">与{comparison.against}相比{comparison.changes.length === 0 ? "：没有改动" : `：改动 ${comparison.changes.length} 项`}</h2>
+          <h2 className="font-semibold">
+            与{comparison.against}相比{comparison.changes.length === 0 ? "：没有改动" : `：改动 ${comparison.changes.length} 项`}
+          </h2>
           {comparison.changes.length > 0 && (
             <DataTable
               className="mt-2 shadow-none"
@@ -66,7 +69,12 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
               rowKey={(c) => c.field}
               columns={[
                 { key: "field", header: "字段", nowrap: true, cell: (c) => label(c.field) },
-                { key: "old", header: comparison.kind === "correction" ? "已审核版本" : "退回时", className: "text-slate-600 line-through decoration-slate-400", cell: (c) => show(c.field as ReportField, { [c.field]: c.old } as ReportValues) },
+                {
+                  key: "old",
+                  header: comparison.kind === "correction" ? "已审核版本" : "退回时",
+                  className: "text-slate-600 line-through decoration-slate-400",
+                  cell: (c) => show(c.field as ReportField, { [c.field]: c.old } as ReportValues),
+                },
                 { key: "new", header: "本次", className: "font-medium", cell: (c) => show(c.field as ReportField, { [c.field]: c.new } as ReportValues) },
               ]}
             />
@@ -82,7 +90,12 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           columns={[
             { key: "field", header: "字段", nowrap: true, className: "text-slate-600", cell: (f) => label(f) },
             { key: "this", header: "本报告", cell: (f) => show(f, report.values) },
-            { key: "previous", header: `上期已审核${previous ? `（${periodLabel(previous.period)}）` : ""}`, className: "text-slate-600", cell: (f) => (previous ? show(f, previous.values) : "—") },
+            {
+              key: "previous",
+              header: `上期已审核${previous ? `（${periodLabel(previous.period)}）` : ""}`,
+              className: "text-slate-600",
+              cell: (f) => (previous ? show(f, previous.values) : "—"),
+            },
           ]}
         />
         <dl className="space-y-2 rounded bg-white p-4 text-sm shadow-sm" data-testid="report-context">

@@ -34,7 +34,11 @@ export function ReportDecision({ id, version }: { id: number; version: number })
         </button>
       </div>
       {message && (
-        <p role="status" className={`mt-2 rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`} data-testid="review-message">
+        <p
+          role="status"
+          className={`mt-2 rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
+          data-testid="review-message"
+        >
           {message.text}
         </p>
       )}

@@ -18,18 +18,24 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const [units, history] = await Promise.all([unitChoices(actor, {}), listAudit(actor, { entityType: "User", entityId: String(id) })]);
   return (
     <>
-      <h1 className="mb-4 text-xl font-semibold">
-        用户 {user.username}
-      </h1>
+      <h1 className="mb-4 text-xl font-semibold">用户 {user.username}</h1>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <UserForm
           mode="edit"
           units={units}
-          defaults={{ id: user.id, version: user.version, displayName: user.displayName, role: user.role, unitIds: user.units.map((u) => u.unitId), disabled: user.disabledAt !== null, reason: "" }}
+          defaults={{
+            id: user.id,
+            version: user.version,
+            displayName: user.displayName,
+            role: user.role,
+            unitIds: user.units.map((u) => u.unitId),
+            disabled: user.disabledAt !== null,
+            reason: "",
+          }}
         />
         <ResetPasswordForm id={user.id} />
       </div>
-      <h2 className="mb-2 mt-6 font-semibold">修改记录</h2>
+      <h2 className="mt-6 mb-2 font-semibold">修改记录</h2>
       <AuditTable rows={history.rows} />
     </>
   );

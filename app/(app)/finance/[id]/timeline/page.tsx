@@ -63,7 +63,12 @@ export default async function TimelinePage({ params, searchParams }: { params: P
             <option value="none">{zhFinance.noUnit}</option>
           </select>
         </label>
-        <FilterSelect label={zh.project.section} name="section" value={t.filters.section} options={t.sections.map((s) => ({ value: s.id, label: sectionName(s) }))} />
+        <FilterSelect
+          label={zh.project.section}
+          name="section"
+          value={t.filters.section}
+          options={t.sections.map((s) => ({ value: s.id, label: sectionName(s) }))}
+        />
         <FilterSelect label={zh.project.status} name="status" value={t.filters.status} options={STATUS_OPTIONS} />
         <label>
           {zh.project.search}

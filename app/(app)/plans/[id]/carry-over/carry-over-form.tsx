@@ -40,12 +40,22 @@ export function CarryOverForm({ data }: { data: Data }) {
     });
     setBusy(false);
     if (result.ok) {
-      setMessage({ ok: true, text: `已结转 ${result.data.carried} 个项目（含子项目 ${result.data.subProjects} 个），随项目转入调度报告 ${result.data.reportsMoved} 份。`, result: result.data });
+      setMessage({
+        ok: true,
+        text: `已结转 ${result.data.carried} 个项目（含子项目 ${result.data.subProjects} 个），随项目转入调度报告 ${result.data.reportsMoved} 份。`,
+        result: result.data,
+      });
       setPicked(new Set());
       router.refresh();
     } else setMessage({ ok: false, text: [result.message, ...Object.values(result.fieldErrors ?? {}).flat()].join(" ") });
   };
-  const mapSelect = (label: string, items: { id: number; name: string }[], targets: { id: number; name: string }[], map: Record<string, number | undefined>, set: (m: Record<string, number | undefined>) => void) =>
+  const mapSelect = (
+    label: string,
+    items: { id: number; name: string }[],
+    targets: { id: number; name: string }[],
+    map: Record<string, number | undefined>,
+    set: (m: Record<string, number | undefined>) => void,
+  ) =>
     items.length > 0 && (
       <fieldset className="rounded border p-3">
         <legend className="px-1 text-slate-600">{label}</legend>
@@ -53,7 +63,12 @@ export function CarryOverForm({ data }: { data: Data }) {
           {items.map((i) => (
             <label key={i.id} className="flex items-center gap-2">
               <span className="w-32 shrink-0">{i.name} →</span>
-              <select aria-label={`${i.name} 对应`} value={map[String(i.id)] ?? ""} onChange={(e) => set({ ...map, [String(i.id)]: e.target.value ? Number(e.target.value) : undefined })} className={inputClass}>
+              <select
+                aria-label={`${i.name} 对应`}
+                value={map[String(i.id)] ?? ""}
+                onChange={(e) => set({ ...map, [String(i.id)]: e.target.value ? Number(e.target.value) : undefined })}
+                className={inputClass}
+              >
                 <option value="">请选择</option>
                 {targets.map((t) => (
                   <option key={t.id} value={t.id}>
@@ -76,10 +91,26 @@ export function CarryOverForm({ data }: { data: Data }) {
         columns={[
           {
             key: "pick",
-            header: <input type="checkbox" aria-label="全选" checked={chosen.length > 0 && chosen.length === data.projects.length} onChange={(e) => setPicked(e.target.checked ? new Set(data.projects.map((p) => p.id)) : new Set())} />,
+            header: (
+              <input
+                type="checkbox"
+                aria-label="全选"
+                checked={chosen.length > 0 && chosen.length === data.projects.length}
+                onChange={(e) => setPicked(e.target.checked ? new Set(data.projects.map((p) => p.id)) : new Set())}
+              />
+            ),
             cell: (p) => <input type="checkbox" checked={picked.has(p.id)} onChange={() => toggle(p.id)} aria-label={`选择 ${p.name}`} />,
           },
-          { key: "name", header: "项目", cell: (p) => <>{p.name}{p.children > 0 && <span className="ml-1 text-xs text-slate-500">（含子项目 {p.children} 个）</span>}</> },
+          {
+            key: "name",
+            header: "项目",
+            cell: (p) => (
+              <>
+                {p.name}
+                {p.children > 0 && <span className="ml-1 text-xs text-slate-500">（含子项目 {p.children} 个）</span>}
+              </>
+            ),
+          },
           { key: "unit", header: "单位", nowrap: true, cell: (p) => from.units.find((u) => u.id === p.unitId)?.name ?? "—" },
           { key: "status", header: "状态", nowrap: true, cell: (p) => zh.status[p.status] },
           { key: "period", header: "建设周期", nowrap: true, cell: (p) => (p.startYear ? `${p.startYear}–${p.endYear ?? "?"}` : "—") },
@@ -120,7 +151,11 @@ export function CarryOverForm({ data }: { data: Data }) {
         </div>
       )}
       {message && (
-        <p role="status" className={`rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`} data-testid="carry-over-message">
+        <p
+          role="status"
+          className={`rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
+          data-testid="carry-over-message"
+        >
           {message.text}{" "}
           {message.ok && (
             <Link href={`/projects?plan=${data.to.id}`} className="underline">

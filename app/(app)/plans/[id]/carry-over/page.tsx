@@ -9,10 +9,18 @@ import { CarryOverForm } from "./carry-over-form";
 const num = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
 
 // 续建: the plan office picks unfinished projects of a finished plan and carries them into this one.
-export default async function CarryOverPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CarryOverPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const id = idParam((await params).id);
   const sp = flatParams(await searchParams);
-  const loaded = await orForbidden(orNotFound(carryOverCandidates(await requireUser(), { toPlanId: id, fromPlanId: num(sp.from), unitId: num(sp.unit), sectionId: num(sp.section) })));
+  const loaded = await orForbidden(
+    orNotFound(carryOverCandidates(await requireUser(), { toPlanId: id, fromPlanId: num(sp.from), unitId: num(sp.unit), sectionId: num(sp.section) })),
+  );
   if (!loaded.ok) return loaded.page;
   const c = loaded.data;
   const select = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm";

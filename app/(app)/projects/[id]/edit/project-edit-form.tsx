@@ -88,7 +88,13 @@ export function ProjectEditForm({ defaults, isSubProject, mode, units, sections 
       <div className="grid grid-cols-[1fr_auto] gap-2">
         <label className="block text-sm">
           {zh.project.total}
-          <input {...register("totalInvestment")} inputMode="decimal" disabled={isSubProject} className={inputClass} placeholder={isSubProject ? "计入上级打包项目" : "未知请留空"} />
+          <input
+            {...register("totalInvestment")}
+            inputMode="decimal"
+            disabled={isSubProject}
+            className={inputClass}
+            placeholder={isSubProject ? "计入上级打包项目" : "未知请留空"}
+          />
           <FieldError message={e.totalInvestment?.message} />
         </label>
         <label className="block text-sm">

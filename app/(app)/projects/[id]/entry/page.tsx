@@ -35,7 +35,9 @@ export default async function EntryEditPage({ params }: { params: Promise<{ id: 
       <BackToProject id={id} name={p.name} />
       <h1 className="mt-1 mb-2 text-xl font-semibold">{p.admission === "RETURNED" ? E.resubmitTitle : E.title}</h1>
       <p className="mb-2 max-w-3xl text-sm text-slate-600">{E.note}</p>
-      {p.admission === "RETURNED" && <p className="mb-4 max-w-3xl rounded bg-red-50 px-3 py-2 text-sm text-red-800">{zhPortfolio.banner.RETURNED(p.admissionComment)}</p>}
+      {p.admission === "RETURNED" && (
+        <p className="mb-4 max-w-3xl rounded bg-red-50 px-3 py-2 text-sm text-red-800">{zhPortfolio.banner.RETURNED(p.admissionComment)}</p>
+      )}
       <ProjectEntryForm
         mode="edit"
         admitsDirectly={grantOf(user.role, "project.admit") !== undefined}

@@ -13,7 +13,10 @@ const cell = "w-full rounded border border-slate-300 px-2 py-1 text-sm";
 export function MilestoneEditor({ projectId, initial }: { projectId: number; initial: Row[] }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<MilestonesSaveInput>({ resolver: zodResolver(milestonesSaveSchema) as never, defaultValues: { projectId, milestones: initial, reason: "" } });
+  const form = useForm<MilestonesSaveInput>({
+    resolver: zodResolver(milestonesSaveSchema) as never,
+    defaultValues: { projectId, milestones: initial, reason: "" },
+  });
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "milestones" });
   const errors = form.formState.errors.milestones;
   const onSubmit = form.handleSubmit(async (values) => {
@@ -68,7 +71,11 @@ export function MilestoneEditor({ projectId, initial }: { projectId: number; ini
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => append({ name: "", plannedDate: "", actualDate: "" })} className="mt-2 rounded px-3 py-1 text-sm ring-1 ring-slate-300">
+      <button
+        type="button"
+        onClick={() => append({ name: "", plannedDate: "", actualDate: "" })}
+        className="mt-2 rounded px-3 py-1 text-sm ring-1 ring-slate-300"
+      >
         + 添加节点
       </button>
       <label className="mt-3 block text-sm">

@@ -17,10 +17,17 @@ export default async function MilestonesPage({ params }: { params: Promise<{ id:
   return (
     <>
       <BackToProject id={id} name={p.name} />
-      <h1 className="mb-3 mt-1 text-xl font-semibold">编辑节点</h1>
+      <h1 className="mt-1 mb-3 text-xl font-semibold">编辑节点</h1>
       <MilestoneEditor
         projectId={id}
-        initial={milestones.map((m) => ({ id: m.id, version: m.version, code: m.code, name: m.name, plannedDate: day(m.plannedDate), actualDate: day(m.actualDate) }))}
+        initial={milestones.map((m) => ({
+          id: m.id,
+          version: m.version,
+          code: m.code,
+          name: m.name,
+          plannedDate: day(m.plannedDate),
+          actualDate: day(m.actualDate),
+        }))}
       />
     </>
   );

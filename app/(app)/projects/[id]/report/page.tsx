@@ -20,7 +20,13 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       </h1>
       {current?.status === "RETURNED" && <p className="mt-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">退回意见：{current.reviewComment}</p>}
       {current?.status === "SUBMITTED" && <p className="mt-2 rounded bg-sky-50 px-3 py-2 text-sm text-sky-900">本期报告已提交、正在审核，审核前不能修改。</p>}
-      <ReportForm locked={current?.status === "SUBMITTED"} needsCorrectionReason={current?.status === "APPROVED"} outsideBuildPeriod={outside} annualPlanNote={annualNote} defaults={defaults} />
+      <ReportForm
+        locked={current?.status === "SUBMITTED"}
+        needsCorrectionReason={current?.status === "APPROVED"}
+        outsideBuildPeriod={outside}
+        annualPlanNote={annualNote}
+        defaults={defaults}
+      />
     </>
   );
 }

@@ -65,7 +65,9 @@ export function ReportForm({ defaults, locked, needsCorrectionReason, outsideBui
         {amount("completedAmount", "本期完成投资")}
         <div>
           {amount("annualPlan", "年度计划投资")}
-          <p className="mt-1 text-xs text-slate-500" data-testid="annual-plan-note">{annualPlanNote}</p>
+          <p className="mt-1 text-xs text-slate-500" data-testid="annual-plan-note">
+            {annualPlanNote}
+          </p>
         </div>
       </div>
       <fieldset className="rounded border p-3">
@@ -111,7 +113,14 @@ export function ReportForm({ defaults, locked, needsCorrectionReason, outsideBui
           <FieldError message={e.correctionReason?.message} />
         </label>
       )}
-      {failure && (failure.conflict ? <ConflictNotice message={failure.message} changes={failure.conflict} /> : <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="form-error">{failure.message}</p>)}
+      {failure &&
+        (failure.conflict ? (
+          <ConflictNotice message={failure.message} changes={failure.conflict} />
+        ) : (
+          <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="form-error">
+            {failure.message}
+          </p>
+        ))}
       {warnings.map((w) => (
         <p key={w} className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
           ⚠ 已保存。{w}
@@ -119,10 +128,20 @@ export function ReportForm({ defaults, locked, needsCorrectionReason, outsideBui
       ))}
       {!locked && (
         <div className="flex gap-3">
-          <button type="button" onClick={save(false)} disabled={form.formState.isSubmitting} className="rounded px-4 py-1.5 ring-1 ring-slate-300 disabled:opacity-60">
+          <button
+            type="button"
+            onClick={save(false)}
+            disabled={form.formState.isSubmitting}
+            className="rounded px-4 py-1.5 ring-1 ring-slate-300 disabled:opacity-60"
+          >
             保存草稿
           </button>
-          <button type="button" onClick={save(true)} disabled={form.formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white disabled:opacity-60">
+          <button
+            type="button"
+            onClick={save(true)}
+            disabled={form.formState.isSubmitting}
+            className="rounded bg-sky-700 px-4 py-1.5 text-white disabled:opacity-60"
+          >
             保存并提交审核
           </button>
         </div>

@@ -14,9 +14,14 @@ const W = zhPortfolio.withdraw;
 export default async function WithdrawPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
   const user = await requireUser();
-  const [p, options, open] = await Promise.all([orNotFound(getProject(user, { id })), orNotFound(withdrawalOptions(user, { projectId: id })), openChangeRequest(user, { projectId: id })]);
+  const [p, options, open] = await Promise.all([
+    orNotFound(getProject(user, { id })),
+    orNotFound(withdrawalOptions(user, { projectId: id })),
+    openChangeRequest(user, { projectId: id }),
+  ]);
   if (!options.allowed) return <Forbidden projectId={id} />;
-  const refusal = p.admission !== "ADMITTED" ? W.notAdmitted : p.endPeriod ? zhPortfolio.banner.withdrawn(periodLabel(p.endPeriod)) : open ? W.open(open.id) : null;
+  const refusal =
+    p.admission !== "ADMITTED" ? W.notAdmitted : p.endPeriod ? zhPortfolio.banner.withdrawn(periodLabel(p.endPeriod)) : open ? W.open(open.id) : null;
   return (
     <>
       <BackToProject id={id} name={p.name} />

@@ -17,7 +17,10 @@ const W = zhPortfolio.withdraw;
 export function WithdrawForm({ defaults, periods }: { defaults: WithdrawalRequestInput; periods: string[] }) {
   const router = useRouter();
   const [failure, setFailure] = useState<{ message: string; conflict?: ChangeSince[] } | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<WithdrawalRequestInput>({ resolver: zodResolver(withdrawalRequestSchema) as never, defaultValues: defaults });
+  const { register, handleSubmit, setError, formState } = useForm<WithdrawalRequestInput>({
+    resolver: zodResolver(withdrawalRequestSchema) as never,
+    defaultValues: defaults,
+  });
   const e = formState.errors;
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
