@@ -1,5 +1,5 @@
 // `npm test`: the whole suite against a real PostgreSQL in its own database (ledger_test), never
-// the user's: type check → migrations match the schema → seed data match the documents → date tests
+// the user's: type check → lint and format → migrations match the schema → seed data match the documents → date tests
 // under two time zones → integration tests (vitest) → production build → browser tests (Playwright).
 import { rmSync } from "node:fs";
 import { ensureDatabase, recreateDatabase } from "./lib/database";
@@ -32,6 +32,10 @@ async function main() {
       prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"], db.url),
     );
     await step("type check", () => mustRun("tsc", ["--noEmit"]));
+    await step("lint (eslint, zero warnings) and format (prettier)", async () => {
+      await mustRun("eslint", [".", "--max-warnings", "0"]);
+      await mustRun("prettier", ["--check", ".", "--log-level", "warn"]);
+    });
     await step("seed data trace back to the documents", () => mustRun("node", ["scripts/seed-data/check.mjs"]));
     if (!skip("integration")) {
       // China time must not depend on the server's zone: the date tests (no database) run under two first.
