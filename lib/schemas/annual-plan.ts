@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reviewDecisionSchema } from "./review-decision";
 import { amountSchema, moneyUnitSchema } from "./money";
 
 const id = z.coerce.number().int().positive().max(2147483647);
@@ -16,13 +17,4 @@ export const annualPlanSetSchema = annualPlanProposeSchema.extend({
 });
 export type AnnualPlanSetInput = z.input<typeof annualPlanSetSchema>;
 
-export const annualPlanReviewSchema = z
-  .object({
-    items: z
-      .array(z.object({ id, version: id }))
-      .min(1, "请至少选择一项")
-      .max(500),
-    decision: z.enum(["APPROVE", "RETURN"], { message: "请选择审核结果" }),
-    comment: z.string().trim().max(500, "意见不能超过 500 字").default(""),
-  })
-  .refine((v) => v.decision !== "RETURN" || v.comment.length > 0, { path: ["comment"], message: "退回时请填写退回意见" });
+export const annualPlanReviewSchema = reviewDecisionSchema();

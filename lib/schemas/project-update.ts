@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reviewDecisionSchema } from "./review-decision";
 import { isCalendarDay } from "@/lib/dates";
 import { amountSchema, moneyUnitSchema } from "./money";
 
@@ -44,14 +45,4 @@ export const projectUpdateSchema = z
 
 export type ProjectUpdateInput = z.input<typeof projectUpdateSchema>;
 
-const recordId = z.coerce.number().int().positive().max(2147483647);
-export const changeRequestReviewSchema = z
-  .object({
-    items: z
-      .array(z.object({ id: recordId, version: recordId }))
-      .min(1, "请至少选择一项")
-      .max(500),
-    decision: z.enum(["APPROVE", "RETURN"], { message: "请选择审核结果" }),
-    comment: z.string().trim().max(500, "意见不能超过 500 字").default(""),
-  })
-  .refine((v) => v.decision !== "RETURN" || v.comment.length > 0, { path: ["comment"], message: "退回时请填写退回意见" });
+export const changeRequestReviewSchema = reviewDecisionSchema();

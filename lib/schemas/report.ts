@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reviewDecisionSchema } from "./review-decision";
 import { amountSchema, moneyUnitSchema } from "./money";
 
 // Descriptions (.meta) are for the API description, lib/api/openapi.ts.
@@ -44,16 +45,7 @@ export type ReportSaveInput = z.input<typeof reportSaveSchema>;
 
 export const reportSubmitSchema = z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() });
 
-export const reportReviewSchema = z
-  .object({
-    items: z
-      .array(z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() }))
-      .min(1, "请至少选择一份报告")
-      .max(500),
-    decision: z.enum(["APPROVE", "RETURN"], { message: "请选择审核结果" }),
-    comment: z.string().trim().max(500, "意见不能超过 500 字").default(""),
-  })
-  .refine((v) => v.decision !== "RETURN" || v.comment.length > 0, { path: ["comment"], message: "退回时请填写退回意见" });
+export const reportReviewSchema = reviewDecisionSchema("请至少选择一份报告");
 export type ReportReviewInput = z.input<typeof reportReviewSchema>;
 
 export const reportGridSchema = z.object({

@@ -182,21 +182,7 @@ async function commitInTransaction(actor: SessionUser, batchId: number) {
         })),
       ]);
       const result = { created: created.length, updated: summary.updates.length };
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "import.commit",
-        entityType: "ImportBatch",
-        entityId: batch.id,
-        planId: batch.planId,
-        changes: [
-          { field: "created", old: null, new: String(result.created) },
-          { field: "updated", old: null, new: String(result.updated) },
-          { field: "rejected", old: null, new: String(summary.counts.rejected) },
-        ],
-        reason: batch.fileName,
-      });
-      await tx.$executeRaw`UPDATE "ImportBatch" SET status = 'COMMITTED', "committedAt" = now(), summary = summary || jsonb_build_object('result', ${JSON.stringify(result)}::jsonb) WHERE id = ${batch.id}`;
-      return { batchId: batch.id, ...result, already: false };
+      return finishBatch(tx, actor, batch, result, { created: result.created, updated: result.updated, rejected: summary.counts.rejected });
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
@@ -213,17 +199,25 @@ async function commitAnnualPlans(
 ) {
   const ops = summary.annualPlans ?? [];
   if (!(await writeAnnualPlans(tx, ops, { actorId: actor.id, planId: batch.planId, reason: `下达：${reason}` }))) throw stale();
-  const result = { created: 0, updated: 0, annualPlans: ops.length };
+  return finishBatch(tx, actor, batch, { created: 0, updated: 0, annualPlans: ops.length }, { annualPlans: ops.length, rejected: summary.counts.rejected });
+}
+
+// The batch's own audit row (what was written, how many rows were rejected) and its COMMITTED mark
+// with the result, so committing it again answers the same.
+async function finishBatch<R extends { created: number; updated: number }>(
+  tx: Prisma.TransactionClient,
+  actor: SessionUser,
+  batch: { id: number; planId: number; fileName: string },
+  result: R,
+  counts: Record<string, number>,
+) {
   await recordAudit(tx, {
     actorId: actor.id,
     action: "import.commit",
     entityType: "ImportBatch",
     entityId: batch.id,
     planId: batch.planId,
-    changes: [
-      { field: "annualPlans", old: null, new: String(ops.length) },
-      { field: "rejected", old: null, new: String(summary.counts.rejected) },
-    ],
+    changes: Object.entries(counts).map(([field, n]) => ({ field, old: null, new: String(n) })),
     reason: batch.fileName,
   });
   await tx.$executeRaw`UPDATE "ImportBatch" SET status = 'COMMITTED', "committedAt" = now(), summary = summary || jsonb_build_object('result', ${JSON.stringify(result)}::jsonb) WHERE id = ${batch.id}`;
