@@ -87,6 +87,8 @@ export function AuditTable({ rows, showEntity = false }: { rows: Row[]; showEnti
         {
           key: "changes",
           header: "变更（原值 → 新值）",
+          // Wide enough to read on a phone (the table scrolls sideways) instead of one character a line.
+          className: "min-w-64",
           cell: (r) => (
             <ul>
               {r.changes.map((c, i) => (
@@ -99,7 +101,7 @@ export function AuditTable({ rows, showEntity = false }: { rows: Row[]; showEnti
             </ul>
           ),
         },
-        { key: "reason", header: "说明", cell: (r) => r.reason ?? "" },
+        { key: "reason", header: "说明", className: "min-w-48", cell: (r) => r.reason ?? "" },
       ]}
     />
   );

@@ -89,14 +89,16 @@ export function ReportHistory({ reports, unit }: { reports: Report[]; unit: Mone
             </>
           ),
         },
-        { key: "status", header: "状态", cell: (r) => <ReportStatus status={r.status} /> },
+        { key: "status", header: "状态", nowrap: true, cell: (r) => <ReportStatus status={r.status} /> },
         { key: "completed", header: "本期完成", numeric: true, cell: (r) => <Money wan={r.completedAmount} unit={unit} /> },
         {
           key: "progress",
           header: "形象进度",
+          // Text columns keep a readable width on a phone (the table scrolls sideways).
+          className: "min-w-32",
           cell: (r) => [r.progressPercent !== null ? `${r.progressPercent}%` : "", r.progressText].filter(Boolean).join(" "),
         },
-        { key: "notes", header: "审核意见 / 更正原因", cell: (r) => [r.reviewComment, r.correctionReason].filter(Boolean).join("；") },
+        { key: "notes", header: "审核意见 / 更正原因", className: "min-w-48", cell: (r) => [r.reviewComment, r.correctionReason].filter(Boolean).join("；") },
       ]}
     />
   );

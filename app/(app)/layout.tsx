@@ -30,20 +30,21 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="min-h-screen">
       <header className="bg-sky-900 text-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
-          <Link href="/plans" className="text-lg font-semibold tracking-wide">
+        {/* On a phone the three parts wrap onto their own lines; a label never breaks inside. */}
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/plans" className="text-lg font-semibold tracking-wide whitespace-nowrap">
             {zh.app.name}
           </Link>
-          <nav className="flex gap-4 text-sm">
+          <nav className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {links
               .filter((l) => l.show)
               .map((l) => (
-                <Link key={l.href} href={l.href} className="text-sky-100 hover:text-white">
+                <Link key={l.href} href={l.href} className="whitespace-nowrap text-sky-100 hover:text-white">
                   {l.label}
                 </Link>
               ))}
           </nav>
-          <div className="ml-auto flex items-center gap-4 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1 text-sm whitespace-nowrap">
             <span data-testid="current-user">
               {user.displayName} · {ROLE_LABEL[user.role]}
             </span>

@@ -96,7 +96,7 @@ export function GroupTable({
     return (
       <th
         key={col.key}
-        className={`px-2 py-2 align-bottom ${col.kind === "name" ? "text-left" : "text-right"}`}
+        className={`px-2 py-2 align-bottom ${col.kind === "name" ? "text-left" : "min-w-[5rem] text-right"}`}
         aria-sort={active ? (sort!.dir === "asc" ? "ascending" : "descending") : "none"}
       >
         <button type="button" onClick={next} className="inline-flex items-center gap-0.5 hover:text-sky-800" data-testid={`sort-${col.key}`}>

@@ -48,6 +48,7 @@ export const zhPlans = {
     sections: "专栏与类别",
     document: "规划文本",
     viewDocument: "查看规划文本",
+    carryOver: "结转续建项目",
   },
   unit: {
     name: "单位名称",

@@ -36,6 +36,7 @@ export const zhPortfolio = {
     subProjectNote: "子项目的投资计入打包项目，不单独填写。",
     submit: "提交",
     submitProposal: "提交申报",
+    reportAfterAdmission: "入库审核通过后才能填报调度报告和年度计划投资。",
     saved: "已保存。",
   },
   entryEdit: {

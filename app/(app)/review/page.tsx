@@ -96,7 +96,9 @@ export default async function ReviewPage() {
           label: `${a.project.name} · ${a.year} 年度计划 ${wan(a.proposedAmount)} 万元`,
           cells: [
             <Project key="p" p={a.project} />,
-            a.project.unit?.name ?? "—",
+            <span key="u" className="whitespace-nowrap">
+              {a.project.unit?.name ?? "—"}
+            </span>,
             a.year,
             <span key="n" className="num">
               {wan(a.proposedAmount)}
@@ -121,7 +123,9 @@ export default async function ReviewPage() {
           label: `${c.project.name} · ${c.kind === "WITHDRAW" ? "调出申请" : "调整申请"} #${c.id}`,
           cells: [
             <Project key="p" p={c.project} />,
-            c.project.unit?.name ?? "—",
+            <span key="u" className="whitespace-nowrap">
+              {c.project.unit?.name ?? "—"}
+            </span>,
             <span key="k" className={`whitespace-nowrap ${c.kind === "WITHDRAW" ? "text-red-700" : ""}`} data-testid="change-kind">
               {R.kind[c.kind]}
             </span>,
@@ -170,12 +174,14 @@ export default async function ReviewPage() {
                 <div key="p">
                   <Project p={p} />
                   <div className="text-xs text-slate-500">
-                    {sectionName(p.section)}
+                    {zhPortfolio.fields.section}：{sectionName(p.section)}
                     {p.parent && ` · 子项目，属于「${p.parent.name}」`}
                     {p.approvalCode && ` · 项目代码 ${p.approvalCode}`}
                   </div>
                 </div>,
-                p.unit?.name ?? "—",
+                <span key="u" className="whitespace-nowrap">
+                  {p.unit?.name ?? "—"}
+                </span>,
                 <span key="n" className="whitespace-nowrap">
                   {p.nature ? zhPortfolio.nature[p.nature] : "—"} · {p.startYear}–{p.endYear}
                 </span>,

@@ -71,7 +71,7 @@ export function UserForm(props: Props) {
           <legend>负责的填报单位</legend>
           <div className="mt-1 max-h-64 space-y-2 overflow-y-auto rounded border p-2">
             {props.units.map((g) => (
-              <div key={g.plan}>
+              <div key={g.plan} role="group" aria-label={g.plan}>
                 <div className="text-xs text-slate-500">{g.plan}</div>
                 <div className="flex flex-wrap gap-x-4 gap-y-1">
                   {g.units.map((u) => (

@@ -140,13 +140,13 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
           ),
         )}
         {card(
-          <Hint label={RATES.cumulativeRate.label} text={RATES.cumulativeRate.formula} />,
+          <Hint label={RATES.cumulativeRate.label} text={RATES.cumulativeRate.formula} align="right" />,
           <Rate value={t.rates.cumulativeRate} />,
           drillHref(base, {}, "money"),
           "rate-cumulativeRate",
         )}
         {card(
-          <Hint label={zhFinance.rates.schedule.label} text={`${zhFinance.rates.schedule.formula} ${zhFinance.rates.scheduleGap.formula}`} />,
+          <Hint label={zhFinance.rates.schedule.label} text={`${zhFinance.rates.schedule.formula} ${zhFinance.rates.scheduleGap.formula}`} align="right" />,
           <span className="num">{t.rates.schedule}%</span>,
           drillHref(base, {}, "money"),
           "rate-schedule",

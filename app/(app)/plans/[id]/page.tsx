@@ -122,7 +122,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           </div>
         ))}
       </dl>
-      <div className="mt-2 flex gap-4 text-sm">
+      <div className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <Link href={`/projects?plan=${plan.id}`} className="text-sky-700 hover:underline">
           {zh.plan.viewProjects} →
         </Link>
@@ -134,6 +134,11 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         {grantOf(user.role, "plan.manage") && (
           <Link href={`/plans/${plan.id}/settings`} className="text-sky-700 hover:underline" data-testid="plan-settings-link">
             {zhPlans.settings.link} →
+          </Link>
+        )}
+        {grantOf(user.role, "plan.manage") && !plan.archivedAt && plan.hasProjectList && (
+          <Link href={`/plans/${plan.id}/carry-over`} className="text-sky-700 hover:underline" data-testid="plan-carry-over-link">
+            {zhPlans.settings.carryOver} →
           </Link>
         )}
         {plan.hasProjectList && canExport && (

@@ -213,7 +213,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       )}
       {reportable && p.plan.hasProjectList && (
         <section className="mt-6">
-          <div className="mb-2 flex items-center gap-4">
+          <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1">
             <h2 className="font-semibold">调度报告</h2>
             {figures && (
               <span className="text-sm text-slate-600" data-testid="project-figures">
@@ -234,7 +234,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                 )}
               </span>
             )}
-            {canReport && !withdrawnNow && (
+            {canReport && !admitted && (
+              <span className="ml-auto text-sm text-slate-500" data-testid="report-after-admission">
+                {zhPortfolio.create.reportAfterAdmission}
+              </span>
+            )}
+            {canReport && admitted && !withdrawnNow && (
               <Link
                 href={`/projects/${p.id}/report?period=${period}`}
                 className="ml-auto shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800"
@@ -273,7 +278,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               },
             ]}
           />
-          {(canSetAnnual || canReport) && <AnnualPlanForm projectId={p.id} year={year} mode={canSetAnnual ? "set" : "propose"} />}
+          {admitted && (canSetAnnual || canReport) && <AnnualPlanForm projectId={p.id} year={year} mode={canSetAnnual ? "set" : "propose"} />}
         </section>
       )}
       {p.successor && (

@@ -20,8 +20,10 @@ const ROWS: ReportField[] = [...MONEY, "progressPercent", "progressText", "probl
 const label = (field: string) => fieldLabel(field).replace("（万元）", "");
 
 // A report revision, read-only, for everyone who may read plans; reviewers decide it here.
-export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ decided?: string }> }) {
   const id = idParam((await params).id);
+  // Set by the decision form: its message stays once the decided report no longer shows the form.
+  const decided = (await searchParams).decided;
   const user = await requireUser();
   const [data, unit, mayReview] = await Promise.all([orNotFound(getReport(user, { id })), moneyUnit(), can(user, "report.review")]);
   const { report, annual, previous, comparison, people } = data;
@@ -130,6 +132,14 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       </section>
       {pending && mayReview && report.submittedById !== user.id && <ReportDecision id={report.id} version={report.version} />}
       {pending && mayReview && report.submittedById === user.id && <p className="mt-4 text-sm text-slate-600">本报告由您提交，须由其他审核人审核。</p>}
+      {!pending && ((decided === "approved" && report.status === "APPROVED") || (decided === "returned" && report.status === "RETURNED")) && (
+        <p role="status" className="mt-4 rounded bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="review-message">
+          {decided === "approved" ? "已审核通过。" : "已退回。"}
+          <Link href="/review" className="ml-2 underline">
+            返回审核
+          </Link>
+        </p>
+      )}
     </>
   );
 }

@@ -16,7 +16,8 @@ export function ReportDecision({ id, version }: { id: number; version: number })
     setBusy(false);
     if (result.ok) {
       setMessage({ ok: true, text: decision === "APPROVE" ? "已审核通过。" : "已退回。" });
-      router.refresh();
+      // The decided report no longer shows this form; the page shows the outcome instead.
+      router.replace(`/reports/${id}?decided=${decision === "APPROVE" ? "approved" : "returned"}`);
     } else setMessage({ ok: false, text: [result.message, ...Object.values(result.fieldErrors ?? {}).flat()].join(" ") });
   };
   return (

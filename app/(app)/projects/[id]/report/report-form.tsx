@@ -72,7 +72,7 @@ export function ReportForm({ defaults, locked, needsCorrectionReason, outsideBui
       </div>
       <fieldset className="rounded border p-3">
         <legend className="px-1 text-sm text-slate-600">本期资金到位（按来源，未知留空）</legend>
-        <div className="grid grid-cols-3 gap-3">
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">
           {amount("fundsCentral", "中央")}
           {amount("fundsProvincial", "省级")}
           {amount("fundsLocal", "市县")}
