@@ -6,7 +6,7 @@ import { carryOverCandidates } from "@/lib/server/carry-over/carry-over-candidat
 import { proposeAnnualPlan } from "@/lib/server/annual-plans/propose-annual-plan";
 import { saveReport } from "@/lib/server/reports/save-report";
 import { planRollup } from "@/lib/server/rollups/plan-rollup";
-import { groupRollup } from "@/lib/server/rollups/group-rollup";
+import { groupRollup, trend } from "@/lib/server/rollups/group-rollup";
 import { projectFigures } from "@/lib/server/rollups/project-figures";
 import { makePlan, makeProject } from "@/lib/server/seed/factories";
 import { makeAnnualPlan, makeMilestone, makeReport } from "@/lib/server/seed/report-factories";
@@ -106,6 +106,9 @@ describe("carry-over (续建)", () => {
     );
     const new2026 = await total(w.next.plan.id, "2026-01");
     expect(new2026).toMatchObject({ projectCount: 2, totalWan: "5800.0000", completedToDateWan: "180.0000", annualPlanWan: "600.0000" });
+    // The dashboard's trend line reads the same lineage: 本年累计 at 2026-01 is the 30 filed in January.
+    const points = await trend(db, { planId: w.next.plan.id, period: "2026-01" }, "MONTHLY");
+    expect(points[0]).toMatchObject({ period: "2026-01", completedWan: "30.0000", cumulativeWan: "30.0000" });
     // Together the two plans count each project and each amount once.
     expect(old2026.projectCount + new2026.projectCount).toBe(3);
     // The old plan keeps its 2025 annual plan; milestones not yet done moved, done ones stayed.

@@ -63,21 +63,26 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
     ms AS (
       -- A building's milestones, wherever 续建 left them: done ones stay with the predecessor, the
       -- others moved to the successor; both ends of the lineage read all of them.
-      ${lineage(q.planId)},
-      holders AS (
-        SELECT line AS owner, member AS holder FROM lineage
-        UNION SELECT pp.id, s.id FROM "Project" pp JOIN "Project" s ON s."predecessorId" = pp.id WHERE pp."planId" = ${q.planId}
-      )
-      SELECT h.owner AS "projectId",
+      SELECT m.owner AS "projectId",
         min(m."plannedDate") FILTER (WHERE m.code = 'START') AS start_planned,
         min(m."actualDate") FILTER (WHERE m.code = 'START') AS start_actual,
         min(m."plannedDate") FILTER (WHERE m.code = 'COMPLETE') AS complete_planned,
         min(m."actualDate") FILTER (WHERE m.code = 'COMPLETE') AS complete_actual,
         min(m."actualDate") FILTER (WHERE m.code = 'IN_USE') AS in_use_actual
-      FROM "Milestone" m
-      JOIN holders h ON h.holder = m."projectId"
-      WHERE m."deletedAt" IS NULL AND m.code IN ('START', 'COMPLETE', 'IN_USE')
-      GROUP BY h.owner
+      FROM (
+        SELECT m."projectId" AS owner, m.code, m."plannedDate", m."actualDate"
+        FROM "Milestone" m JOIN "Project" pp ON pp.id = m."projectId" AND pp."planId" = ${q.planId}
+        WHERE m."deletedAt" IS NULL AND m.code IN ('START', 'COMPLETE', 'IN_USE')
+        UNION ALL
+        SELECT h.owner, m.code, m."plannedDate", m."actualDate"
+        FROM (
+          ${lineage(q.planId)}
+          SELECT line AS owner, member AS holder FROM lineage
+          UNION ALL SELECT pp.id, s.id FROM "Project" pp JOIN "Project" s ON s."predecessorId" = pp.id WHERE pp."planId" = ${q.planId}
+        ) h JOIN "Milestone" m ON m."projectId" = h.holder
+        WHERE m."deletedAt" IS NULL AND m.code IN ('START', 'COMPLETE', 'IN_USE')
+      ) m
+      GROUP BY m.owner
     ),
     base AS (
       SELECT p.id, p."unitId" AS unit_id, p."sectionId" AS section_id, p."startYear" AS start_year, p.status,
@@ -256,7 +261,7 @@ export function trendSql(q: RollupQuery, cycle: Cycle): Prisma.Sql {
   const periods = periodsOfYear(year, cycle);
   return Prisma.sql`
     WITH lines AS (SELECT p.id FROM "Project" p WHERE p."planId" = ${q.planId} AND ${inPortfolio(q.period)} AND ${carriesMoney()}),
-    members AS (${lineage(q.planId)} SELECT l.member FROM lineage l JOIN lines ON lines.id = l.line),
+    members AS (SELECT id AS member FROM lines UNION ALL (${lineage(q.planId)} SELECT l.member FROM lineage l JOIN lines ON lines.id = l.line)),
     per AS (
       SELECT r.period, sum(r."completedAmount") AS wan
       FROM "ProgressReport" r JOIN members ON members.member = r."projectId"

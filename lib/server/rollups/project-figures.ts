@@ -65,9 +65,11 @@ export function shownRevisionJoin(period: string, includeSubmitted: boolean) {
 // The projects whose reports count for a line of the plan: the line itself and, for a 续建 project
 // carried over from a finished plan, its predecessors (their reports were filed before the cut-over;
 // later ones moved to the successor). Columns: line, member.
+// Only the predecessors: a line's own rows are read directly (the covering index keeps that fast), and
+// the few carried lines add their ancestors' rows. Columns: line, member.
 export function lineage(planId: number) {
   return Prisma.sql`WITH RECURSIVE lineage(line, member) AS (
-      SELECT pp.id, pp.id FROM "Project" pp WHERE pp."planId" = ${planId}
+      SELECT pp.id, pp."predecessorId" FROM "Project" pp WHERE pp."planId" = ${planId} AND pp."predecessorId" IS NOT NULL
       UNION ALL
       SELECT l.line, q."predecessorId" FROM lineage l JOIN "Project" q ON q.id = l.member WHERE q."predecessorId" IS NOT NULL)`;
 }
@@ -76,16 +78,26 @@ export function lineage(planId: number) {
 // 本年累计 (every counted amount of the calendar year, whichever plan it was filed under), 累计, 本年资金到位.
 export function countedSums(q: { planId: number; period: string; includeSubmitted?: boolean }) {
   const year = periodYear(q.period);
-  return Prisma.sql`
-      ${lineage(q.planId)}
-      SELECT l.line AS "projectId",
+  const sums = Prisma.sql`
         sum(r."completedAmount") FILTER (WHERE r.period = ${q.period}) AS period_wan,
         sum(r."completedAmount") FILTER (WHERE r.year = ${year}) AS ytd_wan,
         sum(r."completedAmount") AS cum_wan,
-        sum(${FUNDS}) FILTER (WHERE r.year = ${year}) AS funds_wan
-      FROM lineage l JOIN "ProgressReport" r ON r."projectId" = l.member
-      WHERE r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})
-      GROUP BY l.line`;
+        sum(${FUNDS}) FILTER (WHERE r.year = ${year}) AS funds_wan`;
+  const counted = Prisma.sql`r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})`;
+  return Prisma.sql`
+      SELECT "projectId", sum(period_wan) AS period_wan, sum(ytd_wan) AS ytd_wan, sum(cum_wan) AS cum_wan, sum(funds_wan) AS funds_wan
+      FROM (
+        SELECT r."projectId", ${sums}
+        FROM "ProgressReport" r JOIN "Project" pp ON pp.id = r."projectId" AND pp."planId" = ${q.planId}
+        WHERE ${counted}
+        GROUP BY r."projectId"
+        UNION ALL
+        SELECT l.line, ${sums}
+        FROM (${lineage(q.planId)} SELECT line, member FROM lineage) l JOIN "ProgressReport" r ON r."projectId" = l.member
+        WHERE ${counted}
+        GROUP BY l.line
+      ) parts
+      GROUP BY "projectId"`;
 }
 
 // Funds received in one report: unknown when every source is unknown, never 0 (shared with group-rollup.ts).
