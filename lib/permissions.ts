@@ -4,6 +4,7 @@ export const ROLES = ["ADMIN", "FINANCE_REVIEWER", "COUNTY_OFFICER", "VIEWER"] a
 export type RoleName = (typeof ROLES)[number];
 
 export const ACTIONS = [
+  "account.password", // change one's own password (the only operation open while a change is due)
   "plan.read",
   "plan.manage", // plan settings such as the reporting cycle
   "project.update", // project facts, directly (with a reason)
@@ -28,6 +29,7 @@ export type Grant = "all" | "unit";
 
 export const ROLE_PERMISSIONS: Record<RoleName, Partial<Record<Action, Grant>>> = {
   ADMIN: {
+    "account.password": "all",
     "plan.read": "all",
     "plan.manage": "all",
     "project.update": "all",
@@ -44,8 +46,16 @@ export const ROLE_PERMISSIONS: Record<RoleName, Partial<Record<Action, Grant>>> 
     "audit.readAll": "all",
     "apiToken.manage": "all",
   },
-  FINANCE_REVIEWER: { "plan.read": "all", "report.review": "all", "project.reviewChange": "all", "annualPlan.set": "all", "export.run": "all" },
+  FINANCE_REVIEWER: {
+    "account.password": "all",
+    "plan.read": "all",
+    "report.review": "all",
+    "project.reviewChange": "all",
+    "annualPlan.set": "all",
+    "export.run": "all",
+  },
   COUNTY_OFFICER: {
+    "account.password": "all",
     "plan.read": "all",
     "project.requestChange": "unit",
     "project.create": "unit",
@@ -53,7 +63,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, Partial<Record<Action, Grant>>> 
     "report.write": "unit",
     "export.run": "all",
   },
-  VIEWER: { "plan.read": "all" },
+  VIEWER: { "account.password": "all", "plan.read": "all" },
 };
 
 // Who decides what (README "Who reviews what"): reports (and the annual plan amounts that travel

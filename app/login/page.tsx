@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { LoginForm } from "./login-form";
 import { zh } from "@/lib/i18n/zh-CN";
+import { safeCallbackPath } from "@/lib/safe-path";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 
 export const dynamic = "force-dynamic";
@@ -8,8 +9,7 @@ export const dynamic = "force-dynamic";
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; changed?: string }> }) {
   if (await getCurrentUser()) redirect("/plans");
   const { callbackUrl, changed } = await searchParams;
-  // Only same-site paths: an absolute callback URL could send the user elsewhere after sign-in.
-  const safe = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/plans";
+  const safe = safeCallbackPath(callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center bg-sky-900/5 px-4">
       <div className="w-full max-w-sm rounded-lg bg-white p-8 shadow">

@@ -6,7 +6,8 @@ import { validate } from "@/lib/schemas/validate";
 import type { SessionUser } from "./auth/current-user";
 
 // The one way to write an operation, read or write. Steps, always in this order:
-//   1. the role's permission for the operation (lib/permissions.ts), before the input is looked at;
+//   1. the role's permission for the operation (lib/permissions.ts), before the input is looked at
+//      (and nothing but the password change while one is due);
 //   2. the input, parsed with the operation's zod schema (field errors come back to the form);
 //   3. the body, which authorises against the record it reads (authorize(actor, action, ref): the
 //      record's unit comes from the database) and, for writes, runs one transaction with its audit rows.
@@ -21,6 +22,10 @@ export function operation<S extends z.ZodType, R>(def: {
 }): Operation<R> {
   const op = async (actor: SessionUser, input: unknown): Promise<R> => {
     if (!grantOf(actor.role, def.permission)) throw new AppError("FORBIDDEN", "您没有权限执行此操作。");
+    // A temporary password (set by an admin's reset) opens nothing but its own change: pages, actions,
+    // API tokens and routes all pass here.
+    if (actor.mustChangePassword && def.permission !== "account.password")
+      throw new AppError("FORBIDDEN", "请先修改密码（管理员重置后须修改密码），然后再继续。");
     return def.run(actor, validate(def.input, input));
   };
   return Object.assign(op, { permission: def.permission, input: def.input });

@@ -261,6 +261,7 @@ type G = "all" | "unit" | "-";
 const row = (ADMIN: G, FINANCE_REVIEWER: G, COUNTY_OFFICER: G, VIEWER: G) => ({ ADMIN, FINANCE_REVIEWER, COUNTY_OFFICER, VIEWER });
 const EXPECTED: Record<string, Record<RoleName, G>> = {
   //                          ADMIN  FINANCE  OFFICER  VIEWER
+  "account.password": row("all", "all", "all", "all"),
   "plan.read": row("all", "all", "all", "all"),
   "plan.manage": row("all", "-", "-", "-"),
   "project.update": row("all", "-", "-", "-"),

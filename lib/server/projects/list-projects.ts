@@ -18,7 +18,8 @@ export function projectWhere(f: ProjectFilters): Prisma.ProjectWhereInput {
     ...(f.kind && { kind: f.kind }),
     ...(f.from && { startYear: { gte: f.from } }),
     ...(f.to && { endYear: { lte: f.to } }),
-    ...(f.q && { name: { contains: f.q, mode: "insensitive" as const } }),
+    // % and _ are searched for as themselves, not as LIKE wildcards.
+    ...(f.q && { name: { contains: f.q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const } }),
   };
 }
 

@@ -8,10 +8,9 @@ import { operation } from "@/lib/server/operation";
 
 // A signed-in user changes their own password. Every session of the user ends with it, this one
 // included: the form signs out and the user signs in again with the new password.
-// Permission: every role may change its own password; "plan.read" is the grant every role holds
-// (lib/permissions.ts has no action of its own for one's own account).
+// Every role may ("account.password"), also while a change is due (lib/server/operation.ts).
 export const changePassword = operation({
-  permission: "plan.read",
+  permission: "account.password",
   input: passwordChangeSchema,
   async run(actor, v) {
     const user = await db.user.findUnique({ where: { id: actor.id } });
