@@ -18,3 +18,14 @@ export function ConflictNotice({ message, changes }: { message: string; changes:
     </div>
   );
 }
+
+// A form's refusal: what changed meanwhile for a conflict, else the message.
+export function FormFailure({ failure }: { failure: { message: string; conflict?: ChangeSince[] } | null }) {
+  if (!failure) return null;
+  if (failure.conflict) return <ConflictNotice message={failure.message} changes={failure.conflict} />;
+  return (
+    <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="form-error">
+      {failure.message}
+    </p>
+  );
+}

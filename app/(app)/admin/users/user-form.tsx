@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserAction, updateUserAction } from "./actions";
-import { ConflictNotice } from "@/components/conflict-notice";
+import { FormFailure } from "@/components/conflict-notice";
 import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
 import { ROLE_LABEL, ROLES } from "@/lib/permissions";
 import { PASSWORD_RULE, userCreateSchema, userUpdateSchema, type UserCreateInput, type UserUpdateInput } from "@/lib/schemas/user";
@@ -106,12 +106,7 @@ export function UserForm(props: Props) {
           </label>
         </>
       )}
-      {failure &&
-        (failure.conflict ? (
-          <ConflictNotice message={failure.message} changes={failure.conflict} />
-        ) : (
-          <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{failure.message}</p>
-        ))}
+      <FormFailure failure={failure} />
       {saved && <p className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">已保存。</p>}
       <button type="submit" disabled={form.formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-60">
         {props.mode === "create" ? "创建" : "保存"}

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { createProjectAction, resubmitProjectAction } from "./actions";
-import { ConflictNotice } from "@/components/conflict-notice";
+import { FormFailure } from "@/components/conflict-notice";
 import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
 import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
 import { FUNDING_FIELDS, fundingMismatch, projectEntryEditSchema, projectEntrySchema, type ProjectEntryEditInput } from "@/lib/schemas/project-entry";
@@ -183,14 +183,7 @@ export function ProjectEntryForm({ mode, defaults, units, sections, lines, admit
         <FieldError message={e.scope?.message} />
       </label>
       {text("approvalCode", `${T.approvalCode}（可选）`, T.approvalCodeHint)}
-      {failure &&
-        (failure.conflict ? (
-          <ConflictNotice message={failure.message} changes={failure.conflict} />
-        ) : (
-          <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="form-error">
-            {failure.message}
-          </p>
-        ))}
+      <FormFailure failure={failure} />
       <button type="submit" disabled={formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-60">
         {formState.isSubmitting ? "提交中…" : admitsDirectly ? zhPortfolio.create.submit : zhPortfolio.create.submitProposal}
       </button>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { editProjectAction } from "./actions";
-import { ConflictNotice } from "@/components/conflict-notice";
+import { FormFailure } from "@/components/conflict-notice";
 import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
 import { zh } from "@/lib/i18n/zh-CN";
 import { projectUpdateSchema, type ProjectUpdateInput } from "@/lib/schemas/project-update";
@@ -135,14 +135,7 @@ export function ProjectEditForm({ defaults, isSubProject, mode, units, sections 
         <textarea {...register("reason")} rows={2} className={inputClass} />
         <FieldError message={e.reason?.message} />
       </label>
-      {failure &&
-        (failure.conflict ? (
-          <ConflictNotice message={failure.message} changes={failure.conflict} />
-        ) : (
-          <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="form-error">
-            {failure.message}
-          </p>
-        ))}
+      <FormFailure failure={failure} />
       <div className="flex gap-3">
         <button type="submit" disabled={formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-60">
           {formState.isSubmitting ? "提交中…" : mode === "direct" ? "保存" : "提交调整申请"}

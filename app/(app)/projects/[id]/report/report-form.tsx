@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { saveReportAction } from "./actions";
-import { ConflictNotice } from "@/components/conflict-notice";
+import { FormFailure } from "@/components/conflict-notice";
 import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
 import { convertTyped } from "@/lib/money";
 import { reportSaveSchema, type ReportSaveInput } from "@/lib/schemas/report";
@@ -113,14 +113,7 @@ export function ReportForm({ defaults, locked, needsCorrectionReason, outsideBui
           <FieldError message={e.correctionReason?.message} />
         </label>
       )}
-      {failure &&
-        (failure.conflict ? (
-          <ConflictNotice message={failure.message} changes={failure.conflict} />
-        ) : (
-          <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="form-error">
-            {failure.message}
-          </p>
-        ))}
+      <FormFailure failure={failure} />
       {warnings.map((w) => (
         <p key={w} className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
           ⚠ 已保存。{w}

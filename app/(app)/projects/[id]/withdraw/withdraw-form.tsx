@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { requestWithdrawalAction } from "./actions";
-import { ConflictNotice } from "@/components/conflict-notice";
+import { FormFailure } from "@/components/conflict-notice";
 import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
 import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
 import { periodLabel } from "@/lib/periods";
@@ -53,14 +53,7 @@ export function WithdrawForm({ defaults, periods }: { defaults: WithdrawalReques
         <textarea {...register("reason")} rows={3} className={inputClass} />
         <FieldError message={e.reason?.message} />
       </label>
-      {failure &&
-        (failure.conflict ? (
-          <ConflictNotice message={failure.message} changes={failure.conflict} />
-        ) : (
-          <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="form-error">
-            {failure.message}
-          </p>
-        ))}
+      <FormFailure failure={failure} />
       <button type="submit" disabled={formState.isSubmitting} className="rounded bg-red-700 px-4 py-1.5 text-white hover:bg-red-800 disabled:opacity-60">
         {formState.isSubmitting ? "提交中…" : W.submit}
       </button>
