@@ -3,12 +3,13 @@ import type { Writable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { templateExportSchema } from "@/lib/schemas/plan-template";
 import { sectionName } from "@/lib/sections";
 import { operation } from "@/lib/server/operation";
 import { XLSX_TYPE, type FileJob } from "./file-response";
-import { BORDER, FONT, HEADER_FILL, textCell, workbookWriter } from "./xlsx-kit";
+import { BORDER, FONT, HEADER_FILL, printSetup, textCell, workbookWriter } from "./xlsx-kit";
 
 // A blank project list in the appendix layout the import reads (lib/server/imports/interpret.ts):
 // a title line, the header 单位 / 项目类别 / 项目名称 / 建设周期 / 总投资（亿元）, and with a plan its
@@ -36,7 +37,9 @@ export const prepareTemplateExport = operation({
       type: XLSX_TYPE,
       write: async (out: Writable) => {
         const wb = workbookWriter(out);
-        writeTable(wb.addWorksheet(T.sheet, { views: [{ state: "frozen", ySplit: 2 }] }), plan?.title ?? null, lists);
+        // Printed like the other sheets: A4 landscape, fit to width, header row repeated.
+        const { headerFooter, ...pageSetup } = printSetup("2:2", zhExcel.schedule.footer);
+        writeTable(wb.addWorksheet(T.sheet, { views: [{ state: "frozen", ySplit: 2 }], pageSetup, headerFooter }), plan?.title ?? null, lists);
         writeNotes(wb.addWorksheet(T.notesSheet));
         if (lists.unit.length || lists.category.length) writeLists(wb.addWorksheet(T.listsSheet, { state: "hidden" }), lists);
         await wb.commit();

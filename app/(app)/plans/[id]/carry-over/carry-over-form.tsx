@@ -104,6 +104,7 @@ export function CarryOverForm({ data }: { data: Data }) {
           {
             key: "name",
             header: "项目",
+            className: "min-w-48",
             cell: (p) => (
               <>
                 {p.name}

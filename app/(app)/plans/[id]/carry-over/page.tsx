@@ -23,7 +23,7 @@ export default async function CarryOverPage({
   );
   if (!loaded.ok) return loaded.page;
   const c = loaded.data;
-  const select = "mt-1 block rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+  const select = "mt-1 block max-w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
     <>
       <p className="text-sm text-slate-500">
@@ -39,7 +39,7 @@ export default async function CarryOverPage({
         <p className="mt-4 rounded bg-white p-4 text-sm shadow-sm">没有可结转的来源规划（来源规划的规划期须早于本规划）。</p>
       ) : (
         <form className="mt-4 flex flex-wrap items-end gap-3 rounded bg-white p-3 text-sm shadow-sm" data-testid="carry-over-filter">
-          <label>
+          <label className="max-w-full">
             来源规划
             <select name="from" defaultValue={c.from?.id} className={select}>
               {c.sources.map((s) => (
