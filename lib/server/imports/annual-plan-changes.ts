@@ -4,7 +4,7 @@ import { AMOUNT_PATTERN } from "@/lib/excel/appendix-rules.mjs";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
-import { exactString, WAN_PER_YI } from "@/lib/money";
+import { exactString, toWan } from "@/lib/money";
 import { ANNUAL_FIELD } from "@/lib/server/annual-plans/proposal";
 import { recordAuditMany } from "@/lib/server/audit/record-audit";
 import type { Field, Interpreted } from "./interpret";
@@ -83,7 +83,7 @@ export async function annualPlanChanges(planId: number, file: Interpreted): Prom
     if (raw === "") reject("annual", R.annualMissing);
     else if (!AMOUNT_PATTERN.test(raw) && !(typeof r.annual === "number" && r.annual >= 0)) reject("annual", R.annualNotNumber(r.values.annual ?? ""));
     else {
-      const wan = file.moneyUnit === "yi" ? new Decimal(raw).mul(WAN_PER_YI) : new Decimal(raw);
+      const wan = new Decimal(toWan(raw, file.moneyUnit ?? "wan"));
       if (wan.gt(MAX_WAN) || wan.decimalPlaces() > 4) reject("annual", R.annualTooBig(r.values.annual ?? raw));
       else amount = wan.toFixed();
     }

@@ -4,7 +4,7 @@ import { operation } from "@/lib/server/operation";
 import { Decimal } from "decimal.js";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { exactString, formatMoney, yiToWan } from "@/lib/money";
+import { exactString, formatMoney, toWan } from "@/lib/money";
 import { currentPeriod, isPeriod, periodLabel, periodYear } from "@/lib/periods";
 import { outsideBuildPeriod } from "@/lib/reports";
 import { reportSaveSchema } from "@/lib/schemas/report";
@@ -47,7 +47,7 @@ export const saveReport = operation({
         outOfPeriodReason: ["填报期次不在建设期内，请说明原因"],
       });
     }
-    const wan = (s: string) => (s === "" ? null : (v.moneyUnit === "yi" ? yiToWan(s) : new Decimal(s)).toFixed());
+    const wan = (s: string) => (s === "" ? null : toWan(s, v.moneyUnit));
     const next = {
       ...Object.fromEntries(AMOUNTS.map((f) => [f, wan(v[f])])),
       progressPercent: v.progressPercent === "" ? null : new Decimal(v.progressPercent).toFixed(),

@@ -23,6 +23,12 @@ const at = (alias: string) => Prisma.raw(alias);
 // `period`: a period string, or an SQL expression of one (a per-plan current period).
 export const inPortfolio = (period: string | Prisma.Sql, a = "p") =>
   Prisma.sql`(${at(a)}."deletedAt" IS NULL AND ${at(a)}.admission = 'ADMITTED' AND (${at(a)}."endPeriod" IS NULL OR ${at(a)}."endPeriod" > ${period}))`;
+// Today's portfolio: the current period in the row's own plan's cycle.
+export const inCurrentPortfolio = (a = "p") =>
+  inPortfolio(
+    Prisma.sql`(SELECT CASE pl."reportingCycle" WHEN 'MONTHLY' THEN ${currentPeriod("MONTHLY")} ELSE ${currentPeriod("QUARTERLY")} END FROM "Plan" pl WHERE pl.id = ${Prisma.raw(a)}."planId")`,
+    a,
+  );
 // The same for reads through the Prisma client.
 export const portfolioWhere = (period: string) =>
   ({ deletedAt: null, admission: "ADMITTED", OR: [{ endPeriod: null }, { endPeriod: { gt: period } }] }) satisfies Prisma.ProjectWhereInput;

@@ -2,14 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
-import { currentPeriod } from "@/lib/periods";
-import { countsAndTotal, inPortfolio, type Counts } from "./counting";
-
-// The current period in the plan's own cycle: the portfolio these figures describe.
-async function nowOf(planId: number): Promise<string> {
-  const plan = await db.plan.findUnique({ where: { id: planId }, select: { reportingCycle: true } });
-  return currentPeriod(plan?.reportingCycle ?? "MONTHLY");
-}
+import { countsAndTotal, inCurrentPortfolio, type Counts } from "./counting";
 
 // Plan figures as of the current period (plan list, plan page, rollup .xlsx, /api/v1/plans), in SQL.
 // Counted and summed as counting.ts says: 项目 = reporting lines, which carry the money; 子项目 and
@@ -30,18 +23,17 @@ const GROUP = {
 // always add up to planTotals.
 export async function planRollup(planId: number, by: RollupBy): Promise<RollupRow[]> {
   const g = GROUP[by];
-  const now = await nowOf(planId);
   const noUnit =
     by === "unit"
       ? Prisma.sql`UNION ALL
         SELECT NULL, ${zhFinance.noUnit}::text, ${countsAndTotal()}, NULL, NULL
-        FROM "Project" p WHERE p."planId" = ${planId} AND p."unitId" IS NULL AND ${inPortfolio(now)}
+        FROM "Project" p WHERE p."planId" = ${planId} AND p."unitId" IS NULL AND ${inCurrentPortfolio()}
         HAVING count(*) > 0`
       : Prisma.empty;
   const rows = await db.$queryRaw<(RollupRow & { ord: number | null; gid: number | null })[]>(Prisma.sql`
     SELECT g.id, ${g.name} AS name, ${countsAndTotal()}, g."sortOrder" AS ord, g.id AS gid
     FROM ${g.table} g
-    LEFT JOIN "Project" p ON p.${g.fk} = g.id AND ${inPortfolio(now)}
+    LEFT JOIN "Project" p ON p.${g.fk} = g.id AND ${inCurrentPortfolio()}
     WHERE g."planId" = ${planId}
     GROUP BY g.id
     ${noUnit}
@@ -53,15 +45,13 @@ export async function planRollup(planId: number, by: RollupBy): Promise<RollupRo
 // check that the groups add up to the total.
 export async function planTotals(planId: number): Promise<Counts> {
   const [row] = await db.$queryRaw<Counts[]>(Prisma.sql`
-    SELECT ${countsAndTotal()} FROM "Project" p WHERE p."planId" = ${planId} AND ${inPortfolio(await nowOf(planId))}`);
+    SELECT ${countsAndTotal()} FROM "Project" p WHERE p."planId" = ${planId} AND ${inCurrentPortfolio()}`);
   return row;
 }
 
 // Totals of all plans at once, for the plan list and /api/v1/plans.
 export async function allPlanTotals(): Promise<Map<number, Counts>> {
   const rows = await db.$queryRaw<(Counts & { planId: number })[]>(Prisma.sql`
-    SELECT p."planId", ${countsAndTotal()} FROM "Project" p JOIN "Plan" pl ON pl.id = p."planId"
-    WHERE ${inPortfolio(Prisma.sql`CASE pl."reportingCycle" WHEN 'MONTHLY' THEN ${currentPeriod("MONTHLY")} ELSE ${currentPeriod("QUARTERLY")} END`)}
-    GROUP BY p."planId"`);
+    SELECT p."planId", ${countsAndTotal()} FROM "Project" p WHERE ${inCurrentPortfolio()} GROUP BY p."planId"`);
   return new Map(rows.map(({ planId, ...r }) => [planId, r]));
 }
