@@ -5,12 +5,30 @@
 // - sets a per-request nonce Content-Security-Policy (Next puts the nonce on its own scripts).
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { pageQueryProblems } from "@/lib/page-queries";
 import { databaseUp } from "@/lib/server/health/database-up";
 
-const UNAVAILABLE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>服务暂时不可用</title>
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// A page of its own, without the app's layout (which needs the database or a valid request).
+const plainPage = (title: string, body: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font-family:"Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;background:#f8fafc;color:#0f172a;display:flex;min-height:100vh;align-items:center;justify-content:center;margin:0}
-div{background:#fff;padding:2rem 2.5rem;border-radius:.5rem;box-shadow:0 1px 3px #0002;max-width:28rem}</style></head>
-<body><div><h1 style="font-size:1.25rem">规划项目投资台账暂时无法使用</h1><p>数据库暂时无法连接，请稍后刷新重试。您的数据不会丢失。</p></div></body></html>`;
+main{background:#fff;padding:2rem 2.5rem;border-radius:.5rem;box-shadow:0 1px 3px #0002;max-width:32rem}a{color:#1d4ed8}</style></head>
+<body><main>${body}</main></body></html>`;
+const UNAVAILABLE_PAGE = plainPage(
+  "服务暂时不可用",
+  `<h1 style="font-size:1.25rem">规划项目投资台账暂时无法使用</h1><p>数据库暂时无法连接，请稍后刷新重试。您的数据不会丢失。</p>`,
+);
+const badQueryPage = (problems: string[], pathname: string) =>
+  plainPage(
+    "链接参数有误",
+    `<h1 style="font-size:1.25rem">链接中的参数有误</h1><ul>${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join("")}</ul>` +
+      `<p><a href="${escapeHtml(pathname)}">打开此页面（不带参数）</a></p>`,
+  );
+const PLAIN_HEADERS = {
+  "Content-Type": "text/html; charset=utf-8",
+  "Cache-Control": "no-store",
+  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+};
 
 const PUBLIC_PATHS = new Set(["/login"]);
 
@@ -31,15 +49,7 @@ function contentSecurityPolicy(nonce: string) {
 
 export default async function proxy(request: NextRequest) {
   if (!(await databaseUp()).up) {
-    return new Response(UNAVAILABLE_PAGE, {
-      status: 503,
-      headers: {
-        "Content-Type": "text/html; charset=utf-8",
-        "Retry-After": "5",
-        "Cache-Control": "no-store",
-        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-      },
-    });
+    return new Response(UNAVAILABLE_PAGE, { status: 503, headers: { ...PLAIN_HEADERS, "Retry-After": "5" } });
   }
   const { pathname, search } = request.nextUrl;
   if (!PUBLIC_PATHS.has(pathname) && !(await getToken({ req: request }))) {
@@ -47,6 +57,8 @@ export default async function proxy(request: NextRequest) {
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
   }
+  const problems = pageQueryProblems(pathname, request.nextUrl.searchParams);
+  if (problems.length) return new Response(badQueryPage(problems, pathname), { status: 400, headers: PLAIN_HEADERS });
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);

@@ -31,6 +31,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: "No valid session cookie or API token",
   404: "No such plan, unit, project or list",
   409: "Stale version: someone saved a change meanwhile; details lists it",
+  413: "Body too large (JSON bodies: 1 MB; an import upload: the file limit plus 64 KB); read no further than the limit",
   429: `Too many requests: at most ${API_LIMIT_PER_MINUTE} a minute per token or user`,
   500: "Unexpected error (logged on the server)",
   503: "Database unavailable; retry later",
@@ -69,7 +70,7 @@ function operation(op: Operation) {
   const responses: Record<string, unknown> = { "200": okResponse(op.ok) };
   if (!op.public) {
     const denied = op.actions ? forbidden(op.actions) : null;
-    const statuses = [...(op.errors ?? []), 401, ...(denied ? [403] : []), 429, 500, 503].sort((a, b) => a - b);
+    const statuses = [...(op.errors ?? []), 401, ...(denied ? [403] : []), ...(op.body ? [413] : []), 429, 500, 503].sort((a, b) => a - b);
     for (const s of statuses) responses[String(s)] = errorResponse(s, s === 403 ? denied! : ERROR_TEXT[s]);
   }
   const params = [

@@ -20,7 +20,8 @@ import {
 import { moneyParamSchema, rollupExportSchema, scheduleExportSchema } from "@/lib/schemas/export";
 import { rollupQuerySchema } from "@/lib/schemas/finance";
 import { importUploadSchema } from "@/lib/schemas/import";
-import { planCreateSchema, recordId } from "@/lib/schemas/plan";
+import { recordId } from "@/lib/schemas/fields";
+import { planCreateSchema } from "@/lib/schemas/plan";
 import { templateExportSchema } from "@/lib/schemas/plan-template";
 import { projectFiltersSchema } from "@/lib/schemas/project-filters";
 import { projectEntrySchema } from "@/lib/schemas/project-entry";
@@ -96,7 +97,7 @@ export type Operation = {
 };
 
 const projectId = z.strictObject({ id: projectUpdateSchema.shape.id.meta({ description: "Project id" }) });
-const planId = z.strictObject({ id: recordId.meta({ description: "Plan id" }) });
+const planId = z.strictObject({ id: recordId().meta({ description: "Plan id" }) });
 const csvList = z.strictObject({ list: z.enum(CSV_LISTS).meta({ description: "The list screen whose rows are exported" }) });
 const planFilter = z.strictObject({ plan: z.coerce.number().int().positive().meta({ description: "Plan id" }) });
 const attachment = { "Content-Disposition": { description: "attachment with the file name (UTF-8, RFC 6266)", schema: { type: "string" } } };

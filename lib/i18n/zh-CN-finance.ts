@@ -134,6 +134,7 @@ export const zhFinance = {
     status: "状态",
     revoke: "吊销",
     revoked: "已吊销",
+    ended: "已失效（签发人的密码、角色或单位已变更，或账号已停用）",
     active: "有效",
     never: "从未使用",
     none: "还没有令牌。",

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { periodKey, recordId } from "./fields";
 
-const id = z.coerce.number().int().positive().max(2147483647);
+const id = recordId();
 const idMap = z.record(z.string().regex(/^\d{1,10}$/), id);
 
 // Which unfinished projects of a finished plan the new plan can take over (the picker).
@@ -16,7 +17,7 @@ export const carryOverCandidatesSchema = z.object({
 export const carryOverSchema = z.object({
   fromPlanId: id,
   toPlanId: id,
-  cutoverPeriod: z.string().trim().min(1, "请填写切换期次").max(10),
+  cutoverPeriod: periodKey("请填写切换期次，如 2026-01 或 2026-Q1"),
   projects: z
     .array(z.object({ id, version: id }))
     .min(1, "请至少选择一个项目")

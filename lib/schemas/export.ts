@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { optionalRecordId, periodKey, recordId } from "./fields";
 
-const optionalInt = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), z.coerce.number().int().positive().optional());
+const optionalInt = optionalRecordId();
 const flag = z.preprocess((v) => v === true || v === "1" || v === "true" || v === "on", z.boolean());
 
-const plan = z.coerce.number({ message: "请选择规划" }).int().positive("请选择规划").meta({ description: "Plan id (from /api/v1/plans)" });
+const plan = recordId("请选择规划").meta({ description: "Plan id (from /api/v1/plans)" });
 const money = (dflt: "wan" | "yi") =>
   z.enum(["wan", "yi"]).default(dflt).catch(dflt).meta({ description: "Unit of the amounts in the file: 万元 (wan) or 亿元 (yi)" });
 
@@ -12,10 +13,7 @@ const money = (dflt: "wan" | "yi") =>
 export const scheduleExportSchema = z.object({
   plan,
   unit: optionalInt.meta({ description: "One reporting unit of the plan; default: every unit" }),
-  period: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, "报告期格式不正确，应为 2025-03 或 2025-Q1")
-    .meta({ description: "Reporting period in the plan's cycle", examples: ["2025-03", "2025-Q1"] }),
+  period: periodKey().meta({ description: "Reporting period in the plan's cycle", examples: ["2025-03", "2025-Q1"] }),
   money: money("wan"),
   includeSubmitted: flag.default(false).meta({ description: "1 = include submitted but not yet approved reports" }),
 });

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { optionalPeriod, optionalRecordId, recordId } from "./fields";
 
 // Query strings of the finance screens and the JSON API (the same parameters everywhere).
-const id = z.coerce.number({ message: "请指定规划" }).int("请指定规划").positive("请指定规划");
+const id = recordId("请指定规划");
 // A unit or start year filter: an id / year, or "none" for the group without one.
 const optionalKey = z.preprocess(
   (v) => (v === "" || v === undefined ? undefined : v),
-  z.union([z.literal("none"), z.coerce.number().int().positive()]).optional(),
+  z.union([z.literal("none"), recordId()]).optional(),
 );
 const flag = z.preprocess((v) => v === true || v === "1" || v === "true", z.boolean());
-const period = z.preprocess((v) => (v === "" ? undefined : v), z.string().trim().max(10).optional());
+const period = optionalPeriod();
 
 export const ROLLUP_BY = ["unit", "category", "year", "status", "unitCategory"] as const;
 
@@ -46,7 +47,7 @@ export const drillQuerySchema = z.object({
   period,
   submitted: flag.default(false),
   unit: optionalKey,
-  section: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
+  section: optionalRecordId(),
   year: optionalKey,
   status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["PREPARATION", "CONSTRUCTION", "COMPLETED", "IN_USE"]).optional()),
   figure: z.enum(DRILL_FIGURE_NAMES).default("projects").catch("projects"),
@@ -55,7 +56,7 @@ export const drillQuerySchema = z.object({
 export const timelineQuerySchema = z.object({
   plan: id,
   unit: optionalKey,
-  section: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
+  section: optionalRecordId(),
   status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["PREPARATION", "CONSTRUCTION", "COMPLETED", "IN_USE"]).optional().catch(undefined)),
   q: z.string().trim().max(100).optional().catch(undefined),
 });

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { moneyUnitSchema } from "./money";
-import { planDocumentSchema, planTitleSchema, planYearSchema, recordId, reportingCycleSchema } from "./plan";
+import { recordId } from "./fields";
+import { planDocumentSchema, planTitleSchema, planYearSchema, reportingCycleSchema } from "./plan";
 
 // The plan settings form (lib/server/plans/update-plan-settings.ts). A field left out stays as it is;
 // document: a new file replaces the text, null removes it.
 export const planSettingsSchema = z
   .object({
-    id: recordId,
-    version: recordId,
+    id: recordId(),
+    version: recordId(),
     title: planTitleSchema.optional(),
     periodStart: planYearSchema.optional(),
     periodEnd: planYearSchema.optional(),

@@ -1,19 +1,19 @@
 import { z } from "zod";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { moneyUnitSchema } from "./money";
+import { nullableRecordId, recordId, yearNumber } from "./fields";
 
 // Creating and archiving a plan (lib/server/plans/create-plan.ts, archive-plan.ts); the pieces here
 // are shared with the settings form (plan-settings.ts). Ids and texts are checked to the columns' limits.
 const E = zhPlans.errors;
 
-export const recordId = z.coerce.number().int().positive().max(2147483647);
-const optionalId = z.preprocess((v) => (v === "" || v === null || v === undefined ? null : v), recordId.nullable());
+const optionalId = nullableRecordId();
 
 export const planLevelSchema = z.enum(["PROVINCE", "CITY", "PREFECTURE", "DISTRICT"], { message: "请选择层级" });
 export const regionLevelSchema = z.enum(["PROVINCE", "PREFECTURE", "CITY", "COUNTY"], { message: "请选择地区级别" });
 export const reportingCycleSchema = z.enum(["MONTHLY", "QUARTERLY"], { message: "请选择填报周期" });
 export const planTitleSchema = z.string().trim().min(1, "请输入规划名称").max(200, "规划名称不能超过 200 字");
-export const planYearSchema = z.coerce.number({ message: "请输入年份" }).int("请输入整数年份").min(2000, "年份不能早于 2000").max(2100, "年份不能晚于 2100");
+export const planYearSchema = yearNumber();
 
 // The plan document travels base64-encoded inside the form's server action, whose body Next caps at
 // 1 MB: 700 KB of file is 933 KB of base64, which leaves room for the other fields.
@@ -52,8 +52,8 @@ export const planCreateSchema = z
   .refine((v) => v.regionId !== null || !!v.regionLevel, { path: ["regionLevel"], message: E.regionLevelMissing });
 
 export const planArchiveSchema = z.object({
-  id: recordId,
-  version: recordId,
+  id: recordId(),
+  version: recordId(),
   archived: z.boolean(),
   reason: z.string().trim().min(1, "请填写原因").max(500, "原因不能超过 500 字"),
 });

@@ -1,13 +1,14 @@
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
-import { toWan, UNIT_LABEL, type MoneyUnit } from "@/lib/money";
-import { amountSchema, moneyUnitSchema } from "./money";
+import { UNIT_LABEL } from "@/lib/money";
+import { optionalPeriod, recordId } from "./fields";
+import { amountSchema, fitsMoneyColumn, MONEY_COLUMN_MESSAGE, moneyUnitSchema } from "./money";
 import { changeRequestReviewSchema, year } from "./project-update";
 
 // A project added by hand (create-project.ts, POST /api/v1/projects) and the edit of one not yet
 // admitted (resubmit-project.ts): one form for both. Descriptions (.meta) are for the API description.
-const id = (message: string) => z.coerce.number({ message }).int(message).positive(message).max(2147483647, message);
+const id = recordId;
 const requiredYear = (label: string) => year.pipe(z.number({ message: `请填写${label}` }));
 const amount = (description: string) =>
   amountSchema.default("").meta({ description: `${description}: a non-negative decimal string in moneyUnit; "" = not given` });
@@ -46,19 +47,12 @@ const entryFields = z.object({
     .meta({ description: '项目代码 of the investment approval platform; "" = not yet assigned' }),
 });
 
-// Amounts are stored in 万元 as NUMERIC(18,4): at most 14 integer digits and 4 decimals once converted.
-function fitsColumn(typed: string, unit: MoneyUnit): boolean {
-  const wan = new Decimal(toWan(typed, unit));
-  return wan.decimalPlaces() <= 4 && wan.lt("1e14");
-}
-
 function rules(v: z.infer<typeof entryFields>, ctx: z.RefinementCtx) {
   if (v.startYear > v.endYear) ctx.addIssue({ code: "custom", path: ["endYear"], message: "完工年份不能早于开工年份" });
   for (const f of MONEY_FIELDS) {
     if (!/^\d+(\.\d+)?$/.test(v[f] ?? "")) continue; // empty, or refused by amountSchema already
     if (v.parentId !== null) ctx.addIssue({ code: "custom", path: [f], message: "子项目的投资计入打包项目，不单独填写" });
-    else if (!fitsColumn(v[f], v.moneyUnit))
-      ctx.addIssue({ code: "custom", path: [f], message: "金额超出可保存的范围（折合不超过 99,999,999,999,999.9999 万元，最多 4 位小数）" });
+    else if (!fitsMoneyColumn(v[f], v.moneyUnit)) ctx.addIssue({ code: "custom", path: [f], message: MONEY_COLUMN_MESSAGE });
   }
   if (v.parentId === null && v.totalInvestment === "") ctx.addIssue({ code: "custom", path: ["totalInvestment"], message: "请填写总投资" });
 }
@@ -67,9 +61,8 @@ export const projectEntrySchema = entryFields.superRefine(rules);
 export type ProjectEntryInput = z.input<typeof projectEntrySchema>;
 export type ProjectEntry = z.infer<typeof projectEntrySchema>;
 
-const recordId = z.coerce.number().int().positive().max(2147483647);
 export const projectEntryEditSchema = entryFields
-  .extend({ id: recordId, version: recordId.meta({ description: "The project's version the edit is based on (optimistic locking)" }) })
+  .extend({ id: recordId(), version: recordId().meta({ description: "The project's version the edit is based on (optimistic locking)" }) })
   .superRefine(rules);
 export type ProjectEntryEditInput = z.input<typeof projectEntryEditSchema>;
 
@@ -78,9 +71,9 @@ export const projectAdmitSchema = changeRequestReviewSchema;
 
 // 调出/取消: the project leaves the plan's official figures from effectivePeriod on ("" = the current period).
 export const withdrawalRequestSchema = z.object({
-  projectId: recordId,
-  version: recordId,
-  effectivePeriod: z.string().trim().max(10).default(""),
+  projectId: recordId(),
+  version: recordId(),
+  effectivePeriod: optionalPeriod().transform((p) => p ?? ""),
   reason: z.string().trim().min(1, "请说明调出原因").max(500, "原因不能超过 500 字"),
 });
 export type WithdrawalRequestInput = z.input<typeof withdrawalRequestSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { optionalRecordId, pageNumber } from "./fields";
 
-const optionalInt = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().positive().optional());
+const optionalInt = optionalRecordId();
 
 export const PROJECT_SORTS = ["order", "name", "total", "start", "end", "unit", "status"] as const;
 
@@ -16,7 +17,7 @@ export const projectFiltersSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   sort: z.enum(PROJECT_SORTS).default("order").catch("order"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
-  page: z.coerce.number().int().min(1).default(1).catch(1),
+  page: pageNumber,
 });
 
 export type ProjectFilters = z.infer<typeof projectFiltersSchema>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { reviewDecisionSchema } from "./review-decision";
-import { isCalendarDay } from "@/lib/dates";
-import { amountSchema, moneyUnitSchema } from "./money";
+import { DAY_MESSAGE, isDayInRange, nullableRecordId, recordId } from "./fields";
+import { amountSchema, moneyFitsColumns, moneyUnitSchema } from "./money";
 
 export const year = z.preprocess(
   (v) => (v === "" || v === null || v === undefined ? null : v),
@@ -13,8 +13,8 @@ export const year = z.preprocess(
 // for the API description, lib/api/openapi.ts.
 export const projectUpdateSchema = z
   .object({
-    id: z.coerce.number().int().positive(),
-    version: z.coerce.number().int().positive().meta({ description: "The project's version the change is based on (optimistic locking)" }),
+    id: recordId(),
+    version: recordId().meta({ description: "The project's version the change is based on (optimistic locking)" }),
     name: z.string().trim().min(1, "请输入项目名称").max(500, "项目名称不能超过 500 字").meta({ description: "项目名称" }),
     owner: z.string().trim().max(200, "建设单位不能超过 200 字").meta({ description: "建设单位" }),
     startYear: year.meta({ description: "建设周期 start year; null = not given" }),
@@ -22,10 +22,8 @@ export const projectUpdateSchema = z
     totalInvestment: amountSchema.meta({ description: '总投资: a non-negative decimal string in moneyUnit; "" = unknown' }),
     moneyUnit: moneyUnitSchema.meta({ description: "Unit of totalInvestment: 万元 (wan) or 亿元 (yi)" }),
     // Reporting unit ("" = none, plan level) and category of the project within its plan.
-    unitId: z
-      .preprocess((v) => (v === "" || v === null || v === undefined ? null : v), z.coerce.number().int().positive().max(2147483647).nullable())
-      .meta({ description: "Reporting unit of the plan; null = none (plan level)" }),
-    sectionId: z.coerce.number({ message: "请选择类别" }).int().positive("请选择类别").max(2147483647).meta({ description: "专栏/类别 of the plan" }),
+    unitId: nullableRecordId("请选择填报单位").meta({ description: "Reporting unit of the plan; null = none (plan level)" }),
+    sectionId: recordId("请选择类别").meta({ description: "专栏/类别 of the plan" }),
     status: z.enum(["PREPARATION", "CONSTRUCTION", "COMPLETED", "IN_USE"], { message: "请选择状态" }),
     reason: z
       .string()
@@ -38,10 +36,11 @@ export const projectUpdateSchema = z
       .string()
       .trim()
       .default("")
-      .refine((s) => s === "" || (isCalendarDay(s) && s >= "1990-01-01" && s <= "2100-12-31"), "请填写有效日期，如 2026-03-15")
+      .refine((s) => s === "" || isDayInRange(s), DAY_MESSAGE)
       .meta({ description: "批复日期 YYYY-MM-DD (调整申请 only)" }),
   })
-  .refine((v) => v.startYear === null || v.endYear === null || v.startYear <= v.endYear, { path: ["endYear"], message: "完工年份不能早于开工年份" });
+  .refine((v) => v.startYear === null || v.endYear === null || v.startYear <= v.endYear, { path: ["endYear"], message: "完工年份不能早于开工年份" })
+  .superRefine(moneyFitsColumns(["totalInvestment"]));
 
 export type ProjectUpdateInput = z.input<typeof projectUpdateSchema>;
 

@@ -1,23 +1,20 @@
 import { z } from "zod";
 import { reviewDecisionSchema } from "./review-decision";
-import { amountSchema, moneyUnitSchema } from "./money";
+import { optionalRecordId, periodKey, recordId } from "./fields";
+import { amountSchema, moneyFitsColumns, moneyUnitSchema } from "./money";
 
 // Descriptions (.meta) are for the API description, lib/api/openapi.ts.
 const text = (max: number, label: string, description = label) => z.string().trim().max(max, `${label}不能超过 ${max} 字`).default("").meta({ description });
 const amount = (label: string) => amountSchema.default("").meta({ description: `${label}: a non-negative decimal string in moneyUnit; "" = not given` });
 
 // One project's report for one period (save-report.ts, the report form and each grid row).
-export const reportSaveSchema = z.object({
-  projectId: z.coerce.number().int().positive(),
-  period: z
-    .string()
-    .trim()
-    .min(1, "请选择填报期次")
-    .meta({ description: "Reporting period in the plan's cycle", examples: ["2025-03", "2025-Q1"] }),
+export const REPORT_AMOUNTS = ["completedAmount", "annualPlan", "fundsCentral", "fundsProvincial", "fundsLocal", "fundsSpecialBond", "fundsSelf"] as const;
+export const reportSaveSchema = z
+  .object({
+  projectId: recordId(),
+  period: periodKey().meta({ description: "Reporting period in the plan's cycle", examples: ["2025-03", "2025-Q1"] }),
   // Version of the period's current report the form was based on; absent for a first report.
-  version: z
-    .preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().int().positive().optional())
-    .meta({ description: "Version of the period's current report, when one exists (optimistic locking)" }),
+  version: optionalRecordId().meta({ description: "Version of the period's current report, when one exists (optimistic locking)" }),
   moneyUnit: moneyUnitSchema.meta({ description: "Unit of every amount in the request: 万元 (wan) or 亿元 (yi)" }),
   completedAmount: amountSchema
     .refine((s) => s !== "", "请填写本期完成投资（没有完成请填 0）")
@@ -40,15 +37,16 @@ export const reportSaveSchema = z.object({
   outOfPeriodReason: text(500, "说明", "说明: required for a period outside the project's build period"),
   correctionReason: text(500, "更正原因", "更正原因: required to correct an approved period"),
   submit: z.boolean().default(false).meta({ description: "true = submit for review (报送) after saving" }),
-});
+  })
+  .superRefine(moneyFitsColumns(REPORT_AMOUNTS));
 export type ReportSaveInput = z.input<typeof reportSaveSchema>;
 
-export const reportSubmitSchema = z.object({ id: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() });
+export const reportSubmitSchema = z.object({ id: recordId(), version: recordId() });
 
 export const reportReviewSchema = reviewDecisionSchema("请至少选择一份报告");
 export type ReportReviewInput = z.input<typeof reportReviewSchema>;
 
 export const reportGridSchema = z.object({
-  period: z.string().trim().min(1),
+  period: periodKey(),
   rows: z.array(z.record(z.string(), z.unknown())).min(1, "没有要保存的行").max(500),
 });

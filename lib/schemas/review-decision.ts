@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-const id = z.coerce.number().int().positive().max(2147483647);
+import { recordId } from "./fields";
+
+const id = recordId();
 
 // A reviewer's decision on submitted items (reports, annual plans, 调整申请, 入库申报), as the version each
 // was seen in: approve, or return with a comment. One rule for every desk queue.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordId } from "./plan";
+import { recordId } from "./fields";
 import { orderSchema } from "./unit";
 
 // 专栏 and categories of a plan (lib/server/sections/*). A 专栏 carries its number ("专栏3").
@@ -9,12 +9,12 @@ const numbered = (v: { kind?: string; number: string }) => v.kind !== "COLUMN" |
 const numberRule = { path: ["number"], message: "专栏须填写编号，如“专栏3”" };
 
 export const sectionCreateSchema = z
-  .object({ planId: recordId, kind: z.enum(["CATEGORY", "COLUMN"], { message: "请选择类型" }), number, title })
+  .object({ planId: recordId(), kind: z.enum(["CATEGORY", "COLUMN"], { message: "请选择类型" }), number, title })
   .refine(numbered, numberRule);
 
 export const sectionUpdateSchema = z.object({
-  id: recordId,
-  version: recordId,
+  id: recordId(),
+  version: recordId(),
   number,
   title,
   reason: z.string().trim().max(500, "说明不能超过 500 字").default(""),

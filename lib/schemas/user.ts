@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "./fields";
 
 export const PASSWORD_RULE = "密码至少 10 位，且须同时包含字母和数字";
 export const passwordSchema = z
@@ -8,7 +9,7 @@ export const passwordSchema = z
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), PASSWORD_RULE);
 
 const role = z.enum(["ADMIN", "FINANCE_REVIEWER", "COUNTY_OFFICER", "VIEWER"], { message: "请选择角色" });
-const unitIds = z.array(z.coerce.number().int().positive()).max(200);
+const unitIds = z.array(recordId()).max(200);
 const withUnits = <T extends { role: string; unitIds: number[] }>(v: T) => v.role !== "COUNTY_OFFICER" || v.unitIds.length > 0;
 const unitsRule = { path: ["unitIds"], message: "县级项目专干至少要负责一个填报单位" };
 
@@ -29,8 +30,8 @@ export const userCreateSchema = z
 
 export const userUpdateSchema = z
   .object({
-    id: z.coerce.number().int().positive(),
-    version: z.coerce.number().int().positive(),
+    id: recordId(),
+    version: recordId(),
     displayName: z.string().trim().min(1, "请输入姓名").max(64, "姓名不能超过 64 字"),
     role,
     unitIds,
@@ -39,7 +40,7 @@ export const userUpdateSchema = z
   })
   .refine(withUnits, unitsRule);
 
-export const passwordResetSchema = z.object({ id: z.coerce.number().int().positive(), password: passwordSchema });
+export const passwordResetSchema = z.object({ id: recordId(), password: passwordSchema });
 
 export const passwordChangeSchema = z
   .object({ current: z.string().min(1, "请输入当前密码"), password: passwordSchema, confirm: z.string() })

@@ -4,6 +4,7 @@ import { flatParams } from "@/lib/schemas/finance";
 import { requireApiUser } from "./auth/api-user";
 import { fileResponse, type FileJob } from "./exports/file-response";
 import type { Operation } from "./operation";
+import { JSON_BODY_MAX_BYTES, readCappedBody } from "./request-body";
 import { jsonResponse } from "./run-action";
 
 // Route handlers of /api/v1: the caller (API token or session cookie) runs one operation on the
@@ -35,9 +36,13 @@ export const query: Input = (request) => flatParams(Object.fromEntries(new URL(r
 export const jsonBody: Input = async (request, params) => {
   if (!request.headers.get("content-type")?.startsWith("application/json"))
     throw new AppError("VALIDATION", "请求体须为 JSON（Content-Type: application/json）。");
-  const body = await request.json().catch(() => {
+  const bytes = await readCappedBody(request, JSON_BODY_MAX_BYTES, `请求体过大：不能超过 ${JSON_BODY_MAX_BYTES / 1024 / 1024} MB。`);
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
     throw new AppError("VALIDATION", "请求体不是有效的 JSON。");
-  });
+  }
   if (body === null || typeof body !== "object" || Array.isArray(body)) throw new AppError("VALIDATION", "请求体须为 JSON 对象。");
   return { ...body, ...params };
 };

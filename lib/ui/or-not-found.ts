@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/errors";
+import { MAX_INT } from "@/lib/schemas/fields";
 
 export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
   try {
@@ -13,6 +14,6 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
 
 export function idParam(value: string): number {
   const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  if (!Number.isSafeInteger(id) || id <= 0 || id > MAX_INT) notFound();
   return id;
 }

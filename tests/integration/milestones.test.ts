@@ -63,6 +63,7 @@ describe("saveMilestones", () => {
     const start = ms.find((m) => m.code === "START")!;
     const result = await saveMilestones(officer, {
       projectId: p.id,
+      listVersion: 1,
       milestones: [
         row(ms[1], { name: "可行性研究报告批复" }), // renamed and moved first
         row(ms[0]),
@@ -101,16 +102,17 @@ describe("saveMilestones", () => {
     });
     const ms = await db.milestone.findMany({ where: { projectId: p.id }, orderBy: { sortOrder: "asc" } });
     const rows = ms.map((m) => ({ id: m.id, version: m.version, name: m.name, plannedDate: "", actualDate: m.code === "START" ? "2024-01-01" : "" }));
-    await saveMilestones(officer, { projectId: p.id, milestones: rows });
+    await saveMilestones(officer, { projectId: p.id, listVersion: 1, milestones: rows });
     expect((await db.project.findUniqueOrThrow({ where: { id: p.id } })).status).toBe("COMPLETED");
 
     const other = await sessionFor("COUNTY_OFFICER", [units[1].id]);
-    await expectAppError(saveMilestones(other, { projectId: p.id, milestones: [] }), "FORBIDDEN");
+    await expectAppError(saveMilestones(other, { projectId: p.id, listVersion: 2, milestones: [] }), "FORBIDDEN");
     const fresh = await db.milestone.findMany({ where: { projectId: p.id, deletedAt: null }, orderBy: { sortOrder: "asc" } });
     const future = await expectAppError(
       saveMilestones(officer, {
         projectId: p.id,
-        milestones: fresh.map((m, i) => ({ id: m.id, version: m.version, name: m.name, plannedDate: "", actualDate: i === 0 ? "2999-01-01" : "" })),
+        listVersion: 2,
+        milestones: fresh.map((m, i) => ({ id: m.id, version: m.version, name: m.name, plannedDate: "", actualDate: i === 0 ? "2099-01-01" : "" })),
       }),
       "VALIDATION",
     );

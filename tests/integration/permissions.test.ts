@@ -156,7 +156,7 @@ ACTIONS.push({
   permission: "milestone.write",
   run: async (actor, target) => {
     lastMilestoneProject = await newProject(target === "own" ? units.a : units.b);
-    return saveMilestones(actor, { projectId: lastMilestoneProject, milestones: [{ name: "开工前准备", plannedDate: "2025-01-01", actualDate: "" }] });
+    return saveMilestones(actor, { projectId: lastMilestoneProject, listVersion: 1, milestones: [{ name: "开工前准备", plannedDate: "2025-01-01", actualDate: "" }] });
   },
   changed: async () => (await db.milestone.count({ where: { projectId: lastMilestoneProject } })) === 1,
 });

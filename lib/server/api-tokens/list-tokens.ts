@@ -7,7 +7,7 @@ export const listTokens = operation({
   permission: "apiToken.manage",
   input: z.object({}).default({}),
   async run() {
-    return db.apiToken.findMany({
+    const rows = await db.apiToken.findMany({
       orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
       select: {
         id: true,
@@ -16,8 +16,11 @@ export const listTokens = operation({
         createdAt: true,
         lastUsedAt: true,
         revokedAt: true,
-        user: { select: { username: true, displayName: true } },
+        sessionVersion: true,
+        user: { select: { username: true, displayName: true, sessionVersion: true } },
       },
     });
+    // Ended with the issuer's sessions (see issue-token.ts): shown as such, not as active.
+    return rows.map(({ sessionVersion, ...r }) => ({ ...r, ended: sessionVersion !== r.user.sessionVersion }));
   },
 });

@@ -5,16 +5,16 @@ import { hashToken, TOKEN_PREFIX } from "./token-hash";
 
 const TOUCH_AFTER_MS = 60_000;
 
-// The user a bearer token acts as: its issuer, as the database sees them now (a disabled issuer's
-// tokens stop working). Null for an unknown or revoked token.
+// The user a bearer token acts as: its issuer, as the database sees them now. Null for an unknown or
+// revoked token, and once the issuer's sessions were ended (password reset, role/unit change, disabled).
 export async function userForToken(token: string): Promise<SessionUser | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, userId: true, user: { select: { sessionVersion: true } } },
+    select: { id: true, revokedAt: true, lastUsedAt: true, userId: true, sessionVersion: true },
   });
   if (!row || row.revokedAt) return null;
-  const user = await loadActiveUser(row.userId, row.user.sessionVersion);
+  const user = await loadActiveUser(row.userId, row.sessionVersion);
   if (!user) return null;
   // Last use, at most once a minute per token (not a write per request).
   const now = Date.now();

@@ -1,23 +1,16 @@
 import "server-only";
 import { z } from "zod";
-import { chinaDayEnd, chinaDayStart, isCalendarDay } from "@/lib/dates";
+import { chinaDayEnd, chinaDayStart } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { operation } from "@/lib/server/operation";
 import type { FieldChange } from "./record-audit";
+import { auditFiltersSchema } from "@/lib/schemas/audit";
+import { recordId } from "@/lib/schemas/fields";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const optionalText = z.string().trim().max(100).optional().catch(undefined);
-export const auditFiltersSchema = z.object({
-  entityType: optionalText,
-  entityId: optionalText,
-  actor: optionalText, // username
-  action: optionalText,
-  from: z.string().refine(isCalendarDay).optional().catch(undefined),
-  to: z.string().refine(isCalendarDay).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).default(1).catch(1),
-});
+export { auditFiltersSchema };
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 export function auditWhere(f: AuditFilters): Prisma.AuditEventWhereInput {
@@ -60,7 +53,7 @@ export const listAudit = operation({
 // A project's history as its page shows it: its own facts, its milestones and its reports.
 export const projectHistory = operation({
   permission: "plan.read",
-  input: z.object({ projectId: z.coerce.number().int().positive() }),
+  input: z.object({ projectId: recordId() }),
   async run(_actor, { projectId }) {
     const [reports, milestones] = await Promise.all([
       db.progressReport.findMany({ where: { projectId }, select: { id: true } }),

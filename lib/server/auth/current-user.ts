@@ -5,6 +5,7 @@ import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { RoleName } from "@/lib/permissions";
+import { isSessionRevoked } from "./revoked-sessions";
 
 export type SessionUser = {
   id: number;
@@ -15,12 +16,13 @@ export type SessionUser = {
   mustChangePassword: boolean;
 };
 
-// The signed-in user as the database sees them now: a disabled user, or a session issued before a
-// password reset, is no longer signed in at the next request.
+// The signed-in user as the database sees them now: a disabled user, a session issued before a
+// password reset, or one signed out (its cookie copied elsewhere) is no longer signed in.
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: number; sv?: number } | null;
-  if (!session?.uid) return null;
-  return loadActiveUser(session.uid, session.sv ?? 0);
+  const session = (await getServerSession(authOptions)) as { uid?: number; sv?: number; sid?: string } | null;
+  if (!session?.uid || !session.sid) return null;
+  const [user, revoked] = await Promise.all([loadActiveUser(session.uid, session.sv ?? 0), isSessionRevoked(session.sid)]);
+  return revoked ? null : user;
 });
 
 export async function loadActiveUser(id: number, sessionVersion: number): Promise<SessionUser | null> {

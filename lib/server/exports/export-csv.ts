@@ -14,6 +14,7 @@ import { ROLE_LABEL } from "@/lib/permissions";
 import { moneyParamSchema } from "@/lib/schemas/export";
 import { parseProjectFilters } from "@/lib/schemas/project-filters";
 import { auditFiltersSchema, auditWhere } from "@/lib/server/audit/list-audit";
+import { validate } from "@/lib/schemas/validate";
 import type { FieldChange } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
@@ -198,7 +199,7 @@ function projectsCsv(params: Params, unit: MoneyUnit): FileJob {
 // The audit log needs its own permission on top of export.run.
 async function auditCsv(actor: SessionUser, params: Params): Promise<FileJob> {
   await authorize(actor, "audit.readAll");
-  const f = auditFiltersSchema.parse(params);
+  const f = validate(auditFiltersSchema, params);
   const where = auditWhere(f);
   return csvJob(`操作日志-${stamp()}.csv`, ["时间", "操作人", "操作", "对象类型", "对象编号", "变更", "原因"], async function* () {
     let cursor: bigint | undefined;

@@ -4,7 +4,8 @@ import { AMOUNT_PATTERN } from "@/lib/excel/appendix-rules.mjs";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
-import { exactString, toWan } from "@/lib/money";
+import { exactString } from "@/lib/money";
+import { storedWanOfCell } from "@/lib/schemas/money";
 import { ANNUAL_FIELD } from "@/lib/server/annual-plans/proposal";
 import { recordAuditMany } from "@/lib/server/audit/record-audit";
 import type { Field, Interpreted } from "./interpret";
@@ -17,7 +18,6 @@ import type { Plan } from "./plan-changes";
 export type AnnualPlanOp = { projectId: number; year: number; old: string | null; amount: string; version: number | null; at: number; unitId: number | null };
 
 const R = zhExcel.reasons;
-const MAX_WAN = new Decimal("99999999999999.9999"); // NUMERIC(18,4)
 
 export async function annualPlanChanges(planId: number, file: Interpreted): Promise<Plan & { annualPlans: AnnualPlanOp[] }> {
   const [units, projects] = await Promise.all([
@@ -83,9 +83,8 @@ export async function annualPlanChanges(planId: number, file: Interpreted): Prom
     if (raw === "") reject("annual", R.annualMissing);
     else if (!AMOUNT_PATTERN.test(raw) && !(typeof r.annual === "number" && r.annual >= 0)) reject("annual", R.annualNotNumber(r.values.annual ?? ""));
     else {
-      const wan = new Decimal(toWan(raw, file.moneyUnit ?? "wan"));
-      if (wan.gt(MAX_WAN) || wan.decimalPlaces() > 4) reject("annual", R.annualTooBig(r.values.annual ?? raw));
-      else amount = wan.toFixed();
+      amount = storedWanOfCell(typeof r.annual === "number" ? r.annual : raw, file.moneyUnit ?? "wan");
+      if (amount === null) reject("annual", R.annualTooBig(r.values.annual ?? raw));
     }
     if (match && year !== null && reasons.length === 0) {
       const id = `${match.id}|${year}`;

@@ -5,7 +5,8 @@ import { AMOUNT_PATTERN, parsePeriod, splitOnDunhao } from "@/lib/excel/appendix
 import { db } from "@/lib/db";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
-import { exactString, WAN_PER_YI, type MoneyUnit } from "@/lib/money";
+import { exactString, type MoneyUnit } from "@/lib/money";
+import { storedWanOfCell } from "@/lib/schemas/money";
 import type { FieldChange } from "@/lib/server/audit/record-audit";
 import type { Field, Interpreted } from "./interpret";
 
@@ -181,8 +182,9 @@ export async function planChanges(planId: number, file: Interpreted): Promise<Pl
       else if (/^-/.test(raw) && AMOUNT_PATTERN.test(raw.slice(1))) reject("total", R.negative(r.values.total));
       else if (!AMOUNT_PATTERN.test(raw) && !(typeof r.total === "number" && r.total >= 0)) reject("total", R.notNumber(r.values.total));
       else {
-        const d = new Decimal(raw);
-        totalInvestment = (file.moneyUnit === "yi" ? d.mul(WAN_PER_YI) : d).toDecimalPlaces(4).toFixed();
+        const wan = storedWanOfCell(typeof r.total === "number" ? r.total : raw, file.moneyUnit ?? "wan");
+        if (wan === null) reject("total", R.totalTooBig(r.values.total));
+        else totalInvestment = wan;
       }
     }
     const owner = r.values.owner === undefined ? undefined : r.values.owner || null;

@@ -15,7 +15,9 @@ const dateText = (d: Date | null) => (d ? formatDate(d) : null);
 
 // Saves a project's whole milestone list: rows with an id are updated (each checked against its
 // version), rows without one are added, rows left out are dropped (soft delete). The list order is
-// the display order. Then the project's status follows the milestones unless it was set by hand.
+// the display order. The list as a whole is versioned: a form loaded before someone else's save is a
+// conflict (otherwise its missing rows would delete what the other added). Then the project's status
+// follows the milestones unless it was set by hand.
 export const saveMilestones = operation({
   permission: "milestone.write",
   input: milestonesSaveSchema,
@@ -30,6 +32,9 @@ export const saveMilestones = operation({
       await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${v.projectId} FOR UPDATE`;
       const project = await tx.project.findFirstOrThrow({ where: { id: v.projectId, deletedAt: null } });
       await assertPlanWritable(tx, project.planId);
+      if (project.milestonesVersion !== v.listVersion)
+        throw new AppError("CONFLICT", "保存失败：在您编辑期间，其他人已修改了本项目的节点（新增、删除或修改）。请刷新页面查看最新节点后重新编辑。");
+      let changed = false;
       const existing = await tx.milestone.findMany({ where: { projectId: v.projectId, deletedAt: null } });
       const byId = new Map(existing.map((m) => [m.id, m]));
       const audit = (action: string, entityId: number, changes: ReturnType<typeof diffFields>, entityVersion: number) =>
@@ -49,6 +54,7 @@ export const saveMilestones = operation({
       for (const [sortOrder, m] of v.milestones.entries()) {
         const next = { name: m.name, plannedDate: toDate(m.plannedDate), actualDate: toDate(m.actualDate), sortOrder };
         if (m.id === undefined) {
+          changed = true;
           const created = await tx.milestone.create({ data: { ...next, projectId: v.projectId, code: null, state: next.actualDate ? "DONE" : "PENDING" } });
           await audit(
             "milestone.add",
@@ -67,6 +73,7 @@ export const saveMilestones = operation({
           ["name", "plannedDate", "actualDate", "sortOrder"],
         );
         if (changes.length === 0) continue;
+        changed = true;
         const updated = await tx.milestone.updateMany({
           where: { id: m.id, version: m.version ?? -1 },
           data: { ...next, state: next.actualDate ? "DONE" : "PENDING", version: { increment: 1 } },
@@ -77,12 +84,15 @@ export const saveMilestones = operation({
         if (content.length) await audit("milestone.update", m.id, content, current.version + 1);
       }
       for (const m of existing.filter((e) => !kept.has(e.id))) {
+        changed = true;
         await tx.milestone.update({ where: { id: m.id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
         await audit("milestone.remove", m.id, [{ field: "name", old: m.name, new: null }], m.version + 1);
       }
+      if (!changed) return { projectId: v.projectId, status: project.status, listVersion: v.listVersion };
+      await tx.project.update({ where: { id: project.id }, data: { milestonesVersion: { increment: 1 } } });
       const all = await tx.milestone.findMany({ where: { projectId: v.projectId, deletedAt: null } });
       const status = await syncProjectStatus(tx, project, statusFromMilestones(all), actor.id);
-      return { projectId: v.projectId, status };
+      return { projectId: v.projectId, status, listVersion: v.listVersion + 1 };
     });
   },
 });

@@ -3,14 +3,14 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
-import { recordId } from "@/lib/schemas/plan";
+import { recordId } from "@/lib/schemas/fields";
 import { operation } from "@/lib/server/operation";
 
 // What the plan settings page edits: the plan's settings and versions, its units (active and
 // retired, with their projects and officers counted), its sections, and the regions to choose from.
 export const getPlanAdmin = operation({
   permission: "plan.manage",
-  input: z.object({ id: recordId }),
+  input: z.object({ id: recordId() }),
   async run(_actor, v) {
     const plan = await db.plan.findUnique({
       where: { id: v.id },

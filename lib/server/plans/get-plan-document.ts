@@ -3,13 +3,13 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
-import { recordId } from "@/lib/schemas/plan";
+import { recordId } from "@/lib/schemas/fields";
 import { operation } from "@/lib/server/operation";
 
 // The plan's document text, as uploaded (or as loaded from the seed sources).
 export const getPlanDocument = operation({
   permission: "plan.read",
-  input: z.object({ id: recordId }),
+  input: z.object({ id: recordId() }),
   async run(_actor, v) {
     const plan = await db.plan.findUnique({ where: { id: v.id }, select: { id: true, title: true, sourceFile: true, sourceDocument: true } });
     if (!plan) throw new AppError("NOT_FOUND", zhPlans.errors.planNotFound);

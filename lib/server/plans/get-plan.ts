@@ -4,8 +4,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { operation } from "@/lib/server/operation";
 import { planRollup, planTotals } from "@/lib/server/rollups/plan-rollup";
+import { recordId } from "@/lib/schemas/fields";
 
-const id = z.coerce.number().int().positive();
+const id = recordId();
 
 // One plan with its rollups by unit and by section and its totals (its document text apart: large).
 export const getPlan = operation({

@@ -4,11 +4,12 @@ import { operation } from "@/lib/server/operation";
 import { db } from "@/lib/db";
 import type { FieldChange } from "@/lib/server/audit/record-audit";
 import { sectionName } from "@/lib/sections";
+import { recordId } from "@/lib/schemas/fields";
 
 // Reads of 调整申请: the open one of a project (project and edit pages) and the reviewer's queue.
 export const openChangeRequest = operation({
   permission: "plan.read",
-  input: z.object({ projectId: z.coerce.number().int().positive().max(2147483647) }),
+  input: z.object({ projectId: recordId() }),
   async run(_actor, { projectId }) {
     const open = await db.projectChangeRequest.findFirst({ where: { projectId, status: "SUBMITTED" }, orderBy: { id: "desc" } });
     return open && (await withNames([open]))[0];

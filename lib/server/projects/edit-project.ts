@@ -4,8 +4,9 @@ import { can } from "@/lib/server/auth/authorize";
 import { operation } from "@/lib/server/operation";
 import { requestProjectChange } from "./request-project-change";
 import { updateProject } from "./update-project";
+import { recordId } from "@/lib/schemas/fields";
 
-const target = z.looseObject({ id: z.coerce.number().int().positive().max(2147483647) });
+const target = z.looseObject({ id: recordId() });
 
 // The one entry for an edit of project facts (edit form and PATCH /api/v1/projects/:id): applied
 // directly for the plan office, filed as a 调整申请 for county officers. Each of the two operations

@@ -3,13 +3,14 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { grantOf } from "@/lib/permissions";
 import { operation } from "@/lib/server/operation";
+import { optionalRecordId } from "@/lib/schemas/fields";
 
 // What the entry form offers: plans that are not archived and have a unit the user may enter into;
 // for the chosen plan those units (not retired; county officers: their own), its categories and the
 // bundle lines a sub-project may go under (top-level projects of those units, not withdrawn).
 export const entryChoices = operation({
   permission: "project.create",
-  input: z.object({ planId: z.coerce.number().int().positive().max(2147483647).optional() }),
+  input: z.object({ planId: optionalRecordId() }),
   async run(actor, { planId }) {
     const unitWhere = { retiredAt: null, ...(grantOf(actor.role, "project.create") === "unit" && { id: { in: actor.unitIds } }) };
     const plans = await db.plan.findMany({

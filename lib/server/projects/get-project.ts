@@ -3,11 +3,12 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { operation } from "@/lib/server/operation";
+import { recordId } from "@/lib/schemas/fields";
 
 // One project (not deleted) with its plan, unit, section, parent, sub-projects, data warnings and provenance.
 export const getProject = operation({
   permission: "plan.read",
-  input: z.object({ id: z.coerce.number().int().positive() }),
+  input: z.object({ id: recordId() }),
   async run(_actor, { id }) {
     const project = await db.project.findFirst({
       where: { id, deletedAt: null },

@@ -5,11 +5,12 @@ import { AppError } from "@/lib/errors";
 import { can } from "@/lib/server/auth/authorize";
 import { operation } from "@/lib/server/operation";
 import { lastApprovedPeriod, withdrawalPeriods } from "./withdrawal";
+import { recordId } from "@/lib/schemas/fields";
 
 // What the 调出申请 form offers: whether the user may file one, and the periods it may take effect from.
 export const withdrawalOptions = operation({
   permission: "plan.read",
-  input: z.object({ projectId: z.coerce.number().int().positive().max(2147483647) }),
+  input: z.object({ projectId: recordId() }),
   async run(actor, { projectId }) {
     const ref = { project: projectId };
     const allowed = (await can(actor, "project.requestChange", ref)) || (await can(actor, "project.update", ref));

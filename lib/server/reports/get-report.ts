@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { exactString } from "@/lib/money";
 import { previousPeriod } from "@/lib/periods";
 import type { FieldChange } from "@/lib/server/audit/record-audit";
+import { recordId } from "@/lib/schemas/fields";
 
 // One report revision as a reviewer (or anyone who may read plans) sees it: every field, the annual
 // plan amount with its state, the previous period's official report beside it, and for a
@@ -35,7 +36,7 @@ export type ReportComparison = { kind: "resubmission" | "correction"; against: s
 
 export const getReport = operation({
   permission: "plan.read",
-  input: z.object({ id: z.coerce.number().int().positive().max(2147483647) }),
+  input: z.object({ id: recordId() }),
   async run(_actor, { id }) {
     const report = await db.progressReport.findUnique({
       where: { id },

@@ -5,12 +5,13 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isPeriod, periodChoices, periodYear } from "@/lib/periods";
 import { operation } from "@/lib/server/operation";
+import { optionalPeriod, recordId } from "@/lib/schemas/fields";
 
 // Rows of the fill-in grid: the officer's reportable projects of one plan, with the period's
 // current report (if any) prefilled in 万元. No period: the plan's current one.
 export const gridRows = operation({
   permission: "report.write",
-  input: z.object({ planId: z.coerce.number().int().positive(), period: z.string().optional() }),
+  input: z.object({ planId: recordId(), period: optionalPeriod() }),
   async run(actor, { planId, period: requested }) {
     const plan = await db.plan.findUnique({ where: { id: planId } });
     if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");

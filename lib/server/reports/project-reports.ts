@@ -2,8 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { operation } from "@/lib/server/operation";
+import { recordId } from "@/lib/schemas/fields";
 
-const ofProject = z.object({ projectId: z.coerce.number().int().positive() });
+const ofProject = z.object({ projectId: recordId() });
 
 // Every revision of every period of a project, newest first (the project page's report history).
 export const projectReports = operation({

@@ -7,12 +7,13 @@ import { currentPeriod, isPeriod, periodYear } from "@/lib/periods";
 import { outsideBuildPeriod, reportFormDefaults } from "@/lib/reports";
 import { authorize } from "@/lib/server/auth/authorize";
 import { operation } from "@/lib/server/operation";
+import { optionalPeriod, recordId } from "@/lib/schemas/fields";
 
 // What the report form of one project and period starts from (its page): the period's current
 // report, the annual plan with its state, whether the period is outside the build period.
 export const reportFormData = operation({
   permission: "report.write",
-  input: z.object({ projectId: z.coerce.number().int().positive().max(2147483647), period: z.string().max(10).optional() }),
+  input: z.object({ projectId: recordId(), period: optionalPeriod() }),
   async run(actor, v) {
     await authorize(actor, "report.write", { project: v.projectId });
     const project = await db.project.findFirst({

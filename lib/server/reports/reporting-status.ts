@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { operation } from "@/lib/server/operation";
 import { inPortfolio, isCompletedLine, isLine, reportsDue } from "@/lib/server/rollups/counting";
+import { periodKey, recordId } from "@/lib/schemas/fields";
 
 export type ReportingStatusRow = {
   unitId: number | null; // null: lines without a unit
@@ -24,7 +25,7 @@ export type ReportingStatusRow = {
 // period's report in each state.
 export const reportingStatus = operation({
   permission: "plan.read",
-  input: z.object({ planId: z.coerce.number().int().positive(), period: z.string().trim().min(1).max(10) }),
+  input: z.object({ planId: recordId(), period: periodKey() }),
   async run(_actor, { planId, period }): Promise<ReportingStatusRow[]> {
     const figures = Prisma.sql`
         count(p.id) FILTER (WHERE ${isLine()})::int AS projects,

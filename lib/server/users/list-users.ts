@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { operation } from "@/lib/server/operation";
+import { recordId } from "@/lib/schemas/fields";
 
 export const listUsers = operation({
   permission: "user.manage",
@@ -17,7 +18,7 @@ export const listUsers = operation({
 // One user for the edit form; null when there is none.
 export const getUserForEdit = operation({
   permission: "user.manage",
-  input: z.object({ id: z.coerce.number().int().positive() }),
+  input: z.object({ id: recordId() }),
   async run(_actor, v) {
     return db.user.findUnique({ where: { id: v.id }, include: { units: { select: { unitId: true } } } });
   },

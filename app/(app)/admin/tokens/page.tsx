@@ -42,11 +42,13 @@ export default async function TokensPage() {
                   <span className="text-red-700">
                     {t.revoked}（{when(k.revokedAt)}）
                   </span>
+                ) : k.ended ? (
+                  <span className="text-amber-800">{t.ended}</span>
                 ) : (
                   t.active
                 ),
             },
-            { key: "revoke", header: "", className: "text-right", cell: (k) => !k.revokedAt && <RevokeButton id={k.id} /> },
+            { key: "revoke", header: "", className: "text-right", cell: (k) => !k.revokedAt && !k.ended && <RevokeButton id={k.id} /> },
           ]}
         />
       </div>

@@ -4,6 +4,7 @@ import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { requireApiUser } from "@/lib/server/auth/api-user";
 import { authorize } from "@/lib/server/auth/authorize";
 import { previewImport } from "@/lib/server/imports/preview-import";
+import { readCappedBody } from "@/lib/server/request-body";
 import { jsonResponse, runAction } from "@/lib/server/run-action";
 
 // POST /api/v1/imports (multipart: planId, file) — upload step of an import. Answers with
@@ -16,9 +17,9 @@ export async function POST(request: Request) {
     user = await requireApiUser(request);
     // The operation's own permission, checked before the upload is read: a refusal is a plain JSON 403.
     await authorize(user, previewImport.permission);
-    // multipart overhead aside, refuse an oversized upload before reading it
-    if (Number(request.headers.get("content-length") ?? 0) > IMPORT_MAX_BYTES + 64 * 1024) throw new AppError("BAD_FILE", zhExcel.importErrors.tooLarge);
-    form = await request.formData().catch(() => {
+    // The file plus multipart overhead, read no further than that whatever the headers say.
+    const bytes = await readCappedBody(request, IMPORT_MAX_BYTES + 64 * 1024, zhExcel.importErrors.tooLarge);
+    form = await new Response(bytes, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => {
       throw new AppError("VALIDATION", zhExcel.importErrors.noFile);
     });
   } catch (e) {

@@ -10,12 +10,12 @@ import { milestonesSaveSchema, type MilestonesSaveInput } from "@/lib/schemas/mi
 type Row = { id?: number; version?: number; code?: string | null; name: string; plannedDate: string; actualDate: string };
 const cell = "w-full rounded border border-slate-300 px-2 py-1 text-sm";
 
-export function MilestoneEditor({ projectId, initial }: { projectId: number; initial: Row[] }) {
+export function MilestoneEditor({ projectId, listVersion, initial }: { projectId: number; listVersion: number; initial: Row[] }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<MilestonesSaveInput>({
     resolver: zodResolver(milestonesSaveSchema) as never,
-    defaultValues: { projectId, milestones: initial, reason: "" },
+    defaultValues: { projectId, listVersion, milestones: initial, reason: "" },
   });
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "milestones" });
   const errors = form.formState.errors.milestones;

@@ -20,6 +20,7 @@ export default async function MilestonesPage({ params }: { params: Promise<{ id:
       <h1 className="mt-1 mb-3 text-xl font-semibold">编辑节点</h1>
       <MilestoneEditor
         projectId={id}
+        listVersion={p.milestonesVersion}
         initial={milestones.map((m) => ({
           id: m.id,
           version: m.version,

@@ -1,0 +1,29 @@
+// The production server: Next's request handler behind Node's own HTTP server, so that every request
+// carries the address it really came from (lib/client-address.ts) in a header no client can set.
+// `npm start` runs it; so do the browser tests, the benchmark and the load test.
+//   PORT (default 3000), HOST (default 127.0.0.1: reachable from this machine only; HOST=0.0.0.0 in a
+//   container or behind a proxy on another machine), TRUSTED_PROXIES (see the README).
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from "../lib/client-address";
+import { browseUrl, listenAddress } from "./lib/listen";
+
+async function main() {
+  const host = listenAddress().host;
+  const port = Number(listenAddress().port);
+  const proxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  const app = next({ dev: false, dir: path.resolve(__dirname, ".."), hostname: host, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
+    void handle(req, res);
+  });
+  server.listen(port, host, () => console.log(`[serve] listening on ${host}:${port}: ${browseUrl()}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+if (require.main === module) void main();
