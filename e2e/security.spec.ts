@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, signIn } from "./helpers";
+import pg from "pg";
 
 test("pages carry security headers, including a nonce-based CSP", async ({ page }) => {
   await signIn(page, "viewer");
@@ -48,4 +49,45 @@ test("a server action posted from another site is refused", async ({ page }) => 
     data: "[]",
   });
   expect(res.status()).toBeGreaterThanOrEqual(400);
+});
+
+test("signing out ends the session on the server: a copied cookie no longer works (#13.5)", async ({ page, browser }) => {
+  await signIn(page, "viewer");
+  const copied = await page.context().cookies();
+  await page.getByRole("button", { name: "退出" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  // Someone who copied the cookie before the sign-out replays it.
+  const other = await browser.newContext();
+  await other.addCookies(copied);
+  const api = await other.request.get("/api/v1/plans");
+  expect(api.status()).toBe(401);
+  const tab = await other.newPage();
+  await tab.goto("/plans");
+  await expect(tab).toHaveURL(/\/login/);
+  await other.close();
+});
+
+test("the sign-in throttle counts the connection's address, not a forged X-Forwarded-For (#13.2)", async ({ page }) => {
+  // Rotating the header used to dodge the per-address lock; now every attempt from this client counts
+  // against its own address. 21 attempts with 21 forged addresses: the 21st is refused.
+  const name = `ghost-${Date.now()}`;
+  let last = "";
+  for (let i = 0; i < 21; i++) {
+    await page.goto("/login");
+    await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${i}` });
+    await page.getByLabel("用户名").fill(`${name}-${i}`);
+    await page.getByLabel("密码").fill("wrong-password");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByTestId("login-error")).toBeVisible();
+    last = (await page.getByTestId("login-error").textContent()) ?? "";
+  }
+  expect(last).toContain("登录失败次数过多");
+});
+
+// The address lock above would keep the next tests from signing in from this machine for 15 minutes.
+test.afterAll(async () => {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  await client.query(`DELETE FROM "LoginThrottle" WHERE key LIKE 'ip:%' OR key LIKE 'user:ghost-%'`);
+  await client.end();
 });

@@ -9,7 +9,10 @@ export type TrustedProxies = BlockList;
 // TRUSTED_PROXIES: comma-separated addresses or CIDR ranges ("10.0.0.5, 172.16.0.0/12"); empty = none.
 export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   const list = new BlockList();
-  for (const raw of (value ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address, bits] = raw.split("/");
     const family = isIP(address);
     if (!family) throw new Error(`TRUSTED_PROXIES: "${raw}" is not an IP address or CIDR range`);

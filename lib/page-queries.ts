@@ -15,7 +15,10 @@ const PAGE_QUERIES: [RegExp, z.ZodType][] = [
   [/^\/projects\/new$/, z.object({ plan: optionalRecordId("规划编号无效") })],
   [/^\/projects\/[^/]+\/report$/, period],
   [/^\/plans\/[^/]+\/reporting$/, period],
-  [/^\/plans\/[^/]+\/carry-over$/, z.object({ from: optionalRecordId("规划编号无效"), unit: optionalRecordId("单位编号无效"), section: optionalRecordId("类别编号无效") })],
+  [
+    /^\/plans\/[^/]+\/carry-over$/,
+    z.object({ from: optionalRecordId("规划编号无效"), unit: optionalRecordId("单位编号无效"), section: optionalRecordId("类别编号无效") }),
+  ],
   [/^\/finance\/[^/]+$/, dashboardQuerySchema.omit({ plan: true })],
   [/^\/finance\/[^/]+\/projects$/, drillQuerySchema.omit({ plan: true })],
   [/^\/finance\/[^/]+\/timeline$/, timelineQuerySchema.omit({ plan: true })],

@@ -99,7 +99,7 @@ export type Operation = {
 const projectId = z.strictObject({ id: projectUpdateSchema.shape.id.meta({ description: "Project id" }) });
 const planId = z.strictObject({ id: recordId().meta({ description: "Plan id" }) });
 const csvList = z.strictObject({ list: z.enum(CSV_LISTS).meta({ description: "The list screen whose rows are exported" }) });
-const planFilter = z.strictObject({ plan: z.coerce.number().int().positive().meta({ description: "Plan id" }) });
+const planFilter = z.strictObject({ plan: recordId().meta({ description: "Plan id" }) });
 const attachment = { "Content-Disposition": { description: "attachment with the file name (UTF-8, RFC 6266)", schema: { type: "string" } } };
 
 export const OPERATIONS: Operation[] = [

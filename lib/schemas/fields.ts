@@ -12,7 +12,10 @@ const blank = (v: unknown) => v === "" || v === null || v === undefined;
 // A record id (or a version number) from a form, a path or a query string: digits only as text
 // ("1e3", "0x10", " 7.0" are not ids), a whole number as JSON.
 export const recordId = (message = "编号无效") =>
-  z.preprocess((v) => (typeof v === "string" && !/^\d{1,10}$/.test(v.trim()) ? NaN : v), z.coerce.number({ message }).int(message).min(1, message).max(MAX_INT, message));
+  z.preprocess(
+    (v) => (typeof v === "string" && !/^\d{1,10}$/.test(v.trim()) ? NaN : v),
+    z.coerce.number({ message }).int(message).min(1, message).max(MAX_INT, message),
+  );
 export const optionalRecordId = (message?: string) => z.preprocess((v) => (blank(v) ? undefined : v), recordId(message).optional());
 export const nullableRecordId = (message?: string) => z.preprocess((v) => (blank(v) ? null : v), recordId(message).nullable());
 

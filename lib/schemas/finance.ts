@@ -4,10 +4,7 @@ import { optionalPeriod, optionalRecordId, recordId } from "./fields";
 // Query strings of the finance screens and the JSON API (the same parameters everywhere).
 const id = recordId("请指定规划");
 // A unit or start year filter: an id / year, or "none" for the group without one.
-const optionalKey = z.preprocess(
-  (v) => (v === "" || v === undefined ? undefined : v),
-  z.union([z.literal("none"), recordId()]).optional(),
-);
+const optionalKey = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.union([z.literal("none"), recordId()]).optional());
 const flag = z.preprocess((v) => v === true || v === "1" || v === "true", z.boolean());
 const period = optionalPeriod();
 

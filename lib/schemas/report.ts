@@ -11,32 +11,32 @@ const amount = (label: string) => amountSchema.default("").meta({ description: `
 export const REPORT_AMOUNTS = ["completedAmount", "annualPlan", "fundsCentral", "fundsProvincial", "fundsLocal", "fundsSpecialBond", "fundsSelf"] as const;
 export const reportSaveSchema = z
   .object({
-  projectId: recordId(),
-  period: periodKey().meta({ description: "Reporting period in the plan's cycle", examples: ["2025-03", "2025-Q1"] }),
-  // Version of the period's current report the form was based on; absent for a first report.
-  version: optionalRecordId().meta({ description: "Version of the period's current report, when one exists (optimistic locking)" }),
-  moneyUnit: moneyUnitSchema.meta({ description: "Unit of every amount in the request: 万元 (wan) or 亿元 (yi)" }),
-  completedAmount: amountSchema
-    .refine((s) => s !== "", "请填写本期完成投资（没有完成请填 0）")
-    .meta({ description: "本期完成投资: a non-negative decimal string in moneyUnit (0 when nothing was done)" }),
-  annualPlan: amount("年度计划投资 of the period's year (a proposal until reviewed)"),
-  fundsCentral: amount("到位资金 中央"),
-  fundsProvincial: amount("到位资金 省级"),
-  fundsLocal: amount("到位资金 地方"),
-  fundsSpecialBond: amount("到位资金 专项债"),
-  fundsSelf: amount("到位资金 自筹"),
-  progressPercent: z
-    .string()
-    .trim()
-    .default("")
-    .refine((s) => s === "" || (/^\d{1,3}(\.\d{1,2})?$/.test(s) && Number(s) <= 100), "形象进度请填 0–100 之间的数字")
-    .meta({ description: "形象进度 in percent, 0–100, up to 2 decimals" }),
-  progressText: text(1000, "形象进度说明"),
-  problems: text(1000, "存在问题"),
-  nextSteps: text(1000, "下步计划"),
-  outOfPeriodReason: text(500, "说明", "说明: required for a period outside the project's build period"),
-  correctionReason: text(500, "更正原因", "更正原因: required to correct an approved period"),
-  submit: z.boolean().default(false).meta({ description: "true = submit for review (报送) after saving" }),
+    projectId: recordId(),
+    period: periodKey().meta({ description: "Reporting period in the plan's cycle", examples: ["2025-03", "2025-Q1"] }),
+    // Version of the period's current report the form was based on; absent for a first report.
+    version: optionalRecordId().meta({ description: "Version of the period's current report, when one exists (optimistic locking)" }),
+    moneyUnit: moneyUnitSchema.meta({ description: "Unit of every amount in the request: 万元 (wan) or 亿元 (yi)" }),
+    completedAmount: amountSchema
+      .refine((s) => s !== "", "请填写本期完成投资（没有完成请填 0）")
+      .meta({ description: "本期完成投资: a non-negative decimal string in moneyUnit (0 when nothing was done)" }),
+    annualPlan: amount("年度计划投资 of the period's year (a proposal until reviewed)"),
+    fundsCentral: amount("到位资金 中央"),
+    fundsProvincial: amount("到位资金 省级"),
+    fundsLocal: amount("到位资金 地方"),
+    fundsSpecialBond: amount("到位资金 专项债"),
+    fundsSelf: amount("到位资金 自筹"),
+    progressPercent: z
+      .string()
+      .trim()
+      .default("")
+      .refine((s) => s === "" || (/^\d{1,3}(\.\d{1,2})?$/.test(s) && Number(s) <= 100), "形象进度请填 0–100 之间的数字")
+      .meta({ description: "形象进度 in percent, 0–100, up to 2 decimals" }),
+    progressText: text(1000, "形象进度说明"),
+    problems: text(1000, "存在问题"),
+    nextSteps: text(1000, "下步计划"),
+    outOfPeriodReason: text(500, "说明", "说明: required for a period outside the project's build period"),
+    correctionReason: text(500, "更正原因", "更正原因: required to correct an approved period"),
+    submit: z.boolean().default(false).meta({ description: "true = submit for review (报送) after saving" }),
   })
   .superRefine(moneyFitsColumns(REPORT_AMOUNTS));
 export type ReportSaveInput = z.input<typeof reportSaveSchema>;

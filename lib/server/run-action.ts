@@ -1,5 +1,5 @@
 import "server-only";
-import { DATABASE_DOWN_MESSAGE, HTTP_STATUS, isAppError, isDatabaseUnavailable, type AppErrorCode, type FieldErrors } from "@/lib/errors";
+import { databaseFailure, HTTP_STATUS, isAppError, type AppErrorCode, type FieldErrors } from "@/lib/errors";
 
 export type ActionResult<T> =
   { ok: true; data: T } | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: FieldErrors; details?: unknown };
@@ -11,9 +11,11 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
     return { ok: true, data: await fn() };
   } catch (e) {
     if (isAppError(e)) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, details: e.details };
-    if (isDatabaseUnavailable(e)) {
-      console.error("[action] database unavailable:", (e as Error).message?.split("\n")[0]);
-      return { ok: false, code: "UNAVAILABLE", message: DATABASE_DOWN_MESSAGE };
+    // The database down or too slow (a timeout of lib/db.ts): 503 with the Chinese message, the cause logged.
+    const db = databaseFailure(e);
+    if (db) {
+      console.error(`[action] database unavailable: ${db.cause}`);
+      return { ok: false, code: "UNAVAILABLE", message: db.message };
     }
     console.error("[action] unexpected error", e);
     return { ok: false, code: "INTERNAL", message: "操作失败，请稍后重试。如果问题持续，请联系管理员。" };

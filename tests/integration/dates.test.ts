@@ -110,8 +110,14 @@ describe("audit filters by China day", () => {
     expect(auditWhere(f).at).toEqual({ gte: at("2026-11-30T16:00:00Z"), lt: at("2026-12-01T16:00:00Z") });
   });
 
-  it("an impossible day is ignored, not an error", () => {
-    expect(auditFiltersSchema.parse({ from: "2026-02-30", to: "x" })).toMatchObject({ from: undefined, to: undefined });
+  it("an impossible day is refused with the reason, never rolled over to the next month (#13.6)", () => {
+    const parsed = auditFiltersSchema.safeParse({ from: "2026-02-30", to: "x" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
+      ["from", "开始日期无效，应为 2026-03-15 形式"],
+      ["to", "结束日期无效，应为 2026-03-15 形式"],
+    ]);
+    expect(auditFiltersSchema.parse({ from: "", to: undefined })).toMatchObject({ from: undefined, to: undefined });
   });
 });
 

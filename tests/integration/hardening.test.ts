@@ -81,7 +81,9 @@ describe("sign-in guesses are claimed before they are checked (#13.1)", () => {
   it("50 concurrent wrong passwords plus the right one: at most 5 are checked, the rest are refused unchecked", async () => {
     const u = await makeUser(db, { role: "VIEWER", password: "Right-password-1" });
     // Each from its own address, so only the account's limit applies.
-    const attempts = Array.from({ length: 51 }, (_, i) => verifyCredentials(u.username, i === 25 ? "Right-password-1" : `wrong-${i}`, `10.13.${i >> 8}.${i & 255}`));
+    const attempts = Array.from({ length: 51 }, (_, i) =>
+      verifyCredentials(u.username, i === 25 ? "Right-password-1" : `wrong-${i}`, `10.13.${i >> 8}.${i & 255}`),
+    );
     const outcomes = await Promise.allSettled(attempts);
     const code = (o: PromiseSettledResult<unknown>) => (o.status === "fulfilled" ? "OK" : (o.reason as { code: string }).code);
     const counts = outcomes.reduce<Record<string, number>>((a, o) => ({ ...a, [code(o)]: (a[code(o)] ?? 0) + 1 }), {});
@@ -126,14 +128,30 @@ describe("ending access ends API tokens too (#13.5)", () => {
       "a role change",
       async (id: number) => {
         const u = await db.user.findUniqueOrThrow({ where: { id } });
-        await updateUser(await sessionFor("ADMIN"), { id, version: u.version, displayName: u.displayName, role: "FINANCE_REVIEWER", unitIds: [], disabled: false, reason: "调岗" });
+        await updateUser(await sessionFor("ADMIN"), {
+          id,
+          version: u.version,
+          displayName: u.displayName,
+          role: "FINANCE_REVIEWER",
+          unitIds: [],
+          disabled: false,
+          reason: "调岗",
+        });
       },
     ],
     [
       "disabling the account",
       async (id: number) => {
         const u = await db.user.findUniqueOrThrow({ where: { id } });
-        await updateUser(await sessionFor("ADMIN"), { id, version: u.version, displayName: u.displayName, role: "ADMIN", unitIds: [], disabled: true, reason: "离职" });
+        await updateUser(await sessionFor("ADMIN"), {
+          id,
+          version: u.version,
+          displayName: u.displayName,
+          role: "ADMIN",
+          unitIds: [],
+          disabled: true,
+          reason: "离职",
+        });
       },
     ],
   ])("after %s the issuer's tokens no longer work and are listed as ended", async (_name, end) => {
@@ -213,7 +231,10 @@ describe("values the columns cannot hold are a 400 with a message, and change no
     const { plan, section, units } = await makePlan(db, { unitNames: ["日期县"] });
     const p = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id });
     const officer = await sessionFor("COUNTY_OFFICER", [units[0].id]);
-    const e = await expectAppError(saveMilestones(officer, { projectId: p.id, listVersion: 1, milestones: [{ name: "开工", plannedDate: day, actualDate: "" }] }), "VALIDATION");
+    const e = await expectAppError(
+      saveMilestones(officer, { projectId: p.id, listVersion: 1, milestones: [{ name: "开工", plannedDate: day, actualDate: "" }] }),
+      "VALIDATION",
+    );
     expect(e.fieldErrors?.["milestones.0.plannedDate"]?.[0]).toContain("有效日期");
     expect(await db.milestone.count({ where: { projectId: p.id } })).toBe(0);
   });
@@ -275,7 +296,9 @@ describe("request bodies are capped while they stream in (#13.7)", () => {
     const admin = await makeUser(db, { role: "ADMIN" });
     const { token } = await issueToken((await loadActiveUser(admin.id, admin.sessionVersion))!, { name: "upload" });
     const { body, pulled } = endless();
-    const res = await postImport(request("http://localhost/api/v1/imports", body, { authorization: `Bearer ${token}`, "content-type": "multipart/form-data; boundary=x" }));
+    const res = await postImport(
+      request("http://localhost/api/v1/imports", body, { authorization: `Bearer ${token}`, "content-type": "multipart/form-data; boundary=x" }),
+    );
     expect(res.status).toBe(413);
     expect(pulled()).toBeLessThan(IMPORT_MAX_BYTES + 512 * 1024);
   });
@@ -287,7 +310,9 @@ describe("a milestone list saved from a stale form is a conflict, not a deletion
     const p = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id });
     const officers = await Promise.all(Array.from({ length: 20 }, () => sessionFor("COUNTY_OFFICER", [units[0].id])));
     const results = await Promise.allSettled(
-      officers.map((o, i) => saveMilestones(o, { projectId: p.id, listVersion: 1, milestones: [{ name: `新增节点${i}`, plannedDate: "2025-06-01", actualDate: "" }] })),
+      officers.map((o, i) =>
+        saveMilestones(o, { projectId: p.id, listVersion: 1, milestones: [{ name: `新增节点${i}`, plannedDate: "2025-06-01", actualDate: "" }] }),
+      ),
     );
     const rejected = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as { code: string; message: string });
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -300,7 +325,10 @@ describe("a milestone list saved from a stale form is a conflict, not a deletion
     await saveMilestones(officers[0], {
       projectId: p.id,
       listVersion: 2,
-      milestones: [{ id: fresh.id, version: fresh.version, name: fresh.name, plannedDate: "2025-06-01", actualDate: "" }, { name: "第二个", plannedDate: "", actualDate: "" }],
+      milestones: [
+        { id: fresh.id, version: fresh.version, name: fresh.name, plannedDate: "2025-06-01", actualDate: "" },
+        { name: "第二个", plannedDate: "", actualDate: "" },
+      ],
     });
     expect(await db.milestone.count({ where: { projectId: p.id, deletedAt: null } })).toBe(2);
   });

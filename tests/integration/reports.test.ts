@@ -129,7 +129,7 @@ describe("report workflow", () => {
     const bad = await expectAppError(saveReport(ctx.officer, report(p.id, "2025-06", "-1", { progressPercent: "120" })), "VALIDATION");
     expect(bad.fieldErrors).toMatchObject({ completedAmount: [expect.stringContaining("不小于 0")], progressPercent: ["形象进度请填 0–100 之间的数字"] });
     const period = await expectAppError(saveReport(ctx.officer, report(p.id, "2025-13", "1")), "VALIDATION");
-    expect(period.fieldErrors).toEqual({ period: ["期次格式应为 2025-03"] });
+    expect(period.fieldErrors).toEqual({ period: ["期次格式不正确，应为 2025-03（月报）或 2025-Q1（季报）"] });
     await expectAppError(saveReport(ctx.officer, report(p.id, "2099-01", "1")), "VALIDATION");
     const outside = await expectAppError(saveReport(ctx.officer, report(p.id, "2020-06", "1")), "VALIDATION");
     expect(outside.fieldErrors).toEqual({ outOfPeriodReason: ["填报期次不在建设期内，请说明原因"] });

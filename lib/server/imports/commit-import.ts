@@ -13,6 +13,7 @@ import type { SessionUser } from "@/lib/server/auth/current-user";
 import { operation } from "@/lib/server/operation";
 import { ensureCategories } from "@/lib/server/sections/new-section";
 import { writeAnnualPlans } from "./annual-plan-changes";
+import { withImportSlot } from "./import-slots";
 import type { ImportSummary } from "./preview-import";
 
 // Step 2: writes exactly what the preview listed, in one transaction (all accepted rows or none).
@@ -20,22 +21,34 @@ import type { ImportSummary } from "./preview-import";
 // where no project of that unit and name has appeared since; otherwise nothing is written and the
 // user previews again. Committing a batch twice returns the first result; importing the same file
 // again finds every row unchanged. Nothing is deleted. Every project written gets an audit event.
+// Confirming a batch that is already being confirmed answers at once "已在导入" and writes nothing:
+// in this process before taking a connection (import-slots.ts), across processes by the batch's
+// advisory lock, taken with try (NOWAIT) as the transaction's first statement. Confirmations of
+// different batches run one at a time per process (IMPORT_MAX_CONCURRENT), waiting without a
+// connection, so a long import never takes more than its own connection from pages and actions.
 const CHUNK = 1000;
+const IMPORT_LOCK = 7_302; // advisory-lock namespace: confirming one import batch (7_301: sections)
 
 export const commitImport = operation({
   permission: "import.run",
   input: importCommitSchema,
   async run(actor, v) {
-    const result = await commitInTransaction(actor, v.batchId);
-    // Fresh statistics after a large import, so the figure queries keep their plans (autovacuum may lag).
-    if (!result.already && result.created + result.updated >= 1000) await db.$executeRaw`ANALYZE "Project"`;
-    return result;
+    return withImportSlot(v.batchId, async () => {
+      const result = await commitInTransaction(actor, v.batchId);
+      // Fresh statistics after a large import, so the figure queries keep their plans (autovacuum may lag).
+      if (!result.already && result.created + result.updated >= 1000) await db.$executeRaw`ANALYZE "Project"`;
+      return result;
+    });
   },
 });
 
 async function commitInTransaction(actor: SessionUser, batchId: number) {
   return db.$transaction(
     async (tx) => {
+      // Named in pg_stat_activity while it runs (for operators, and the tests that count them).
+      await tx.$executeRaw`SET LOCAL application_name = 'ledger-import'`;
+      const [{ got }] = await tx.$queryRaw<{ got: boolean }[]>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK}::int, ${batchId}::int) AS got`;
+      if (!got) throw new AppError("CONFLICT", zhExcel.importErrors.inProgress);
       const [locked] = await tx.$queryRaw<{ id: number; status: string }[]>`SELECT id, status FROM "ImportBatch" WHERE id = ${batchId} FOR UPDATE`;
       if (!locked) throw new AppError("NOT_FOUND", zhExcel.importErrors.notFound);
       const batch = await tx.importBatch.findUniqueOrThrow({ where: { id: batchId } });
