@@ -1,6 +1,6 @@
 // Loads the five plans and, outside production, the demo accounts, from prisma/seed-data.
 //   --if-empty    do nothing when the database already has plans (used by `npm start`)
-//   --reset       empty every table first (tests only; refuses a database not named *_test)
+//   --reset       empty every table first (tests only; refuses a database not named *_test; as the owner)
 //   --demo-users  also create demo accounts even when NODE_ENV=production
 // Run with `tsx --conditions=react-server` so server-only modules can be imported.
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -19,7 +19,19 @@ async function main() {
       const tables = await db.$queryRaw<
         { tablename: string }[]
       >`SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
-      await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+      // The audit trail refuses TRUNCATE to everyone (migration audit_no_truncate); the owner lifts
+      // that for this one transaction, which only the owner can (the app's role owns nothing).
+      const [{ guarded }] = await db.$queryRaw<
+        { guarded: boolean }[]
+      >`SELECT EXISTS (SELECT FROM pg_trigger WHERE tgname = 'audit_event_no_truncate') AS guarded`;
+      await db.$transaction(
+        async (tx) => {
+          if (guarded) await tx.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER audit_event_no_truncate`);
+          await tx.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+          if (guarded) await tx.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER audit_event_no_truncate`);
+        },
+        { timeout: 60_000 },
+      );
     }
     if (has("--if-empty") && (await db.plan.count()) > 0) {
       console.log("[seed] database already has plans; nothing loaded");

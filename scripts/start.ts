@@ -1,14 +1,18 @@
-// `npm start`: database (embedded unless DATABASE_URL) → migrations → seed if empty → build if
-// needed → next start on PORT (default 3000). Ctrl-C stops the server and the database cleanly.
+// `npm start`: database (embedded unless DATABASE_URL) → migrations, as the owner → the app's own
+// role and its grants (docs/database-roles.md) → seed if empty → build if needed → next start on
+// HOST:PORT (default 127.0.0.1:3000), connected as the app's role. Ctrl-C stops the server and the
+// database cleanly.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { prepareAppRole } from "./lib/app-role";
 import { ensureDatabase, ROOT } from "./lib/database";
 import { buildIfNeeded } from "./lib/build";
+import { browseUrl, listenAddress, nextStartArgs } from "./lib/listen";
 import { mustRun, prisma } from "./lib/run";
 import { localSecret } from "./lib/secret";
 
 async function main() {
-  const port = process.env.PORT ?? "3000";
+  const { host, port } = listenAddress();
   const db = await ensureDatabase({ purpose: "app" });
   let shuttingDown = false;
   const shutdown = async (code: number) => {
@@ -20,18 +24,20 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   try {
-    const env = {
-      DATABASE_URL: db.url,
+    const common = {
       NEXTAUTH_SECRET: localSecret(),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     };
     await prisma(["generate"], db.url);
     await prisma(["migrate", "deploy"], db.url);
-    await mustRun("tsx", ["--conditions=react-server", "scripts/seed.ts", "--if-empty"], env);
+    const appUrl = await prepareAppRole(db.url, { purpose: "app", embedded: db.embedded });
+    await mustRun("tsx", ["--conditions=react-server", "scripts/seed.ts", "--if-empty"], { ...common, DATABASE_URL: db.url });
+    // From here on only the app's role: the owner's URL is not passed to the build or the server.
+    const env = { ...common, DATABASE_URL: appUrl };
     await buildIfNeeded(env);
     if (shuttingDown) return;
-    console.log(`[start] serving on http://localhost:${port}`);
-    const server = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", port], {
+    console.log(`[start] serving on ${browseUrl()} (listening on ${host}${host === "127.0.0.1" ? "; HOST=0.0.0.0 to serve other machines" : ""})`);
+    const server = spawn(path.join(ROOT, "node_modules/.bin/next"), nextStartArgs(), {
       cwd: ROOT,
       stdio: "inherit",
       env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

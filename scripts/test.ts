@@ -1,7 +1,10 @@
 // `npm test`: the whole suite against a real PostgreSQL in its own database (ledger_test), never
 // the user's: type check → lint and format → migrations match the schema → seed data match the documents → date tests
 // under two time zones → integration tests (vitest) → production build → browser tests (Playwright).
+// The owner creates, migrates and seeds the database; the tests and the browser tests' server run the
+// app's code as the app's own role, no superuser (scripts/lib/app-role.ts, docs/database-roles.md).
 import { rmSync } from "node:fs";
+import { prepareAppRole } from "./lib/app-role";
 import { ensureDatabase, recreateDatabase } from "./lib/database";
 import { buildIfNeeded } from "./lib/build";
 import { mustRun, prisma } from "./lib/run";
@@ -17,7 +20,9 @@ async function main() {
   rmSync("test-results", { recursive: true, force: true });
   const started = Date.now();
   const db = await ensureDatabase({ purpose: "test" });
-  const env = { DATABASE_URL: db.url, NEXTAUTH_SECRET: "test-secret-that-is-long-enough", NODE_ENV: "test" };
+  // DATABASE_URL is what the app's code connects with; OWNER_DATABASE_URL is for the test reset
+  // (tests/support/global-setup.ts) and the backup test, which create databases.
+  let env = { DATABASE_URL: db.url, OWNER_DATABASE_URL: db.url, NEXTAUTH_SECRET: "test-secret-that-is-long-enough", NODE_ENV: "test" };
   const step = async (name: string, fn: () => Promise<unknown>) => {
     console.log(`\n=== ${name}`);
     await fn();
@@ -27,6 +32,7 @@ async function main() {
       await recreateDatabase(db.url);
       await prisma(["generate"], db.url);
       await prisma(["migrate", "deploy"], db.url);
+      env = { ...env, DATABASE_URL: await prepareAppRole(db.url, { purpose: "test", embedded: db.embedded }) };
     });
     await step("migrations match prisma/schema.prisma", () =>
       prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"], db.url),
@@ -46,10 +52,12 @@ async function main() {
       );
     }
     if (skip("e2e")) return;
-    await step("production build", () => buildIfNeeded({ ...env, NODE_ENV: "production" }));
+    // The browser tests' server gets the app's URL only.
+    const appEnv = { DATABASE_URL: env.DATABASE_URL, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET };
+    await step("production build", () => buildIfNeeded({ ...appEnv, NODE_ENV: "production" }));
     await step("browser tests (Playwright)", async () => {
-      await mustRun("tsx", ["--conditions=react-server", "scripts/seed.ts", "--reset", "--demo-users"], env);
-      await mustRun("playwright", ["test"], { ...env, E2E_PORT: process.env.E2E_PORT ?? "3100", PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_JSON });
+      await mustRun("tsx", ["--conditions=react-server", "scripts/seed.ts", "--reset", "--demo-users"], { ...env, DATABASE_URL: db.url });
+      await mustRun("playwright", ["test"], { ...appEnv, NODE_ENV: "test", E2E_PORT: process.env.E2E_PORT ?? "3100", PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_JSON });
     });
     console.log(`\nall test steps passed in ${Math.round((Date.now() - started) / 1000)} s`);
   } catch (err) {

@@ -8,7 +8,9 @@ import { restoreDatabase } from "@/lib/server/backup/restore";
 import { recreateDatabase, withDatabase } from "../../scripts/lib/database";
 import { prisma } from "../../scripts/lib/run";
 
-const source = process.env.DATABASE_URL!;
+// Backup and restore are the owner's work (scripts/backup.ts, restore.ts): they read Prisma's
+// bookkeeping and create databases, which the app's role may not.
+const source = process.env.OWNER_DATABASE_URL ?? process.env.DATABASE_URL!;
 const target = withDatabase(source, "ledger_test_restore");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ledger-backup-"));
 
