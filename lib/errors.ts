@@ -1,7 +1,17 @@
 // One error type for expected failures. Its message is shown to the user as is; anything else is
 // logged and shown as a generic message.
 // The list is exported for the API description (lib/api/openapi.ts).
-export const APP_ERROR_CODES = ["VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "BAD_FILE", "TOO_LARGE", "UNAVAILABLE"] as const;
+export const APP_ERROR_CODES = [
+  "VALIDATION",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "RATE_LIMITED",
+  "BAD_FILE",
+  "TOO_LARGE",
+  "UNAVAILABLE",
+] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
