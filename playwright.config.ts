@@ -31,11 +31,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    // exec: Playwright's stop signal must reach next-server itself, not a wrapper shell.
-    command: `exec node_modules/.bin/next start -p ${port}`,
+    // The production server (scripts/serve.ts); exec: Playwright's stop signal must reach it, not a shell.
+    command: "exec node_modules/.bin/tsx scripts/serve.ts",
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { NODE_ENV: "production", NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+    // "localhost" resolves to 127.0.0.1 or ::1 depending on the machine: listen on both.
+    env: { NODE_ENV: "production", HOST: "::", PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

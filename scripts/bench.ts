@@ -19,6 +19,7 @@ import { buildPortfolio, BENCH } from "./lib/bench-portfolio";
 import { buildIfNeeded } from "./lib/build";
 import { freePort, waitFor } from "./lib/app-server";
 import { ensureDatabase, recreateDatabase, ROOT } from "./lib/database";
+import { serveCommand } from "./lib/listen";
 import { mustRun, prisma } from "./lib/run";
 
 const RUNS = { sqlCold: 40, apiCold: 40, warm: 200 };
@@ -71,7 +72,7 @@ async function main() {
       crypto.createHash("sha256").update(token).digest("hex"),
       token.slice(0, 10),
     ]);
-    const session = await encode({ token: { uid: reviewer.id, sv: reviewer.sessionVersion, name: "基准审核" }, secret });
+    const session = await encode({ token: { uid: reviewer.id, sv: reviewer.sessionVersion, name: "基准审核", sid: crypto.randomUUID() }, secret });
 
     // The exact statements the API runs, from the rollup module itself.
     const sqlFile = path.join(ROOT, "bench-results", "rollup-sql.json");
@@ -89,10 +90,10 @@ async function main() {
     await buildIfNeeded({ ...env, NODE_ENV: "production" });
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    server = spawn(...serveCommand(ROOT), {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, ...env, NODE_ENV: "production", NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, ...env, HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production", NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
     });
     await waitFor(`${base}/api/health`, 60_000);
     const bump = () => client.query(`UPDATE "RollupStamp" SET version = nextval('rollup_stamp_seq') WHERE id = 1`);

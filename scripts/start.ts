@@ -3,11 +3,10 @@
 // HOST:PORT (default 127.0.0.1:3000), connected as the app's role. Ctrl-C stops the server and the
 // database cleanly.
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { prepareAppRole } from "./lib/app-role";
 import { ensureDatabase, ROOT } from "./lib/database";
 import { buildIfNeeded } from "./lib/build";
-import { browseUrl, listenAddress, nextStartArgs } from "./lib/listen";
+import { browseUrl, listenAddress, serveCommand } from "./lib/listen";
 import { mustRun, prisma } from "./lib/run";
 import { localSecret } from "./lib/secret";
 
@@ -37,7 +36,7 @@ async function main() {
     await buildIfNeeded(env);
     if (shuttingDown) return;
     console.log(`[start] serving on ${browseUrl()} (listening on ${host}${host === "127.0.0.1" ? "; HOST=0.0.0.0 to serve other machines" : ""})`);
-    const server = spawn(path.join(ROOT, "node_modules/.bin/next"), nextStartArgs(), {
+    const server = spawn(...serveCommand(ROOT), {
       cwd: ROOT,
       stdio: "inherit",
       env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

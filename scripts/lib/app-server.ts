@@ -1,10 +1,11 @@
 // Starts the production build on 127.0.0.1 (a free port) against a given database, for the
 // benchmark and load scripts; and mints session cookies without a sign-in round trip.
 import { spawn } from "node:child_process";
+import crypto from "node:crypto";
 import net from "node:net";
-import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { ROOT } from "./database";
+import { serveCommand } from "./listen";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,10 +34,10 @@ export async function waitFor(url: string, timeoutMs: number) {
 export async function startApp(env: { DATABASE_URL: string; NEXTAUTH_SECRET: string }) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const server = spawn(...serveCommand(ROOT), {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...env, NODE_ENV: "production", NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...env, HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production", NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
   });
   await waitFor(`${base}/api/health`, 60_000);
   return { base, server, stop: () => server.kill("SIGTERM") };
@@ -44,6 +45,6 @@ export async function startApp(env: { DATABASE_URL: string; NEXTAUTH_SECRET: str
 
 // The session cookie of a user, as next-auth would set it after sign-in.
 export async function sessionCookie(secret: string, user: { id: number; sessionVersion: number; name: string }) {
-  const jwt = await encode({ token: { uid: user.id, sv: user.sessionVersion, name: user.name }, secret });
+  const jwt = await encode({ token: { uid: user.id, sv: user.sessionVersion, name: user.name, sid: crypto.randomUUID() }, secret });
   return `next-auth.session-token=${jwt}`;
 }

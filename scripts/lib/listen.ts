@@ -4,10 +4,11 @@ export function listenAddress(env: Record<string, string | undefined> = process.
   return { host: env.HOST?.trim() || "127.0.0.1", port: env.PORT?.trim() || "3000" };
 }
 
-// The arguments of `next start` (whose own default is every interface).
-export function nextStartArgs(env: Record<string, string | undefined> = process.env): string[] {
-  const { host, port } = listenAddress(env);
-  return ["start", "-H", host, "-p", port];
+// The production server, scripts/serve.ts (Next's handler behind Node's HTTP server, so that the
+// client's address is known: lib/client-address.ts), as a command and its arguments. It reads HOST and
+// PORT itself (listenAddress above); `next start` alone would listen on every interface.
+export function serveCommand(root: string): [string, string[]] {
+  return [`${root}/node_modules/.bin/tsx`, [`${root}/scripts/serve.ts`]];
 }
 
 // The address to open in a browser on this machine.

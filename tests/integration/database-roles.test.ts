@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { grantAppRole } from "../../scripts/lib/app-role";
-import { browseUrl, nextStartArgs } from "../../scripts/lib/listen";
+import { browseUrl, listenAddress } from "../../scripts/lib/listen";
 
 // Issue #13 item 9: the app (and these tests, like every integration test) connect as the app's own
 // role (DATABASE_URL); the owner (OWNER_DATABASE_URL) migrated and seeded the database.
@@ -129,13 +129,14 @@ describe("the audit trail refuses TRUNCATE even to the owner (#13.9)", () => {
 });
 
 describe("npm start listens on loopback unless HOST says otherwise (#13.13)", () => {
-  it("passes -H 127.0.0.1 to next start by default, HOST and PORT when set", () => {
-    expect(nextStartArgs({})).toEqual(["start", "-H", "127.0.0.1", "-p", "3000"]);
-    expect(nextStartArgs({ HOST: "", PORT: "" })).toEqual(["start", "-H", "127.0.0.1", "-p", "3000"]);
-    expect(nextStartArgs({ HOST: "0.0.0.0", PORT: "8080" })).toEqual(["start", "-H", "0.0.0.0", "-p", "8080"]);
+  it("listens on 127.0.0.1 by default, HOST and PORT when set", () => {
+    expect(listenAddress({})).toEqual({ host: "127.0.0.1", port: "3000" });
+    expect(listenAddress({ HOST: "", PORT: "" })).toEqual({ host: "127.0.0.1", port: "3000" });
+    expect(listenAddress({ HOST: "0.0.0.0", PORT: "8080" })).toEqual({ host: "0.0.0.0", port: "8080" });
     expect(browseUrl({})).toBe("http://localhost:3000");
     expect(browseUrl({ HOST: "10.0.0.5", PORT: "80" })).toBe("http://10.0.0.5:80");
-    // …and scripts/start.ts spawns next with exactly these arguments.
-    expect(fs.readFileSync("scripts/start.ts", "utf8")).toMatch(/spawn\([^)]*"node_modules\/\.bin\/next"\), nextStartArgs\(\)/);
+    // …and scripts/serve.ts, which npm start runs, listens where listenAddress says.
+    expect(fs.readFileSync("scripts/start.ts", "utf8")).toMatch(/spawn\(\.\.\.serveCommand\(ROOT\)/);
+    expect(fs.readFileSync("scripts/serve.ts", "utf8")).toMatch(/server\.listen\(port, host/);
   });
 });
