@@ -41,12 +41,12 @@ const LIMIT_MESSAGES: Record<string, string> = {
   tooManyStrings: `文本太多：文件中不同的文本超过 ${n(READ_LIMITS.sharedStrings)} 条，请拆分后分批导入。`,
   partTooBig: `文件解压后太大：工作簿中的一个部分解压后超过 ${READ_LIMITS.partBytes / MB} MB，可能是异常的压缩文件，请在 Excel/WPS 中重新保存或拆分后再导入。`,
   totalTooBig: `文件解压后太大：工作簿解压后合计超过 ${READ_LIMITS.totalBytes / MB} MB，可能是异常的压缩文件，请在 Excel/WPS 中重新保存或拆分后再导入。`,
-  timeout: `文件读取超时：${READ_LIMITS.ms / 1000} 秒内未能读完，请检查文件或拆分后分批导入。`,
   outOfMemory: `文件内容太多，无法读取：请拆分后分批导入。`,
   tooManyRows: E.tooManyRows,
   notSpreadsheet: E.notSpreadsheet,
   corrupt: E.corrupt,
 };
+const timedOut = (ms: number) => `文件读取超时：${ms / 1000} 秒内未能读完，请检查文件或拆分后分批导入。`;
 const bad = (message: string) => new AppError("BAD_FILE", message);
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -108,9 +108,15 @@ function startWorker(): Worker {
 
 function park(worker: Worker) {
   worker.unref(); // an idle reader does not keep the process alive
-  const timer = setTimeout(() => void worker.terminate(), IDLE_MS);
-  timer.unref();
-  idle.push({ worker, timer });
+  const parked = {
+    worker,
+    timer: setTimeout(() => {
+      idle.splice(idle.indexOf(parked), 1);
+      void worker.terminate();
+    }, IDLE_MS),
+  };
+  parked.timer.unref();
+  idle.push(parked);
 }
 
 function readWith(worker: Worker, job: Job, onRows?: (rows: number) => void): Promise<RawSheet[]> {
@@ -127,7 +133,7 @@ function readWith(worker: Worker, job: Job, onRows?: (rows: number) => void): Pr
     // Out of memory is the file's doing; anything else (the reader could not start) is the server's.
     const onError = (e: Error & { code?: string }) => stop(e.code === "ERR_WORKER_OUT_OF_MEMORY" ? bad(LIMIT_MESSAGES.outOfMemory) : e);
     const onExit = (code: number) => stop(new Error(`import reader exited (${code}) without an answer`));
-    const timer = setTimeout(() => stop(bad(LIMIT_MESSAGES.timeout)), ms);
+    const timer = setTimeout(() => stop(bad(timedOut(ms))), ms);
     let done = false;
     function finish(settle: () => void) {
       if (done) return;
@@ -146,8 +152,9 @@ function readWith(worker: Worker, job: Job, onRows?: (rows: number) => void): Pr
   });
 }
 
-// read-worker.mjs runs as it is on disk: beside this module when it is run from source (vitest,
-// scripts, `next dev`), else from the project directory (a `next build` bundles this module elsewhere).
+// The reader's code. Turbopack (`next dev`, `next build`) recognises this and bundles read-worker.mjs
+// as a worker chunk of its own; run from source (vitest, scripts) it is the file beside this module;
+// the path in the project directory is for a bundler that would move this module but not the file.
 function workerFile(): URL | string {
   const beside = new URL("./read-worker.mjs", import.meta.url);
   if (beside.protocol === "file:" && fs.existsSync(beside)) return beside;
