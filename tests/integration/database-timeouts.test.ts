@@ -9,7 +9,7 @@ vi.hoisted(() => {
 });
 
 import { createDatabaseClient, databaseSettings, db } from "@/lib/db";
-import { DATABASE_BUSY_MESSAGE, DATABASE_DOWN_MESSAGE } from "@/lib/errors";
+import { DATABASE_BUSY_MESSAGE, DATABASE_DOWN_MESSAGE, databaseFailure } from "@/lib/errors";
 import { makePlan, makeProject } from "@/lib/server/seed/factories";
 import { commitImport } from "@/lib/server/imports/commit-import";
 import { previewImport } from "@/lib/server/imports/preview-import";
@@ -306,6 +306,19 @@ describe("database timeouts (#13.12)", () => {
       await proxy.close();
     }
   }, 30_000);
+
+  it("the failures seen during outages and timeouts are told apart from bugs: 503 with the reason logged, anything else stays a 500", () => {
+    const busy = [
+      new Error("Query read timeout"),
+      Object.assign(new Error("Raw query failed. Code: `57014`. Message: `canceling statement due to statement timeout`"), { code: "P2010" }),
+      new Error("Transaction API error: Unable to start a transaction in the given time."),
+      new Error("Transaction API error: A query cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms"),
+    ];
+    for (const e of busy) expect(databaseFailure(e)).toMatchObject({ message: DATABASE_BUSY_MESSAGE });
+    // a transaction's connection lost in an outage (seen in `npm run load -- --fault`)
+    expect(databaseFailure(new Error("Client has encountered a connection error and is not queryable"))).toMatchObject({ message: DATABASE_DOWN_MESSAGE });
+    for (const e of [new Error('syntax error at or near "SELEC"'), new TypeError("x is undefined"), null]) expect(databaseFailure(e)).toBeNull();
+  });
 
   it("with every connection busy, a request waits at most the connect timeout and answers 503, not 500", async () => {
     const client = createDatabaseClient({ ...databaseSettings(), poolMax: 1, connectTimeoutMs: 500 });
