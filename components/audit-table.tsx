@@ -16,6 +16,14 @@ type Row = {
 
 export const ACTION_LABEL: Record<string, string> = {
   "project.update": "修改项目",
+  "indicatorValue.submit": "填报指标值",
+  "indicatorValue.update": "修改指标值",
+  "indicatorValue.resubmit": "重新提交指标值",
+  "indicatorValue.correct": "更正指标值",
+  "indicatorValue.approve": "审核通过指标值",
+  "indicatorValue.return": "退回指标值",
+  "indicator.judge": "评估定性指标",
+  "seed.indicators": "载入主要指标",
   "seed.load": "载入规划",
   "user.create": "新建用户",
   "user.update": "修改用户",

@@ -21,6 +21,8 @@ export const ACTIONS = [
   "user.manage",
   "audit.readAll",
   "apiToken.manage",
+  "indicator.write", // monitoring values of 主要指标: the plan's (all) or a unit's (unit); a proposal until reviewed
+  "indicator.review", // approve / return indicator values; judge qualitative targets
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,6 +47,8 @@ export const ROLE_PERMISSIONS: Record<RoleName, Partial<Record<Action, Grant>>> 
     "user.manage": "all",
     "audit.readAll": "all",
     "apiToken.manage": "all",
+    "indicator.write": "all",
+    "indicator.review": "all",
   },
   FINANCE_REVIEWER: {
     "account.password": "all",
@@ -53,6 +57,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, Partial<Record<Action, Grant>>> 
     "project.reviewChange": "all",
     "annualPlan.set": "all",
     "export.run": "all",
+    "indicator.review": "all",
   },
   COUNTY_OFFICER: {
     "account.password": "all",
@@ -62,6 +67,7 @@ export const ROLE_PERMISSIONS: Record<RoleName, Partial<Record<Action, Grant>>> 
     "milestone.write": "unit",
     "report.write": "unit",
     "export.run": "all",
+    "indicator.write": "unit",
   },
   VIEWER: { "account.password": "all", "plan.read": "all" },
 };

@@ -6,8 +6,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { loadDemoUsers } from "../lib/server/seed/demo-users";
+import { loadIndicators } from "../lib/server/seed/load-indicators";
 import { loadSeed } from "../lib/server/seed/load-plans";
-import { readSeedPlans, readSeedRegions } from "../lib/server/seed/read-seed-files";
+import { readSeedIndicators, readSeedPlans, readSeedRegions } from "../lib/server/seed/read-seed-files";
 
 async function main() {
   const url = process.env.DATABASE_URL!;
@@ -34,14 +35,16 @@ async function main() {
       );
     }
     if (has("--if-empty") && (await db.plan.count()) > 0) {
-      console.log("[seed] database already has plans; nothing loaded");
-      return;
+      console.log("[seed] database already has plans; none loaded");
+    } else {
+      const loaded = await loadSeed(db, readSeedRegions(), readSeedPlans());
+      console.log(`[seed] loaded plans: ${loaded.join(", ") || "(none)"}`);
+      if (process.env.NODE_ENV !== "production" || has("--demo-users")) {
+        console.log(`[seed] demo accounts created: ${await loadDemoUsers(db)}`);
+      }
     }
-    const loaded = await loadSeed(db, readSeedRegions(), readSeedPlans());
-    console.log(`[seed] loaded plans: ${loaded.join(", ") || "(none)"}`);
-    if (process.env.NODE_ENV !== "production" || has("--demo-users")) {
-      console.log(`[seed] demo accounts created: ${await loadDemoUsers(db)}`);
-    }
+    // The plans' 主要指标, for seeded plans that have none yet (also on a database seeded before them).
+    console.log(`[seed] loaded indicators: ${(await loadIndicators(db, readSeedIndicators())).join(", ") || "(none)"}`);
   } finally {
     await db.$disconnect();
   }

@@ -15,10 +15,12 @@ import {
   projectEditedSchema,
   reportSavedSchema,
   rollupResponseSchema,
+  indicatorListResponseSchema,
   unitCreatedSchema,
 } from "@/lib/schemas/api-responses";
 import { moneyParamSchema, rollupExportSchema, scheduleExportSchema } from "@/lib/schemas/export";
 import { rollupQuerySchema } from "@/lib/schemas/finance";
+import { indicatorListSchema } from "@/lib/schemas/indicator";
 import { importUploadSchema } from "@/lib/schemas/import";
 import { recordId } from "@/lib/schemas/fields";
 import { planCreateSchema } from "@/lib/schemas/plan";
@@ -47,6 +49,7 @@ export const RESPONSE_COMPONENTS = {
   UnitCreated: unitCreatedSchema,
   GroupRow: groupRowSchema,
   Rollup: rollupResponseSchema,
+  IndicatorList: indicatorListResponseSchema,
   ReportSaved: reportSavedSchema,
   ProjectEdited: projectEditedSchema,
   ProjectCreated: projectCreatedSchema,
@@ -150,6 +153,19 @@ export const OPERATIONS: Operation[] = [
     actions: ["plan.read"],
     query: rollupQuerySchema,
     ok: { description: "Rows of the grouping and the plan total; the rows add up to the total exactly", json: rollupResponseSchema },
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/indicators",
+    operationId: "listIndicators",
+    tag: "Figures",
+    summary: "A plan's 主要指标 with baseline, target, yearly values and assessment",
+    description:
+      "Texts exactly as printed in the plan, with the comparator and exact values parsed from them; assessment by the one rule of lib/indicators/assess.ts (已达标 / 进度正常 on the straight path from baseline to target / 滞后 / 无数据, a reviewer's judgement for qualitative targets). Approved values only unless submitted=1.",
+    actions: ["plan.read"],
+    query: indicatorListSchema,
+    ok: { description: "The plan's indicators in printed order", json: indicatorListResponseSchema },
     errors: [400, 404],
   },
   {

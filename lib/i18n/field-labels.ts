@@ -1,6 +1,11 @@
 // Chinese names of record fields, for audit trails and conflict notices.
 const LABELS: Record<string, string> = {
   name: "名称",
+  value: "数值",
+  dataSource: "数据来源",
+  note: "说明",
+  result: "评估结论",
+  reason: "依据",
   owner: "建设单位",
   startYear: "开工年份",
   endYear: "完工年份",

@@ -188,3 +188,53 @@ export const openApiDocumentSchema = z
     components: z.looseObject({ schemas: z.record(z.string(), z.unknown()) }),
   })
   .meta({ description: "An OpenAPI 3.1 document" });
+
+// GET /api/v1/indicators: a plan's 主要指标 with values and assessment (lib/server/indicators/api-indicators.ts).
+const decimal = (description: string) =>
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .nullable()
+    .meta({ description: `${description}: exact decimal string; null when there is none` });
+export const indicatorListResponseSchema = z.strictObject({
+  plan: z.strictObject({ id, title: z.string() }),
+  year: z.number().int().nullable().meta({ description: "The year asked for; null = each indicator as of its latest year with a value" }),
+  official: z.boolean().meta({ description: "false when submitted=1: values waiting for review are included" }),
+  indicators: z.array(
+    z.strictObject({
+      id,
+      category: z.string().nullable().meta({ description: "领域 as printed, e.g. 健康水平" }),
+      seq: z.string().nullable().meta({ description: "序号 as printed" }),
+      name: z.string().meta({ description: "The name exactly as printed, e.g. 人均预期寿命（岁）" }),
+      shortName: z.string().meta({ description: "The name without the unit" }),
+      unit: z.string().nullable(),
+      attribute: z.enum(["预期性", "约束性"]).nullable(),
+      baseline: z.strictObject({
+        year: z.number().int().nullable(),
+        text: z.string().nullable().meta({ description: "As printed" }),
+        value: decimal("Parsed baseline"),
+      }),
+      target: z.strictObject({
+        year: z.number().int().nullable(),
+        text: z.string().nullable().meta({ description: "As printed, e.g. 78.60左右, ≤15, 待国家公布" }),
+        comparator: z.enum([">=", ">", "<=", "<", "=", "about", "qualitative"]),
+        value: decimal("Parsed target"),
+      }),
+      direction: z.enum(["higher", "lower"]).nullable(),
+      values: z.array(
+        z.strictObject({
+          year: z.number().int(),
+          unitId: z.number().int().nullable().meta({ description: "null = the plan's region" }),
+          value: z.string().regex(/^-?\d+(\.\d+)?$/),
+          reviewState: z.enum(["APPROVED", "SUBMITTED"]),
+        }),
+      ),
+      assessment: z.strictObject({
+        status: z.enum(["MET", "ON_TRACK", "LAGGING", "NO_DATA", "JUDGED_MET", "JUDGED_NOT_MET", "NOT_ASSESSABLE"]),
+        label: z.string().meta({ description: "已达标 / 进度正常 / 滞后 / 无数据 / 达到 / 未达到 / 无法评估 (or 无法判断进度)" }),
+        expected: decimal("The straight path from baseline to target at the assessed value's year"),
+        asOf: z.number().int().nullable().meta({ description: "The year of the value assessed" }),
+      }),
+    }),
+  ),
+});

@@ -13,6 +13,7 @@ import { POST as createUnit } from "@/app/api/v1/plans/[id]/units/route";
 import { GET as listPlans, POST as createPlan } from "@/app/api/v1/plans/route";
 import { PATCH as editProject } from "@/app/api/v1/projects/[id]/route";
 import { POST as saveReport } from "@/app/api/v1/reports/route";
+import { GET as getIndicators } from "@/app/api/v1/indicators/route";
 import { GET as getRollups } from "@/app/api/v1/rollups/route";
 import { OPENAPI } from "@/lib/api/openapi";
 import { OPERATIONS, RESPONSE_COMPONENTS, type Operation } from "@/lib/api/operations";
@@ -177,6 +178,18 @@ describe("every JSON route answers as described", () => {
     );
     expect(bad.error.fieldErrors.by).toBeDefined();
     await expectJson(o, await getRollups(call("/api/v1/rollups?plan=99999999", tokens.viewer)), 404);
+  });
+
+  it("GET /api/v1/indicators", async () => {
+    const o = op("get", "/api/v1/indicators");
+    const body: { indicators: { name: string }[] } = await expectJson(
+      o,
+      await getIndicators(call(`/api/v1/indicators?plan=${ctx.yueyang}`, tokens.viewer)),
+      200,
+    );
+    expect(body.indicators.map((i) => i.name)).toContain("人均预期寿命（岁）");
+    await expectJson(o, await getIndicators(call(`/api/v1/indicators?plan=${ctx.yueyang}&year=1800`, tokens.viewer)), 400);
+    await expectJson(o, await getIndicators(call("/api/v1/indicators?plan=99999999", tokens.viewer)), 404);
   });
 
   it("POST /api/v1/reports", async () => {

@@ -16,6 +16,9 @@ import { saveMilestones } from "@/lib/server/milestones/save-milestones";
 import { updatePlanSettings } from "@/lib/server/plans/update-plan-settings";
 import { reviewReports } from "@/lib/server/reports/review-reports";
 import { saveReport } from "@/lib/server/reports/save-report";
+import { reviewIndicatorValues } from "@/lib/server/indicators/review-indicator-values";
+import { saveIndicatorValue } from "@/lib/server/indicators/save-indicator-value";
+import { makeIndicator } from "@/lib/server/seed/factories";
 import { expectAppError, sessionFor } from "../support/users";
 
 // Every mutating action × every role × own unit vs another unit: allowed or refused as
@@ -150,13 +153,49 @@ ACTIONS.push({
   changed: async () => (await db.progressReport.findUniqueOrThrow({ where: { id: lastReviewed } })).status === "APPROVED",
 });
 
+// A unit's monitoring value (the region-wide one needs the "all" grant: indicators.test.ts).
+let lastIndicator: number;
+ACTIONS.push({
+  name: "indicator.write",
+  permission: "indicator.write",
+  run: async (actor, target) => {
+    lastIndicator = (await makeIndicator(db, { planId: units.planId })).id;
+    return saveIndicatorValue(actor, {
+      indicatorId: lastIndicator,
+      unitId: target === "own" ? units.a : units.b,
+      year: 2023,
+      value: "16.5",
+      dataSource: "统计年报",
+    });
+  },
+  changed: async () => (await db.indicatorValue.count({ where: { indicatorId: lastIndicator } })) === 1,
+});
+
+let lastIndicatorValue: number;
+ACTIONS.push({
+  name: "indicator.review",
+  permission: "indicator.review",
+  run: async (actor) => {
+    const indicatorId = (await makeIndicator(db, { planId: units.planId })).id;
+    const saved = await saveIndicatorValue(await sessionFor("ADMIN"), { indicatorId, unitId: null, year: 2023, value: "16.5", dataSource: "统计年报" });
+    lastIndicatorValue = saved.id;
+    baseline = await db.auditEvent.count();
+    return reviewIndicatorValues(actor, { items: [{ id: saved.id, version: saved.version }], decision: "APPROVE" });
+  },
+  changed: async () => (await db.indicatorValue.findUniqueOrThrow({ where: { id: lastIndicatorValue } })).status === "APPROVED",
+});
+
 let lastMilestoneProject: number;
 ACTIONS.push({
   name: "milestone.write",
   permission: "milestone.write",
   run: async (actor, target) => {
     lastMilestoneProject = await newProject(target === "own" ? units.a : units.b);
-    return saveMilestones(actor, { projectId: lastMilestoneProject, listVersion: 1, milestones: [{ name: "开工前准备", plannedDate: "2025-01-01", actualDate: "" }] });
+    return saveMilestones(actor, {
+      projectId: lastMilestoneProject,
+      listVersion: 1,
+      milestones: [{ name: "开工前准备", plannedDate: "2025-01-01", actualDate: "" }],
+    });
   },
   changed: async () => (await db.milestone.count({ where: { projectId: lastMilestoneProject } })) === 1,
 });
@@ -278,6 +317,8 @@ const EXPECTED: Record<string, Record<RoleName, G>> = {
   "user.manage": row("all", "-", "-", "-"),
   "audit.readAll": row("all", "-", "-", "-"),
   "apiToken.manage": row("all", "-", "-", "-"),
+  "indicator.write": row("all", "-", "unit", "-"),
+  "indicator.review": row("all", "all", "-", "-"),
 };
 
 describe("the permission map", () => {
@@ -302,7 +343,7 @@ describe("role × action matrix", () => {
         // Unit scoping only matters for unit-scoped records; user management has no unit.
         if (
           (action.name.startsWith("user.") ||
-            ["report.review", "plan.manage", "annualPlan.set", "project.reviewChange", "project.admit"].includes(action.name)) &&
+            ["report.review", "plan.manage", "annualPlan.set", "project.reviewChange", "project.admit", "indicator.review"].includes(action.name)) &&
           target === "other"
         )
           continue;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/server/auth/password";
+import { indicatorFromPrinted } from "@/lib/server/indicators/indicator-row";
 
 // Small builders shared by the seed (demo accounts) and the tests.
 let counter = 0;
@@ -66,4 +67,26 @@ export async function makePlan(db: PrismaClient, opts: { unitNames: string[] }) 
   const units = [];
   for (const [i, name] of opts.unitNames.entries()) units.push(await db.reportingUnit.create({ data: { planId: plan.id, name, sortOrder: i } }));
   return { plan, section, units };
+}
+
+// An indicator as a plan prints it (texts parsed the way the seed parses them).
+export async function makeIndicator(
+  db: PrismaClient,
+  opts: { planId: number; name?: string; baselineText?: string | null; targetText?: string | null; attribute?: "EXPECTED" | "BINDING" | null },
+) {
+  const printed = { baselineText: opts.baselineText === undefined ? "18.19" : opts.baselineText, targetText: opts.targetText ?? "≤15", targetYear: 2025 };
+  const name = opts.name ?? `${unique("指标")}（%）`;
+  return db.indicator.create({
+    data: {
+      planId: opts.planId,
+      name,
+      shortName: name.replace(/（[^）]*）$/, ""),
+      unit: "%",
+      attribute: opts.attribute === undefined ? "BINDING" : opts.attribute,
+      baselineYear: 2020,
+      ...printed,
+      ...indicatorFromPrinted(printed).data,
+      sourceKind: "ENTERED",
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
+import { seedIndicatorsSchema, type SeedIndicators } from "@/lib/schemas/seed-indicators";
 import { seedPlanSchema, seedRegionsSchema, type SeedPlan, type SeedRegion } from "@/lib/schemas/seed-plan";
 
 export const SEED_DIR = path.join(process.cwd(), "prisma", "seed-data");
@@ -20,4 +21,14 @@ export function readSeedPlans(): SeedPlan[] {
       if (!parsed.success) throw new Error(`${f}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
       return parsed.data;
     });
+}
+
+export function readSeedIndicators(): SeedIndicators[] {
+  const dir = path.join(SEED_DIR, "indicators");
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => seedIndicatorsSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"))));
 }

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { IndicatorSummary } from "@/components/indicators/indicator-summary";
+import { listIndicators } from "@/lib/server/indicators/list-indicators";
 import { Money } from "@/components/money";
 import { Amount } from "@/components/finance/amount";
 import { drillHref } from "@/components/finance/drill-href";
@@ -27,7 +29,12 @@ const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 export default async function FinanceDashboardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const id = idParam((await params).id);
   const search = flatParams(await searchParams);
-  const [result, unit] = await Promise.all([orForbidden(orNotFound(getDashboard(await requireUser(), { ...search, plan: id }))), moneyUnit()]);
+  const user = await requireUser();
+  const [result, unit, indicators] = await Promise.all([
+    orForbidden(orNotFound(getDashboard(user, { ...search, plan: id }))),
+    moneyUnit(),
+    orNotFound(listIndicators(user, { plan: id })),
+  ]);
   if (!result.ok) return result.page;
   const d = result.data;
   const base = { planId: d.plan.id, period: d.period, includeSubmitted: d.includeSubmitted };
@@ -162,6 +169,18 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
       </div>
 
       <GroupTables units={d.units} categories={d.categories} total={t} unit={unit} base={base} />
+
+      {indicators.indicators.length > 0 && (
+        <div className="mt-6">
+          <h2 className="mb-2 text-lg font-semibold">
+            主要指标{" "}
+            <Link href={`/plans/${d.plan.id}/indicators`} className="text-sm font-normal text-sky-700 hover:underline">
+              查看全部 →
+            </Link>
+          </h2>
+          <IndicatorSummary planId={d.plan.id} figures={indicators.indicators} />
+        </div>
+      )}
 
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
         {list(d.overdue.rows, d.overdue.count, "overdue", zhFinance.overdue, zhFinance.overdueNone, zhFinance.overdueNote)}

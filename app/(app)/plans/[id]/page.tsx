@@ -131,6 +131,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             填报情况 →
           </Link>
         )}
+        <Link href={`/plans/${plan.id}/indicators`} className="text-sky-700 hover:underline" data-testid="plan-indicators-link">
+          主要指标 →
+        </Link>
         {grantOf(user.role, "plan.manage") && (
           <Link href={`/plans/${plan.id}/settings`} className="text-sky-700 hover:underline" data-testid="plan-settings-link">
             {zhPlans.settings.link} →

@@ -1,0 +1,116 @@
+import Link from "next/link";
+import { DataTable } from "@/components/data-table";
+import { FilterSelect } from "@/components/filter-select";
+import { IndicatorStatusChip, IndicatorTrend } from "@/components/indicators/indicator-status";
+import { IndicatorSummary } from "@/components/indicators/indicator-summary";
+import { chinaYear } from "@/lib/dates";
+import { STATUS_LABELS, STATUS_ORDER, type IndicatorStatus } from "@/lib/indicators/assess";
+import { requireUser } from "@/lib/server/auth/current-user";
+import { ATTRIBUTE_LABEL, type IndicatorFigure } from "@/lib/server/indicators/indicator-figures";
+import { listIndicators } from "@/lib/server/indicators/list-indicators";
+import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+
+type Search = { attribute?: string; status?: string; submitted?: string };
+
+// A plan's 主要指标: baseline, each year's value (the plan's region), target, status and trend.
+// Official values only, unless 含待审核 is ticked.
+export default async function IndicatorsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+  const id = idParam((await params).id);
+  const sp = await searchParams;
+  const data = await orNotFound(listIndicators(await requireUser(), { plan: id, submitted: sp.submitted === "1" }));
+  const years = Array.from(
+    { length: Math.max(0, Math.min(chinaYear(), data.plan.periodEnd) - data.plan.periodStart + 1) },
+    (_, i) => data.plan.periodStart + i,
+  );
+  const rows = data.indicators.filter((r) => (!sp.attribute || r.indicator.attribute === sp.attribute) && (!sp.status || r.assessment.status === sp.status));
+  const regional = (r: IndicatorFigure, year: number) => r.values.find((v) => v.unitId === null && v.year === year);
+  return (
+    <>
+      <p className="text-sm text-slate-500">
+        <Link href={`/plans/${id}`} className="hover:underline">
+          {data.plan.title}
+        </Link>
+      </p>
+      <h1 className="mt-1 text-xl font-semibold">主要指标</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        共 {data.indicators.length} 项。{data.official ? "数值均为审核通过的正式数据。" : "含待审核数值（标“审”），非正式数据。"}
+      </p>
+      <div className="mt-3">
+        <IndicatorSummary planId={id} figures={data.indicators} />
+      </div>
+      <form method="get" className="my-3 grid grid-cols-2 items-end gap-3 rounded bg-white p-3 text-sm shadow-sm md:grid-cols-4">
+        <FilterSelect
+          label="属性"
+          name="attribute"
+          value={sp.attribute}
+          options={[
+            { value: "BINDING", label: "约束性" },
+            { value: "EXPECTED", label: "预期性" },
+          ]}
+        />
+        <FilterSelect
+          label="状态"
+          name="status"
+          value={sp.status}
+          options={STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s as IndicatorStatus] }))}
+        />
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="submitted" value="1" defaultChecked={sp.submitted === "1"} />
+          含待审核
+        </label>
+        <button type="submit" className="rounded bg-sky-700 px-3 py-1.5 text-white">
+          筛选
+        </button>
+      </form>
+      <DataTable
+        testId="indicators-table"
+        rows={rows}
+        rowKey={(r) => r.indicator.id}
+        empty="本规划没有主要指标。"
+        rowProps={(r) => ({ "data-testid": "indicator-row", "data-name": r.indicator.shortName })}
+        columns={[
+          { key: "category", header: "领域", cell: (r) => r.indicator.category ?? "—" },
+          {
+            key: "name",
+            header: "指标",
+            cell: (r) => (
+              <Link href={`/plans/${id}/indicators/${r.indicator.id}`} className="text-sky-700 hover:underline">
+                {r.indicator.name}
+              </Link>
+            ),
+          },
+          { key: "attribute", header: "属性", nowrap: true, cell: (r) => (r.indicator.attribute ? ATTRIBUTE_LABEL[r.indicator.attribute] : "—") },
+          { key: "baseline", header: `${years[0] - 1}年基期`, numeric: true, cell: (r) => r.indicator.baselineText ?? "—" },
+          ...years.map((year) => ({
+            key: `y${year}`,
+            header: `${year}年`,
+            numeric: true,
+            cell: (r: IndicatorFigure) => {
+              const v = regional(r, year);
+              if (!v) return <span className="text-slate-400">—</span>;
+              return (
+                <span title={v.reviewState === "SUBMITTED" ? "待审核" : "已审核"}>
+                  {v.value}
+                  {v.reviewState === "SUBMITTED" && <sup className="text-sky-700">审</sup>}
+                </span>
+              );
+            },
+          })),
+          { key: "target", header: "目标", numeric: true, cell: (r) => r.indicator.targetText ?? "—" },
+          { key: "status", header: "状态", cell: (r) => <IndicatorStatusChip status={r.assessment.status} label={r.assessment.label} /> },
+          {
+            key: "trend",
+            header: "趋势",
+            cell: (r) => (
+              <IndicatorTrend
+                baseline={{ year: r.indicator.baselineYear ?? years[0] - 1, value: r.indicator.baselineValue?.toFixed() ?? null }}
+                target={{ year: r.indicator.targetYear ?? data.plan.periodEnd, value: r.indicator.targetValue?.toFixed() ?? null }}
+                points={r.values.filter((v) => v.unitId === null).map((v) => ({ year: v.year, value: v.value }))}
+              />
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

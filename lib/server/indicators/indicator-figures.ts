@@ -1,0 +1,80 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { IndicatorComparator } from "@/lib/generated/prisma/client";
+import { assessIndicator } from "@/lib/indicators/assess";
+
+// A plan's indicators with their monitoring values and assessment: the one read the 指标 page, the
+// dashboard, the API and the 评估报告 share, so a status is the same everywhere. Official values only
+// (approved), unless `submitted`: then a value waiting for review is shown instead of the official one
+// and the figures are not official.
+export const COMPARATOR_CODE: Record<IndicatorComparator, ">=" | ">" | "<=" | "<" | "=" | "about" | "qualitative"> = {
+  GTE: ">=",
+  GT: ">",
+  LTE: "<=",
+  LT: "<",
+  EQ: "=",
+  ABOUT: "about",
+  QUALITATIVE: "qualitative",
+};
+export const ATTRIBUTE_LABEL = { EXPECTED: "预期性", BINDING: "约束性" } as const;
+
+export async function indicatorFigures(planId: number, opts: { year?: number; submitted: boolean }) {
+  const [indicators, values, judgements] = await Promise.all([
+    db.indicator.findMany({ where: { planId, deletedAt: null }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }),
+    db.indicatorValue.findMany({
+      where: {
+        indicator: { planId, deletedAt: null },
+        OR: [{ isOfficial: true }, ...(opts.submitted ? [{ isCurrent: true, status: "SUBMITTED" as const }] : [])],
+      },
+      orderBy: [{ year: "asc" }, { revision: "asc" }],
+    }),
+    db.indicatorJudgement.findMany({ where: { indicator: { planId, deletedAt: null } }, orderBy: { year: "asc" } }),
+  ]);
+  // Per indicator, unit and year the value shown: a submitted revision (when asked for) over the official one.
+  const shown = new Map<string, (typeof values)[number]>();
+  for (const v of values) {
+    const key = `${v.indicatorId}|${v.unitId ?? ""}|${v.year}`;
+    const had = shown.get(key);
+    if (!had || (v.status === "SUBMITTED" && had.status !== "SUBMITTED")) shown.set(key, v);
+  }
+  const byIndicator = new Map<number, (typeof values)[number][]>();
+  for (const v of shown.values()) byIndicator.set(v.indicatorId, [...(byIndicator.get(v.indicatorId) ?? []), v]);
+
+  return indicators.map((ind) => {
+    const own = (byIndicator.get(ind.id) ?? []).sort((a, b) => a.year - b.year || (a.unitId ?? 0) - (b.unitId ?? 0));
+    const regional = own.filter((v) => v.unitId === null && (opts.year === undefined || v.year <= opts.year));
+    const latest = regional.at(-1) ?? null;
+    const asOf = opts.year ?? latest?.year ?? null;
+    const judgement = judgements.filter((j) => j.indicatorId === ind.id && (asOf === null || j.year <= asOf)).at(-1) ?? null;
+    const assessment = assessIndicator({
+      baseline: { year: ind.baselineYear ?? 2020, value: ind.baselineValue?.toFixed() ?? null },
+      target: {
+        year: ind.targetYear ?? 2025,
+        comparator: COMPARATOR_CODE[ind.targetComparator],
+        value: ind.targetValue?.toFixed() ?? null,
+        tolerance: ind.targetTolerance?.toFixed() ?? null,
+      },
+      direction: ind.direction === "HIGHER" ? "higher" : ind.direction === "LOWER" ? "lower" : null,
+      latest: latest ? { year: latest.year, value: latest.value.toFixed() } : null,
+      judgement: judgement ? { result: JUDGEMENT_LABEL[judgement.result], reason: judgement.reason } : null,
+    });
+    return {
+      indicator: ind,
+      values: own.map((v) => ({
+        id: v.id,
+        year: v.year,
+        unitId: v.unitId,
+        value: v.value.toFixed(),
+        reviewState: v.status,
+        version: v.version,
+        dataSource: v.dataSource,
+      })),
+      latest: latest ? { year: latest.year, value: latest.value.toFixed(), reviewState: latest.status } : null,
+      judgement,
+      assessment,
+    };
+  });
+}
+
+export const JUDGEMENT_LABEL = { MET: "达到", NOT_MET: "未达到", NOT_ASSESSABLE: "无法评估" } as const;
+export type IndicatorFigure = Awaited<ReturnType<typeof indicatorFigures>>[number];
