@@ -42,7 +42,10 @@ async function main() {
       await mustRun("eslint", [".", "--max-warnings", "0"]);
       await mustRun("prettier", ["--check", ".", "--log-level", "warn"]);
     });
-    await step("seed data trace back to the documents", () => mustRun("node", ["scripts/seed-data/check.mjs"]));
+    await step("seed data trace back to the documents", async () => {
+      await mustRun("node", ["scripts/seed-data/check.mjs"]);
+      await mustRun("node", ["scripts/seed-data/check-indicators.mjs"]);
+    });
     if (!skip("integration")) {
       // China time must not depend on the server's zone: the date tests (no database) run under two first.
       for (const TZ of ["UTC", "Asia/Shanghai"])
