@@ -46,3 +46,27 @@ export const indicatorJudgeSchema = z.object({
   reason: z.string().trim().min(1, "请填写判断依据").max(500, "判断依据不能超过 500 字"),
   version: optionalRecordId(),
 });
+
+// An indicator added by hand: texts as the plan prints them ("≥90", "78.60左右", "持续下降").
+export const indicatorCreateSchema = z
+  .object({
+    planId: recordId("请选择规划"),
+    category: z.string().trim().max(50, "领域不能超过 50 字").default(""),
+    shortName: z.string().trim().min(1, "请填写指标名称").max(200, "指标名称不能超过 200 字"),
+    unit: z.string().trim().max(20, "计量单位不能超过 20 字").default(""),
+    attribute: z.enum(["EXPECTED", "BINDING"], { message: "请选择属性（预期性或约束性）" }),
+    baselineYear: yearNumber(),
+    baselineText: z.string().trim().max(50, "基期值不能超过 50 字").default(""),
+    targetYear: yearNumber(),
+    targetText: z.string().trim().min(1, "请填写目标值（按规划原文，如 ≥90、78.60左右、持续下降）").max(50, "目标值不能超过 50 字"),
+    direction: z.enum(["HIGHER", "LOWER"]).nullable().default(null),
+  })
+  .refine((v) => v.targetYear > v.baselineYear, { path: ["targetYear"], message: "目标年份须晚于基期年份" });
+export type IndicatorCreateInput = z.input<typeof indicatorCreateSchema>;
+
+export const indicatorDirectionSchema = z.object({
+  id: recordId(),
+  version: recordId(),
+  direction: z.enum(["HIGHER", "LOWER"], { message: "请选择越高越好或越低越好" }),
+  reason: z.string().trim().max(500, "说明不能超过 500 字").default(""),
+});

@@ -4,7 +4,9 @@ import { db } from "@/lib/db";
 import { indicatorListResponseSchema } from "@/lib/schemas/api-responses";
 import { issueToken } from "@/lib/server/api-tokens/issue-token";
 import { loadActiveUser } from "@/lib/server/auth/current-user";
+import { createIndicator } from "@/lib/server/indicators/create-indicator";
 import { judgeIndicator } from "@/lib/server/indicators/judge-indicator";
+import { setIndicatorDirection } from "@/lib/server/indicators/set-indicator-direction";
 import { listIndicators } from "@/lib/server/indicators/list-indicators";
 import { reviewIndicatorValues } from "@/lib/server/indicators/review-indicator-values";
 import { saveIndicatorValue } from "@/lib/server/indicators/save-indicator-value";
@@ -138,6 +140,32 @@ describe("monitoring values are proposals until a reviewer approves them", () =>
     expect((await figureOf(plan.id, qualitative.id)).assessment).toMatchObject({ status: "JUDGED_MET", label: "达到" });
     await expectAppError(judgeIndicator(finance, { indicatorId: indicator.id, year: 2024, result: "MET", reason: "x" }), "VALIDATION");
     await expectAppError(judgeIndicator(finance, { indicatorId: qualitative.id, year: 2024, result: "NOT_MET", reason: "改判" }), "CONFLICT"); // not from the version seen
+  });
+});
+
+describe("the plan office adds indicators by hand and says which way is better where the wording does not", () => {
+  it("parses the printed texts like the seed; an unreadable target is a warning; direction only where the text is silent", async () => {
+    const { plan } = await makePlan(db, { unitNames: ["新增县"] });
+    const admin = await sessionFor("ADMIN");
+    const base = { planId: plan.id, category: "健康水平", attribute: "BINDING", baselineYear: 2025, targetYear: 2030 } as const;
+    const { id } = await createIndicator(admin, { ...base, shortName: "人均预期寿命", unit: "岁", baselineText: "79.1", targetText: "80左右" });
+    const row = await db.indicator.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ name: "人均预期寿命（岁）", targetComparator: "ABOUT", direction: null, sourceKind: "ENTERED" });
+    await setIndicatorDirection(admin, { id, version: row.version, direction: "HIGHER" });
+    expect((await db.indicator.findUniqueOrThrow({ where: { id } })).direction).toBe("HIGHER");
+    await expectAppError(setIndicatorDirection(admin, { id, version: row.version, direction: "LOWER" }), "CONFLICT");
+
+    const ceiling = await createIndicator(admin, { ...base, shortName: "吸烟率", unit: "%", baselineText: "24", targetText: "<20" });
+    const fixed = await db.indicator.findUniqueOrThrow({ where: { id: ceiling.id } });
+    expect(fixed.direction).toBe("LOWER");
+    await expectAppError(setIndicatorDirection(admin, { id: fixed.id, version: fixed.version, direction: "HIGHER" }), "VALIDATION");
+
+    const vague = await createIndicator(admin, { ...base, shortName: "床位数", unit: "张", baselineText: "7", targetText: "3-5" });
+    expect(await db.dataWarning.findMany({ where: { indicatorId: vague.id } })).toEqual([expect.objectContaining({ code: "TARGET_UNPARSED" })]);
+    const refused = await expectAppError(createIndicator(admin, { ...base, shortName: "x", targetText: "1", targetYear: 2020 }), "VALIDATION");
+    expect(refused.fieldErrors?.targetYear).toEqual(["目标年份须晚于基期年份"]);
+    await expectAppError(createIndicator(await sessionFor("FINANCE_REVIEWER"), { ...base, shortName: "y", targetText: "1" }), "FORBIDDEN");
+    expect(await db.auditEvent.count({ where: { entityType: "Indicator", planId: plan.id } })).toBe(4);
   });
 });
 

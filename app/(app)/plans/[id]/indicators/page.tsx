@@ -5,10 +5,12 @@ import { IndicatorStatusChip, IndicatorTrend } from "@/components/indicators/ind
 import { IndicatorSummary } from "@/components/indicators/indicator-summary";
 import { chinaYear } from "@/lib/dates";
 import { STATUS_LABELS, STATUS_ORDER, type IndicatorStatus } from "@/lib/indicators/assess";
+import { can } from "@/lib/server/auth/authorize";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { ATTRIBUTE_LABEL, type IndicatorFigure } from "@/lib/server/indicators/indicator-figures";
 import { listIndicators } from "@/lib/server/indicators/list-indicators";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { IndicatorCreateForm } from "./indicator-create-form";
 
 type Search = { attribute?: string; status?: string; submitted?: string };
 
@@ -17,7 +19,9 @@ type Search = { attribute?: string; status?: string; submitted?: string };
 export default async function IndicatorsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const id = idParam((await params).id);
   const sp = await searchParams;
-  const data = await orNotFound(listIndicators(await requireUser(), { plan: id, submitted: sp.submitted === "1" }));
+  const user = await requireUser();
+  const data = await orNotFound(listIndicators(user, { plan: id, submitted: sp.submitted === "1" }));
+  const manage = !data.plan.archivedAt && (await can(user, "plan.manage"));
   const years = Array.from(
     { length: Math.max(0, Math.min(chinaYear(), data.plan.periodEnd) - data.plan.periodStart + 1) },
     (_, i) => data.plan.periodStart + i,
@@ -111,6 +115,14 @@ export default async function IndicatorsPage({ params, searchParams }: { params:
           },
         ]}
       />
+      {manage && (
+        <details className="mt-6">
+          <summary className="cursor-pointer text-sm text-sky-700">新增指标（按规划原文填写）</summary>
+          <div className="mt-2">
+            <IndicatorCreateForm planId={id} baselineYear={data.plan.periodStart - 1} targetYear={data.plan.periodEnd} />
+          </div>
+        </details>
+      )}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { getIndicator } from "@/lib/server/indicators/get-indicator";
 import { ATTRIBUTE_LABEL, JUDGEMENT_LABEL } from "@/lib/server/indicators/indicator-figures";
 import { listIndicators } from "@/lib/server/indicators/list-indicators";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { DirectionForm } from "./direction-form";
 import { JudgementForm } from "./judgement-form";
 import { IndicatorReviewButtons } from "./review-buttons";
 import { IndicatorValueForm } from "./value-form";
@@ -34,6 +35,11 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
   ];
   const writable = !ind.plan.archivedAt && units.length > 0 && (await can(user, "indicator.write", units[0].id === null ? null : { unit: units[0].id }));
   const reviewer = !ind.plan.archivedAt && (await can(user, "indicator.review"));
+  const manage = !ind.plan.archivedAt && (await can(user, "plan.manage"));
+  // Per-unit comparison: official (and shown) unit values by year.
+  const unitValues = figure.values.filter((v) => v.unitId !== null);
+  const unitYears = [...new Set(unitValues.map((v) => v.year))].sort();
+  const unitRows = ind.plan.units.filter((u) => unitValues.some((v) => v.unitId === u.id));
   const current = ind.values.filter((v) => v.isCurrent);
   return (
     <>
@@ -62,6 +68,11 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
             {ind.targetText ?? "—"}
             {ind.direction && <span className="ml-1 text-slate-500">（{ind.direction === "HIGHER" ? "越高越好" : "越低越好"}）</span>}
           </dd>
+          {manage && !["GTE", "GT", "LTE", "LT"].includes(ind.targetComparator) && ind.targetComparator !== "QUALITATIVE" && (
+            <dd className="mt-1">
+              <DirectionForm id={ind.id} version={ind.version} direction={ind.direction} />
+            </dd>
+          )}
         </div>
         <div className="col-span-2 md:col-span-4">
           <dt className="text-slate-500">评估</dt>
@@ -132,6 +143,25 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
           },
         ]}
       />
+      {unitRows.length > 0 && (
+        <>
+          <h2 className="mt-6 mb-2 text-lg font-semibold">各单位对比</h2>
+          <DataTable
+            testId="indicator-units"
+            rows={unitRows}
+            rowKey={(u) => u.id}
+            columns={[
+              { key: "unit", header: "单位", cell: (u) => u.name },
+              ...unitYears.map((year) => ({
+                key: `y${year}`,
+                header: `${year}年`,
+                numeric: true,
+                cell: (u: (typeof unitRows)[number]) => unitValues.find((v) => v.unitId === u.id && v.year === year)?.value ?? "—",
+              })),
+            ]}
+          />
+        </>
+      )}
       {writable && years.length > 0 && (
         <>
           <h2 className="mt-6 mb-2 text-lg font-semibold">填报监测值</h2>
