@@ -24,6 +24,8 @@ export const ACTION_LABEL: Record<string, string> = {
   "indicatorValue.return": "退回指标值",
   "indicator.judge": "评估定性指标",
   "seed.indicators": "载入主要指标",
+  "indicator.create": "新增指标",
+  "indicator.direction": "设定指标方向",
   "seed.load": "载入规划",
   "user.create": "新建用户",
   "user.update": "修改用户",
