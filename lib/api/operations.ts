@@ -20,7 +20,7 @@ import {
 } from "@/lib/schemas/api-responses";
 import { moneyParamSchema, rollupExportSchema, scheduleExportSchema } from "@/lib/schemas/export";
 import { rollupQuerySchema } from "@/lib/schemas/finance";
-import { indicatorListSchema } from "@/lib/schemas/indicator";
+import { indicatorExportSchema, indicatorListSchema } from "@/lib/schemas/indicator";
 import { importUploadSchema } from "@/lib/schemas/import";
 import { recordId } from "@/lib/schemas/fields";
 import { planCreateSchema } from "@/lib/schemas/plan";
@@ -257,6 +257,19 @@ export const OPERATIONS: Operation[] = [
       "Title line and the header 单位 / 项目类别 / 项目名称 / 建设周期 / 总投资（亿元）, with a 说明 sheet. With plan: the plan's active units and its categories as pick lists. Filled in, it imports as it is (POST /api/v1/imports).",
     actions: ["export.run"],
     query: templateExportSchema,
+    ok: { description: "The workbook, streamed", file: XLSX_TYPE, headers: attachment },
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/exports/indicators",
+    operationId: "exportIndicators",
+    tag: "Files",
+    summary: "A plan's 主要指标 × years with the official values: the template the import reads back (.xlsx)",
+    description:
+      "One row per indicator for the plan's region (范围 blank) and per indicator and unit with official values; columns 指标编号 / 领域 / 指标 / 计量单位 / 属性 / 范围 / 基期 / 目标, one per year of the plan period (approved values only), 数据来源. Filled in and uploaded (POST /api/v1/imports), the changed cells are previewed and, confirmed, become values awaiting review.",
+    actions: ["export.run"],
+    query: indicatorExportSchema,
     ok: { description: "The workbook, streamed", file: XLSX_TYPE, headers: attachment },
     errors: [400, 404],
   },

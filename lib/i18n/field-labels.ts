@@ -69,6 +69,7 @@ const LABELS: Record<string, string> = {
   created: "新增项目",
   updated: "更新项目",
   rejected: "拒绝行数",
+  indicatorValues: "指标数值",
 };
 
 export const fieldLabel = (field: string) => LABELS[field] ?? (field.startsWith("annualPlan.") ? `${field.slice(11)} 年度计划（万元）` : field);

@@ -73,7 +73,7 @@ export const zhExcel = {
   import: {
     title: "导入项目清单",
     intro:
-      "支持 .xlsx 和 .csv：岳阳规划附表格式（单位 / 项目类别 / 项目名称 / 建设周期 / 总投资（亿元））、本系统导出的调度表和项目列表，以及年度投资计划表（项目编号或单位 + 项目名称 / 年度 / 年度计划投资（万元），导入即下达）。先预览，确认后才写入。",
+      "支持 .xlsx 和 .csv：岳阳规划附表格式（单位 / 项目类别 / 项目名称 / 建设周期 / 总投资（亿元））、本系统导出的调度表和项目列表，年度投资计划表（项目编号或单位 + 项目名称 / 年度 / 年度计划投资（万元），导入即下达），以及主要指标数值表（在规划的“主要指标”页下载模板，指标 × 年度，导入后待审核）。先预览，确认后才写入。",
     limits: `文件不超过 ${mb(IMPORT_MAX_BYTES)}，不超过 ${IMPORT_MAX_ROWS.toLocaleString("en-US")} 行。`,
     plan: "导入到规划",
     file: "文件",
@@ -97,11 +97,15 @@ export const zhExcel = {
     ignoredHeaders: (h: string[]) => `以下列是进度数据，导入时不更新：${h.join("、")}`,
     skippedSheets: (s: string[]) => `没有项目表头的工作表（已跳过）：${s.join("、")}`,
     moneyUnit: (u: string) => `金额单位：${u}`,
-    layout: { appendix: "规划附表格式", own: "本系统导出格式", annualPlan: "年度投资计划" } as Record<string, string>,
+    layout: { appendix: "规划附表格式", own: "本系统导出格式", annualPlan: "年度投资计划", indicatorValues: "主要指标数值表" } as Record<string, string>,
     children: (n: number) => `（按顿号拆分为 ${n} 个子项目）`,
     sheetRow: (sheet: string, row: number) => `${sheet} 第 ${row} 行`,
-    result: (c: { created: number; updated: number; annualPlans?: number }) =>
-      c.annualPlans !== undefined ? `已下达 ${c.annualPlans} 项年度计划投资。` : `已导入：新增 ${c.created} 个项目，更新 ${c.updated} 个项目。`,
+    result: (c: { created: number; updated: number; annualPlans?: number; indicatorValues?: number }) =>
+      c.indicatorValues !== undefined
+        ? `已提交 ${c.indicatorValues} 个指标数值，审核通过后成为正式值。`
+        : c.annualPlans !== undefined
+          ? `已下达 ${c.annualPlans} 项年度计划投资。`
+          : `已导入：新增 ${c.created} 个项目，更新 ${c.updated} 个项目。`,
   },
   importErrors: {
     empty: "文件是空的，没有可导入的数据。",

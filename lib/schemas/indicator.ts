@@ -14,6 +14,12 @@ export const indicatorListSchema = z.object({
   submitted: flag.default(false).meta({ description: "1 = include submitted but not yet approved values (then not official)" }),
 });
 
+// GET /api/v1/exports/indicators: the plan's indicators × years with the official values, the template
+// the import reads back (layout indicatorValues).
+export const indicatorExportSchema = z.object({
+  plan: recordId("请指定规划").meta({ description: "Plan id (from /api/v1/plans)" }),
+});
+
 // A monitoring value as typed: an exact decimal that NUMERIC(18,4) holds (rates may fall below zero).
 export const INDICATOR_VALUE_MESSAGE = "请输入数值（最多 14 位整数、4 位小数，可为负数）";
 const indicatorNumber = z

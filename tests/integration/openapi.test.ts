@@ -7,6 +7,7 @@ import { GET as exportCsv } from "@/app/api/v1/exports/csv/[list]/route";
 import { GET as exportRollup } from "@/app/api/v1/exports/rollup/route";
 import { GET as exportSchedule } from "@/app/api/v1/exports/schedule/route";
 import { GET as exportTemplate } from "@/app/api/v1/exports/template/route";
+import { GET as exportIndicators } from "@/app/api/v1/exports/indicators/route";
 import { POST as uploadImport } from "@/app/api/v1/imports/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { POST as createUnit } from "@/app/api/v1/plans/[id]/units/route";
@@ -309,6 +310,15 @@ describe("every file route answers as described", () => {
     await expectJson(o, await exportTemplate(call("/api/v1/exports/template?plan=abc", tokens.admin)), 400);
     await expectJson(o, await exportTemplate(call("/api/v1/exports/template?plan=99999999", tokens.admin)), 404);
     await expectJson(o, await exportTemplate(call("/api/v1/exports/template", tokens.viewer)), 403);
+  });
+
+  it("GET /api/v1/exports/indicators", async () => {
+    const o = op("get", "/api/v1/exports/indicators");
+    const file = await expectFile(o, await exportIndicators(call(`/api/v1/exports/indicators?plan=${ctx.yueyang}`, tokens.officer)));
+    expect(file.subarray(0, 2).toString()).toBe("PK");
+    await expectJson(o, await exportIndicators(call("/api/v1/exports/indicators", tokens.admin)), 400);
+    await expectJson(o, await exportIndicators(call("/api/v1/exports/indicators?plan=99999999", tokens.admin)), 404);
+    await expectJson(o, await exportIndicators(call(`/api/v1/exports/indicators?plan=${ctx.yueyang}`, tokens.viewer)), 403);
   });
 
   it("GET /api/v1/exports/csv/{list}, every list", async () => {

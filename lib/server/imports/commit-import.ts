@@ -6,13 +6,16 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
+import { zhIndicatorImport } from "@/lib/i18n/zh-CN-indicator-import";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { importCommitSchema } from "@/lib/schemas/import";
 import { recordAudit, recordAuditMany } from "@/lib/server/audit/record-audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { operation } from "@/lib/server/operation";
 import { ensureCategories } from "@/lib/server/sections/new-section";
+import { authorize } from "@/lib/server/auth/authorize";
 import { writeAnnualPlans } from "./annual-plan-changes";
+import { writeIndicatorValues } from "./indicator-value-changes";
 import { withImportSlot } from "./import-slots";
 import type { ImportSummary } from "./preview-import";
 
@@ -65,6 +68,7 @@ async function commitInTransaction(actor: SessionUser, batchId: number) {
       )
         throw stale();
       if (summary.layout === "annualPlan") return commitAnnualPlans(tx, actor, batch, summary, reason, stale);
+      if (summary.layout === "indicatorValues") return commitIndicatorValues(tx, actor, batch, summary, reason);
 
       // categories the preview listed as new: created first, then the rows' placeholders point at them
       const newSections = summary.newSections ?? [];
@@ -213,6 +217,27 @@ async function commitAnnualPlans(
   const ops = summary.annualPlans ?? [];
   if (!(await writeAnnualPlans(tx, ops, { actorId: actor.id, planId: batch.planId, reason: `下达：${reason}` }))) throw stale();
   return finishBatch(tx, actor, batch, { created: 0, updated: 0, annualPlans: ops.length }, { annualPlans: ops.length, rejected: summary.counts.rejected });
+}
+
+// An indicator-values sheet: the previewed values as proposals (SUBMITTED), all or none.
+async function commitIndicatorValues(
+  tx: Prisma.TransactionClient,
+  actor: SessionUser,
+  batch: { id: number; planId: number; fileName: string },
+  summary: ImportSummary,
+  reason: string,
+) {
+  await authorize(actor, "indicator.write");
+  const ops = summary.indicatorValues ?? [];
+  if (!(await writeIndicatorValues(tx, ops, { actorId: actor.id, planId: batch.planId, batchId: batch.id, reason })))
+    throw new AppError("CONFLICT", zhIndicatorImport.errors.stale);
+  return finishBatch(
+    tx,
+    actor,
+    batch,
+    { created: 0, updated: 0, indicatorValues: ops.length },
+    { indicatorValues: ops.length, rejected: summary.counts.rejected },
+  );
 }
 
 // The batch's own audit row (what was written, how many rows were rejected) and its COMMITTED mark

@@ -2,7 +2,9 @@ import { parseCategory } from "@/lib/excel/appendix-rules.mjs";
 import { unneutralise } from "@/lib/excel/neutralise";
 import { AppError } from "@/lib/errors";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
+import { zhIndicatorImport } from "@/lib/i18n/zh-CN-indicator-import";
 import type { MoneyUnit } from "@/lib/money";
+import { indicatorHeaderRow, interpretIndicatorSheets, type IndicatorSheetRow } from "./indicator-sheet";
 import type { RawCell, RawSheet } from "./read-file";
 
 // Turns the rows of an uploaded file into project rows, matching headers by name (not position).
@@ -11,7 +13,9 @@ import type { RawCell, RawSheet } from "./read-file";
 //    单位 or 项目类别 cell repeats the one above (merged cells), a new 单位 starts without a category;
 //  - annualPlan: a 年度投资计划 sheet (项目编号 or 单位 + 项目名称, 年度, 年度计划投资（万元|亿元）);
 //  - own: this app's exports, recognised by the 项目编号 column: the 调度表 (unit from the sheet's
-//    "单位：…" line, category from its 一、二、… rows, total rows skipped) and the project-list CSV.
+//    "单位：…" line, category from its 一、二、… rows, total rows skipped) and the project-list CSV;
+//  - indicatorValues: 主要指标 monitoring values, indicators × years (indicator-sheet.ts), recognised
+//    by its 指标 / 指标编号 column; a workbook is either that or project sheets, never both.
 export type Field = "key" | "seq" | "unit" | "category" | "name" | "owner" | "period" | "total" | "year" | "annual";
 
 const HEADERS: Record<string, Field | "ignored"> = {};
@@ -71,12 +75,13 @@ export type ImportRow = {
 };
 
 export type Interpreted = {
-  layout: "appendix" | "own" | "annualPlan";
+  layout: "appendix" | "own" | "annualPlan" | "indicatorValues";
   moneyUnit: MoneyUnit | null;
   rows: ImportRow[];
   unknownHeaders: string[];
   ignoredHeaders: string[];
   skippedSheets: string[];
+  indicatorRows?: IndicatorSheetRow[]; // layout indicatorValues
 };
 
 const E = zhExcel.importErrors;
@@ -84,11 +89,27 @@ const text = (c: RawCell | undefined): string => (c === null || c === undefined 
 const GROUP_SEQ = /^[一二三四五六七八九十]+$/;
 const TOTAL_LABELS = new Set(["合计", "总计", "小计", "汇总"]);
 
+const projectHeaderRow = (sheet: RawSheet) =>
+  sheet.rows.slice(0, 20).findIndex((r) => r.cells.some((c) => typeof c === "string" && headerField(c).field === "name"));
+
 export function interpret(sheets: RawSheet[]): Interpreted {
+  if (sheets.some((s) => indicatorHeaderRow(s) >= 0)) {
+    if (sheets.some((s) => indicatorHeaderRow(s) < 0 && projectHeaderRow(s) >= 0)) throw new AppError("BAD_FILE", zhIndicatorImport.errors.mixed);
+    const ind = interpretIndicatorSheets(sheets);
+    return {
+      layout: "indicatorValues",
+      moneyUnit: null,
+      rows: [],
+      unknownHeaders: ind.unknownHeaders,
+      ignoredHeaders: [],
+      skippedSheets: ind.skippedSheets,
+      indicatorRows: ind.rows,
+    };
+  }
   const out: Interpreted = { layout: "appendix", moneyUnit: null, rows: [], unknownHeaders: [], ignoredHeaders: [], skippedSheets: [] };
   let found = false;
   for (const sheet of sheets) {
-    const headerIdx = sheet.rows.slice(0, 20).findIndex((r) => r.cells.some((c) => typeof c === "string" && headerField(c).field === "name"));
+    const headerIdx = projectHeaderRow(sheet);
     if (headerIdx < 0) {
       out.skippedSheets.push(sheet.name);
       continue;

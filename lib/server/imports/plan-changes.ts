@@ -23,6 +23,11 @@ export type PreviewRow = {
   changes?: FieldChange[];
   reasons?: { column: string; message: string }[];
   children?: number;
+  // a cell of an indicator-values sheet (indicator-value-changes.ts): its indicator and year, and
+  // whether writing it corrects an approved value
+  indicatorId?: number;
+  year?: number;
+  correction?: boolean;
 };
 
 export type ProjectValues = {

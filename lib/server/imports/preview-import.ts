@@ -6,7 +6,9 @@ import { AppError } from "@/lib/errors";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { importUploadSchema } from "@/lib/schemas/import";
 import { operation } from "@/lib/server/operation";
+import { authorize } from "@/lib/server/auth/authorize";
 import { annualPlanChanges, type AnnualPlanOp } from "./annual-plan-changes";
+import { indicatorValueChanges, type IndicatorValueOp } from "./indicator-value-changes";
 import { interpret } from "./interpret";
 import { planChanges, type Plan } from "./plan-changes";
 import { readSpreadsheet } from "./read-file";
@@ -16,7 +18,7 @@ import { readSpreadsheet } from "./read-file";
 export type ImportProgress = { stage: "read"; rows: number } | { stage: "check" };
 
 export type ImportSummary = {
-  layout: "appendix" | "own" | "annualPlan";
+  layout: "appendix" | "own" | "annualPlan" | "indicatorValues";
   moneyUnit: "wan" | "yi" | null;
   kind: "xlsx" | "csv";
   unknownHeaders: string[];
@@ -29,7 +31,8 @@ export type ImportSummary = {
   updates: Plan["updates"];
   newSections?: Plan["newSections"];
   annualPlans?: AnnualPlanOp[];
-  result?: { created: number; updated: number; annualPlans?: number };
+  indicatorValues?: IndicatorValueOp[];
+  result?: { created: number; updated: number; annualPlans?: number; indicatorValues?: number };
 };
 
 // The upload's fields, its bytes (null: no file chosen) and, for the upload route, a listener for
@@ -50,7 +53,14 @@ export const previewImport = operation({
     const read = await readSpreadsheet(v.bytes, v.fileName, (rows) => v.onProgress?.({ stage: "read", rows }));
     v.onProgress?.({ stage: "check" });
     const file = interpret(read.sheets);
-    const changes = file.layout === "annualPlan" ? await annualPlanChanges(plan.id, file) : await planChanges(plan.id, file);
+    // Indicator values: the region's and every unit's, which takes the plan-wide right to enter them.
+    if (file.layout === "indicatorValues") await authorize(actor, "indicator.write");
+    const changes =
+      file.layout === "annualPlan"
+        ? await annualPlanChanges(plan.id, file)
+        : file.layout === "indicatorValues"
+          ? await indicatorValueChanges(plan.id, file)
+          : await planChanges(plan.id, file);
     const fileHash = crypto.createHash("sha256").update(v.bytes).digest("hex");
     const prior = await db.importBatch.findFirst({ where: { planId: plan.id, fileHash, status: "COMMITTED" }, orderBy: { id: "desc" } });
     const summary: ImportSummary = {

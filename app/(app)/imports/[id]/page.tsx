@@ -3,6 +3,7 @@ import { DataTable } from "@/components/data-table";
 import { formatDateTime } from "@/lib/dates";
 import { fieldLabel } from "@/lib/i18n/field-labels";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
+import { REGION_SCOPE, zhIndicatorImport } from "@/lib/i18n/zh-CN-indicator-import";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { UNIT_LABEL } from "@/lib/money";
 import { requireUser } from "@/lib/server/auth/current-user";
@@ -35,6 +36,8 @@ export default async function ImportPreviewPage({
   if (!view.ok) return view.page;
   const { batch, plan, summary, rows, state, page, pages, total } = view.data;
   const c = summary.counts;
+  // An indicator-values sheet lists cells (indicator × scope × year), not projects.
+  const indicators = summary.layout === "indicatorValues";
   const href = (s: string, p = 1) => `/imports/${batch.id}?state=${s}${p > 1 ? `&page=${p}` : ""}`;
   return (
     <>
@@ -66,7 +69,7 @@ export default async function ImportPreviewPage({
         )}
       </ul>
       <div className="mt-3 rounded bg-white p-3 text-sm shadow-sm">
-        <p data-testid="import-counts">{T.counts(c)}</p>
+        <p data-testid="import-counts">{indicators ? zhIndicatorImport.counts(c) : T.counts(c)}</p>
         {batch.status === "COMMITTED" ? (
           <p className="mt-2 text-emerald-700" data-testid="import-committed">
             {T.committed(formatDateTime(batch.committedAt!))} {summary.result && T.result(summary.result)}
@@ -96,11 +99,21 @@ export default async function ImportPreviewPage({
         <DataTable
           testId="import-rows"
           rows={rows}
-          rowKey={(r) => `${r.sheet}-${r.row}`}
+          rowKey={(r) => `${r.sheet}-${r.row}-${r.year ?? ""}`}
           rowProps={(r) => ({ "data-state": r.state })}
           empty="—"
           columns={[
-            { key: "position", header: "位置", nowrap: true, cell: (r) => <span className="text-slate-500">{T.sheetRow(r.sheet, r.row)}</span> },
+            {
+              key: "position",
+              header: "位置",
+              nowrap: true,
+              cell: (r) => (
+                <span className="text-slate-500">
+                  {T.sheetRow(r.sheet, r.row)}
+                  {r.year !== undefined && ` · ${r.year}年`}
+                </span>
+              ),
+            },
             {
               key: "state",
               header: "结果",
@@ -108,9 +121,13 @@ export default async function ImportPreviewPage({
             },
             {
               key: "name",
-              header: "项目名称",
+              header: indicators ? "指标" : "项目名称",
               cell: (r) =>
-                r.projectId ? (
+                r.indicatorId ? (
+                  <Link href={`/plans/${plan.id}/indicators/${r.indicatorId}`} className="text-sky-700 hover:underline">
+                    {r.name || "—"}
+                  </Link>
+                ) : r.projectId ? (
                   <Link href={`/projects/${r.projectId}`} className="text-sky-700 hover:underline">
                     {r.name || "—"}
                   </Link>
@@ -118,7 +135,7 @@ export default async function ImportPreviewPage({
                   r.name || "—"
                 ),
             },
-            { key: "unit", header: "单位", nowrap: true, cell: (r) => r.unit ?? "—" },
+            { key: "unit", header: indicators ? "范围" : "单位", nowrap: true, cell: (r) => r.unit ?? (indicators ? REGION_SCOPE : "—") },
             { key: "detail", header: "详情", cell: (r) => <Detail row={r} /> },
           ]}
         />
@@ -163,6 +180,7 @@ function Detail({ row }: { row: PreviewRow }) {
             {label(x.field)}：<span className="text-slate-500 line-through">{shown(x.old)}</span> → <span className="font-medium">{shown(x.new)}</span>
           </li>
         ))}
+        {row.correction && <li className="text-amber-800">{zhIndicatorImport.correction}</li>}
       </ul>
     );
   if (row.state === "new")

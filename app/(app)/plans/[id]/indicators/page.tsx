@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
+import { DownloadButton } from "@/components/excel/download-button";
 import { FilterSelect } from "@/components/filter-select";
 import { IndicatorStatusChip, IndicatorTrend } from "@/components/indicators/indicator-status";
 import { IndicatorSummary } from "@/components/indicators/indicator-summary";
 import { chinaYear } from "@/lib/dates";
+import { zhIndicatorImport } from "@/lib/i18n/zh-CN-indicator-import";
 import { STATUS_LABELS, STATUS_ORDER, type IndicatorStatus } from "@/lib/indicators/assess";
 import { can } from "@/lib/server/auth/authorize";
 import { requireUser } from "@/lib/server/auth/current-user";
@@ -22,6 +24,7 @@ export default async function IndicatorsPage({ params, searchParams }: { params:
   const user = await requireUser();
   const data = await orNotFound(listIndicators(user, { plan: id, submitted: sp.submitted === "1" }));
   const manage = !data.plan.archivedAt && (await can(user, "plan.manage"));
+  const [exportable, importable] = await Promise.all([can(user, "export.run"), can(user, "import.run")]);
   const years = Array.from(
     { length: Math.max(0, Math.min(chinaYear(), data.plan.periodEnd) - data.plan.periodStart + 1) },
     (_, i) => data.plan.periodStart + i,
@@ -35,7 +38,17 @@ export default async function IndicatorsPage({ params, searchParams }: { params:
           {data.plan.title}
         </Link>
       </p>
-      <h1 className="mt-1 text-xl font-semibold">主要指标</h1>
+      <div className="mt-1 flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">主要指标</h1>
+        <span className="ml-auto flex items-center gap-3">
+          {exportable && <DownloadButton href={`/api/v1/exports/indicators?plan=${id}`} label={zhIndicatorImport.link} testId="indicator-template" />}
+          {importable && !data.plan.archivedAt && (
+            <Link href={`/imports?plan=${id}`} className="text-sm text-sky-700 hover:underline" data-testid="indicator-import">
+              {zhIndicatorImport.importLink}
+            </Link>
+          )}
+        </span>
+      </div>
       <p className="mt-1 text-sm text-slate-600">
         共 {data.indicators.length} 项。{data.official ? "数值均为审核通过的正式数据。" : "含待审核数值（标“审”），非正式数据。"}
       </p>

@@ -1,0 +1,63 @@
+// Text of the 主要指标 monitoring-value template (export) and its import (Simplified Chinese).
+export const REGION_SCOPE = "全域";
+
+export const zhIndicatorImport = {
+  link: "下载指标数值模板（.xlsx）",
+  importLink: "导入指标数值",
+  fileName: (plan: string) => `${plan}-主要指标监测数据.xlsx`,
+  sheet: "指标数值",
+  notesSheet: "说明",
+  listsSheet: "选项",
+  title: (plan: string) => `${plan}主要指标监测数据`,
+  subtitle: (at: string) => `各年度数值为截至 ${at} 审核通过的正式值；空白表示尚无正式值。`,
+  header: {
+    key: "指标编号",
+    category: "领域",
+    name: "指标",
+    measure: "计量单位",
+    attribute: "属性",
+    scope: "范围",
+    baseline: "基期",
+    target: "目标",
+    year: (y: number) => `${y}年`,
+    dataSource: "数据来源",
+  },
+  notes: [
+    "填写说明",
+    "1. 每行是一个指标在一个范围内的各年度数值；表头（第 2 行）请勿修改，导入按表头名称识别各列。指标编号和指标名称用于识别指标，请勿改动。",
+    "2. 范围：留空或“全域”为本规划全域的数值；填写本规划的填报单位名称则为该单位的数值（可复制一行改为单位名称）。",
+    "3. 年度列（如“2024年”）：填数字，最多 4 位小数，可为负数；没有数据请留空。不能填写未来年份，也不能早于指标的基期年份。",
+    "4. 数据来源：必填，如 统计年报、监测系统、抽样调查（不超过 100 字）；该行写入的每个数值都以此为数据来源。",
+    "5. 导出时填入的是已审核通过的正式值。导入后的数值是待审核的填报，审核通过后才成为正式值；修改已审核的数值会作为更正提交，审核通过前仍以原值为准。",
+    "6. 与当前数值相同的单元格不会写入；某年度有待审核的数值时，保持正式值不变的单元格也不会覆盖它。",
+    "7. 上传：菜单“导入”→ 选择规划和本文件 → 预览（新增 / 变更 / 未变 / 拒绝及原因）→ 确认导入（全部写入或全部不写入）。",
+  ],
+  validation: { scope: "请选择“全域”或本规划的填报单位" },
+  counts: (c: { new: number; changed: number; unchanged: number; rejected: number }) =>
+    `新增 ${c.new} 个数值 · 变更 ${c.changed} 个 · 未变 ${c.unchanged} 个 · 拒绝 ${c.rejected} 项`,
+  correction: "更正已审核的数值：审核通过前仍以原值为准",
+  errors: {
+    mixed: "表头不符：一个文件不能同时包含项目表和指标数值表，请分别导入。",
+    noYears: "表头不符：指标数值表须按年度分列，表头写成“2024年”这样的年度（请使用本系统导出的指标数值模板）。",
+    noDataSource: "表头不符：指标数值表须有“数据来源”列，每个导入的数值都须注明数据来源（如 统计年报、监测系统）。",
+    badYearHeader: (h: string) => `表头不符：年度列“${h}”应为 2000–2100 之间的年份。`,
+    duplicateHeader: (h: string) => `表头不符：列“${h}”出现了两次。`,
+    stale: "预览之后有指标数值被修改、审核或新增（或指标、单位有变动），为避免覆盖未预览的内容，本次导入未写入任何数据。请重新上传文件预览。",
+  },
+  reasons: {
+    unknownKey: (k: string) => `指标编号“${k}”在本规划中不存在`,
+    keyNameMismatch: (k: string, name: string) => `指标编号“${k}”是“${name}”，与本行的指标名称不符`,
+    unknownName: (n: string) => `本规划中没有指标“${n}”（请按本规划的指标名称填写，或使用指标数值模板）`,
+    ambiguous: (n: number) => `本规划中有 ${n} 个同名指标，无法确定对应哪一个，请填写指标编号`,
+    nameMissing: "缺少指标名称或指标编号",
+    unknownScope: (u: string, known: string[]) =>
+      `范围“${u}”不是本规划的填报单位（全域请留空或填“全域”${known.length ? `；本规划的单位：${known.join("、")}` : ""}）。如该列是计量单位，请把表头改为“计量单位”`,
+    duplicate: (row: number) => `文件中重复：与第 ${row} 行是同一指标、同一范围`,
+    notNumber: (v: string) => `“${v}”不是数值（没有数据请留空）`,
+    tooBig: (v: string) => `“${v}”超出可保存的范围（最多 14 位整数、4 位小数）`,
+    future: (y: number) => `${y} 年尚未到来，不能填报未来年份`,
+    beforeBaseline: (y: number, first: number) => `${y} 年早于该指标可填报的第一年（${first} 年）`,
+    dataSourceMissing: "缺少数据来源：请在本行“数据来源”列注明（如 统计年报、监测系统）",
+    dataSourceTooLong: "数据来源不能超过 100 字",
+  },
+};
