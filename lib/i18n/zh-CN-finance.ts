@@ -110,7 +110,7 @@ export const zhFinance = {
     overdue: "逾期单体",
     notReported: "本期应报未报的项目",
   } as Record<string, string>,
-  drillNote: "合计行与看板上的数字相同（同一 SQL 口径）。",
+  drillNote: "合计行与看板上的数字相同（统计口径一致）。",
   childOfBundle: "计入上级",
   reportStatus: { DRAFT: "草稿", SUBMITTED: "已报送", RETURNED: "已退回", APPROVED: "已审核" } as Record<string, string>,
   notReportedShort: "未填报",

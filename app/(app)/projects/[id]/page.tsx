@@ -31,7 +31,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const user = await requireUser();
   const of = { projectId: id };
   const [p, unit, history] = await Promise.all([orNotFound(getProject(user, { id })), moneyUnit(), projectHistory(user, of)]);
-  const [canEdit, canRequest, canMilestones, canReport, canSetAnnual, milestones, reports, annuals, openRequest, canEnter] = await Promise.all([
+  const [canEdit, canRequest, canMilestones, canReport, canSetAnnual, milestones, reports, annuals, openRequest, canEnter, canReadLog] = await Promise.all([
     can(user, "project.update", { project: id }),
     can(user, "project.requestChange", { project: id }),
     can(user, "milestone.write", { project: id }),
@@ -42,6 +42,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
     annualPlans(user, of),
     openChangeRequest(user, of),
     can(user, "project.create", { project: id }),
+    can(user, "audit.readAll"),
   ]);
   const today = new Date();
   const year = chinaYear(today);
@@ -317,7 +318,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </p>
             {p.predecessor?.sourceText && (
               <blockquote className="mt-2 text-sm leading-relaxed whitespace-pre-wrap text-slate-700" data-testid="source-text">
-                {p.predecessor.sourceFile} · {zh.project.locator}：{p.predecessor.sourceLocator}
+                《{p.predecessor.plan.title}》 · {zh.project.locator}：{p.predecessor.sourceLocator}
                 <br />
                 {p.predecessor.sourceText}
               </blockquote>
@@ -326,7 +327,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         ) : (
           <>
             <p className="mt-1 text-sm text-slate-600">
-              {p.sourceFile} · {zh.project.locator}：{p.sourceLocator}
+              <span title={p.sourceFile ?? undefined}>《{p.plan.title}》</span> · {zh.project.locator}：{p.sourceLocator}
             </p>
             <blockquote className="mt-2 text-sm leading-relaxed whitespace-pre-wrap" data-testid="source-text">
               {p.sourceText}
@@ -335,8 +336,15 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         )}
       </section>
       <section className="mt-6">
-        <h2 className="mb-2 font-semibold">{zh.project.history}</h2>
-        <AuditTable rows={history.rows} />
+        <h2 className="mb-2 font-semibold">
+          {zh.project.history}
+          {canReadLog && (
+            <Link href={`/admin/audit?project=${id}`} className="ml-3 text-sm font-normal text-sky-700 hover:underline">
+              在操作日志中查看
+            </Link>
+          )}
+        </h2>
+        <AuditTable rows={history.rows} entity="detail" />
       </section>
     </>
   );

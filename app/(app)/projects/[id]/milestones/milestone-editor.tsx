@@ -32,45 +32,66 @@ export function MilestoneEditor({ projectId, listVersion, initial }: { projectId
   });
   return (
     <form onSubmit={onSubmit} noValidate className="rounded bg-white p-4 shadow-sm">
-      <table className="w-full text-sm" data-testid="milestone-editor">
-        <thead className="text-left text-slate-600">
-          <tr>
-            <th className="py-1">节点名称</th>
-            <th className="w-40 py-1">计划日期</th>
-            <th className="w-40 py-1">实际完成日期</th>
-            <th className="w-40 py-1"></th>
-          </tr>
-        </thead>
-        <tbody>
+      {/* One card per milestone on a phone; a row of a table from md up (labels then in the header). */}
+      <div className="text-sm" data-testid="milestone-editor">
+        <div className="hidden grid-cols-[1fr_10rem_10rem_9rem] gap-2 pb-1 text-left text-slate-600 md:grid" aria-hidden="true">
+          <span>节点名称</span>
+          <span>计划日期</span>
+          <span>实际完成日期</span>
+          <span></span>
+        </div>
+        <ol className="space-y-2 md:space-y-1">
           {fields.map((f, i) => (
-            <tr key={f.id} className="align-top">
-              <td className="py-1 pr-2">
+            <li
+              key={f.id}
+              className="grid grid-cols-2 gap-2 rounded border border-slate-200 p-2 md:grid-cols-[1fr_10rem_10rem_9rem] md:items-start md:border-0 md:p-0"
+              data-testid="milestone-item"
+            >
+              <label className="col-span-2 md:col-span-1">
+                <span className="text-xs text-slate-500 md:sr-only">节点名称</span>
                 <input {...form.register(`milestones.${i}.name`)} className={cell} aria-label={`节点 ${i + 1} 名称`} />
                 <FieldError message={errors?.[i]?.name?.message} />
-              </td>
-              <td className="py-1 pr-2">
+              </label>
+              <label>
+                <span className="text-xs text-slate-500 md:sr-only">计划日期</span>
                 <input type="date" {...form.register(`milestones.${i}.plannedDate`)} className={cell} aria-label={`节点 ${i + 1} 计划日期`} />
                 <FieldError message={errors?.[i]?.plannedDate?.message} />
-              </td>
-              <td className="py-1 pr-2">
+              </label>
+              <label>
+                <span className="text-xs text-slate-500 md:sr-only">实际完成日期</span>
                 <input type="date" {...form.register(`milestones.${i}.actualDate`)} className={cell} aria-label={`节点 ${i + 1} 实际完成日期`} />
                 <FieldError message={errors?.[i]?.actualDate?.message} />
-              </td>
-              <td className="space-x-1 py-1 whitespace-nowrap">
-                <button type="button" onClick={() => i > 0 && move(i, i - 1)} className="rounded px-2 ring-1 ring-slate-300" aria-label="上移">
+              </label>
+              <div className="col-span-2 flex gap-1 md:col-span-1">
+                <button
+                  type="button"
+                  onClick={() => i > 0 && move(i, i - 1)}
+                  className="min-h-8 rounded px-3 ring-1 ring-slate-300"
+                  aria-label={`节点 ${i + 1} 上移`}
+                >
                   ↑
                 </button>
-                <button type="button" onClick={() => i < fields.length - 1 && move(i, i + 1)} className="rounded px-2 ring-1 ring-slate-300" aria-label="下移">
+                <button
+                  type="button"
+                  onClick={() => i < fields.length - 1 && move(i, i + 1)}
+                  className="min-h-8 rounded px-3 ring-1 ring-slate-300"
+                  aria-label={`节点 ${i + 1} 下移`}
+                >
                   ↓
                 </button>
-                <button type="button" onClick={() => remove(i)} className="rounded px-2 text-red-700 ring-1 ring-red-200">
+                <button
+                  type="button"
+                  onClick={() => remove(i)}
+                  className="min-h-8 rounded px-3 text-red-700 ring-1 ring-red-200"
+                  aria-label={`删除节点 ${i + 1}`}
+                >
                   删除
                 </button>
-              </td>
-            </tr>
+              </div>
+            </li>
           ))}
-        </tbody>
-      </table>
+        </ol>
+      </div>
       <button
         type="button"
         onClick={() => append({ name: "", plannedDate: "", actualDate: "" })}

@@ -1,0 +1,24 @@
+import { expect, test, type Page } from "@playwright/test";
+import { shot, signIn } from "./helpers";
+
+// #15: officers on site. They land on their own projects; the milestone editor fits a phone.
+const notWiderThanViewport = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+test("a county officer lands on 我的项目; the milestone editor is one card per milestone at 390 px, without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "yy-pingjiang");
+  await expect(page).toHaveURL(/\/desk$/);
+  const project = page.locator('a[href^="/projects/"]').first();
+  const href = (await project.getAttribute("href"))!.match(/^\/projects\/\d+/)![0];
+  await page.goto(`${href}/milestones`);
+  const items = page.getByTestId("milestone-item");
+  await expect(items.first()).toBeVisible();
+  // Each card's name field spans the card, and the buttons are reachable.
+  const card = (await items.first().boundingBox())!;
+  const name = (await items.first().getByLabel("节点 1 名称").boundingBox())!;
+  expect(name.width).toBeGreaterThan(card.width * 0.8);
+  await expect(items.first().getByRole("button", { name: "删除节点 1" })).toBeInViewport();
+  await notWiderThanViewport(page);
+  await shot(page, "milestones-390");
+});
