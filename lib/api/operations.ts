@@ -18,6 +18,7 @@ import {
   indicatorListResponseSchema,
   unitCreatedSchema,
 } from "@/lib/schemas/api-responses";
+import { evaluationExportSchema } from "@/lib/schemas/evaluation";
 import { moneyParamSchema, rollupExportSchema, scheduleExportSchema } from "@/lib/schemas/export";
 import { rollupQuerySchema } from "@/lib/schemas/finance";
 import { indicatorExportSchema, indicatorListSchema } from "@/lib/schemas/indicator";
@@ -32,7 +33,7 @@ import { reportSaveSchema } from "@/lib/schemas/report";
 import { unitCreateSchema } from "@/lib/schemas/unit";
 import { auditFiltersSchema } from "@/lib/server/audit/list-audit";
 import { CSV_LISTS } from "@/lib/server/exports/export-csv";
-import { CSV_TYPE, XLSX_TYPE } from "@/lib/server/exports/file-response";
+import { CSV_TYPE, DOCX_TYPE, XLSX_TYPE } from "@/lib/server/exports/file-response";
 
 // Every /api/v1 operation, with the zod schemas its route validates with and answers with. The
 // OpenAPI description (openapi.ts) is generated from this table; tests/integration/openapi.test.ts
@@ -230,6 +231,19 @@ export const OPERATIONS: Operation[] = [
     actions: ["export.run"],
     query: rollupExportSchema,
     ok: { description: "The workbook, streamed", file: XLSX_TYPE, headers: attachment },
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/exports/evaluation",
+    operationId: "exportEvaluation",
+    tag: "Files",
+    summary: "The plan's 评估报告 (年度, 中期 or 终期) as a Word document (.docx)",
+    description:
+      "一、总体进展 (indicators by status, the projects' totals), 二、主要指标完成情况 (baseline, latest approved value, target, status), 三、重大项目进展 (by unit: 项目数, 总投资, 累计完成, 累计完成率, and the 四率), 四、存在的主要问题 (the approved reports' 存在问题 by unit), with two charts. Official figures only, the same as GET /api/v1/indicators?year= and the dashboard for the year's last period (the current period in the current year). 503 when the server lacks the CJK font (Debian fonts-noto-cjk).",
+    actions: ["export.run"],
+    query: evaluationExportSchema,
+    ok: { description: "The document", file: DOCX_TYPE, headers: attachment },
     errors: [400, 404],
   },
   {

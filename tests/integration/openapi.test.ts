@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { GET as exportCsv } from "@/app/api/v1/exports/csv/[list]/route";
+import { GET as exportEvaluation } from "@/app/api/v1/exports/evaluation/route";
 import { GET as exportRollup } from "@/app/api/v1/exports/rollup/route";
 import { GET as exportSchedule } from "@/app/api/v1/exports/schedule/route";
 import { GET as exportTemplate } from "@/app/api/v1/exports/template/route";
@@ -289,6 +290,21 @@ describe("every file route answers as described", () => {
     await expectJson(o, await exportRollup(call("/api/v1/exports/rollup", tokens.officer)), 400);
     await expectJson(o, await exportRollup(call(`/api/v1/exports/rollup?plan=${ctx.yueyang}`, tokens.viewer)), 403);
     await expectJson(o, await exportRollup(call("/api/v1/exports/rollup?plan=99999999", tokens.officer)), 404);
+  });
+
+  it("GET /api/v1/exports/evaluation", async () => {
+    const o = op("get", "/api/v1/exports/evaluation");
+    const res = await exportEvaluation(call(`/api/v1/exports/evaluation?plan=${ctx.yueyang}&stage=final`, tokens.officer));
+    expect(res.headers.get("content-disposition")).toContain(encodeURIComponent("终期评估报告.docx"));
+    expect((await expectFile(o, res)).subarray(0, 2).toString()).toBe("PK");
+    const bad: { error: { fieldErrors: Record<string, string[]> } } = await expectJson(
+      o,
+      await exportEvaluation(call(`/api/v1/exports/evaluation?plan=${ctx.yueyang}&stage=year`, tokens.officer)),
+      400,
+    );
+    expect(Object.keys(bad.error.fieldErrors)).toEqual(["year"]);
+    await expectJson(o, await exportEvaluation(call(`/api/v1/exports/evaluation?plan=${ctx.yueyang}&stage=final`, tokens.viewer)), 403);
+    await expectJson(o, await exportEvaluation(call("/api/v1/exports/evaluation?plan=99999999&stage=final", tokens.officer)), 404);
   });
 
   it("GET /api/v1/exports/schedule", async () => {

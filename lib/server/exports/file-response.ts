@@ -4,6 +4,7 @@ import { jsonResponse } from "@/lib/server/run-action";
 import { attachment } from "./xlsx-kit";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const CSV_TYPE = "text/csv; charset=utf-8";
 
 export type FileJob = { fileName: string; type: string; write: (out: Writable) => Promise<void>; headers?: Record<string, string> };

@@ -4,8 +4,10 @@ import { DownloadButton } from "@/components/excel/download-button";
 import { FilterSelect } from "@/components/filter-select";
 import { IndicatorStatusChip, IndicatorTrend } from "@/components/indicators/indicator-status";
 import { IndicatorSummary } from "@/components/indicators/indicator-summary";
+import { EvaluationDownload } from "@/components/indicators/evaluation-download";
 import { chinaYear } from "@/lib/dates";
 import { zhIndicatorImport } from "@/lib/i18n/zh-CN-indicator-import";
+import { evaluationChoices } from "@/lib/evaluation";
 import { STATUS_LABELS, STATUS_ORDER, type IndicatorStatus } from "@/lib/indicators/assess";
 import { can } from "@/lib/server/auth/authorize";
 import { requireUser } from "@/lib/server/auth/current-user";
@@ -55,6 +57,7 @@ export default async function IndicatorsPage({ params, searchParams }: { params:
       <div className="mt-3">
         <IndicatorSummary planId={id} figures={data.indicators} />
       </div>
+      {(await can(user, "export.run")) && <EvaluationDownload planId={id} choices={evaluationChoices(data.plan, chinaYear())} />}
       <form method="get" className="my-3 grid grid-cols-2 items-end gap-3 rounded bg-white p-3 text-sm shadow-sm md:grid-cols-4">
         <FilterSelect
           label="属性"
