@@ -225,6 +225,19 @@ describe("import: 主要指标数值表", () => {
     const a2023 = await db.indicatorValue.findFirstOrThrow({ where: { indicatorId: a.id, unitId: null, year: 2023, isCurrent: true } });
     expect([a2023.id, a2023.value.toFixed(), a2023.version, a2023.status]).toEqual([written[0].id, "15.8", 2, "SUBMITTED"]);
     expect(await auditOf(plan.id)).toBe(auditBefore + 1);
+
+    // A value the reviewer returned: the import submits it again, in place.
+    await reviewIndicatorValues(finance, { items: [{ id: a2023.id, version: a2023.version }], decision: "RETURN", comment: "请核实" });
+    sheet.set(a.id, null, "2023年", 15.7);
+    const resubmitted = await previewImport(admin, { planId: plan.id, fileName: "指标.xlsx", bytes: await bytes(wb) });
+    expect(resubmitted.counts).toMatchObject({ changed: 1 });
+    await commitImport(admin, { batchId: resubmitted.batchId });
+    expect(await db.indicatorValue.findUniqueOrThrow({ where: { id: a2023.id } })).toMatchObject({ status: "SUBMITTED", version: 4, reviewComment: null });
+    expect(await db.auditEvent.findFirst({ where: { entityType: "IndicatorValue", entityId: String(a2023.id) }, orderBy: { id: "desc" } })).toMatchObject({
+      action: "indicatorValue.resubmit",
+      entityVersion: 4,
+      changes: [{ field: "value", old: "15.8", new: "15.7" }],
+    });
   });
 
   it("an approved value changed by the import becomes a correction revision; the approved one stays official until the correction is approved", async () => {

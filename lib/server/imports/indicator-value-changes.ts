@@ -198,7 +198,9 @@ export async function indicatorValueChanges(planId: number, file: Interpreted): 
 
 // Confirm: every previewed value, each only where the year's current revision is still the one the
 // preview saw (else false, and the caller writes nothing). The indicators are locked first, in id
-// order — the lock saveIndicatorValue takes — so no value of theirs appears or changes meanwhile.
+// order — the lock saveIndicatorValue takes — so no value of theirs appears meanwhile; a review (which
+// does not take it) is caught by the version and status each statement is conditional on. One
+// statement per kind of write (a plan's template is thousands of cells), whatever the file's size.
 export async function writeIndicatorValues(
   tx: Prisma.TransactionClient,
   ops: IndicatorValueOp[],
@@ -214,52 +216,76 @@ export async function writeIndicatorValues(
     return false;
   const rows = await tx.indicatorValue.findMany({
     where: { indicatorId: { in: ids }, isCurrent: true },
-    select: { id: true, indicatorId: true, unitId: true, year: true, version: true, status: true, revision: true },
+    select: { id: true, indicatorId: true, unitId: true, year: true },
   });
-  const now = new Map(rows.map((r) => [key(r.indicatorId, r.unitId, r.year), r]));
-  const submitted = { status: "SUBMITTED" as const, submittedById: ctx.actorId, submittedAt: new Date() };
-  const audit: AuditInput[] = [];
-  const event = (o: IndicatorValueOp, action: string, entityId: number, entityVersion: number) => {
-    const changes: FieldChange[] = [{ field: "value", old: o.old, new: o.value }];
-    if ((o.current?.dataSource ?? null) !== o.dataSource) changes.push({ field: "dataSource", old: o.current?.dataSource ?? null, new: o.dataSource });
-    audit.push({
-      actorId: ctx.actorId,
-      action,
-      entityType: "IndicatorValue",
-      entityId,
-      planId: ctx.planId,
-      unitId: o.unitId,
-      entityVersion,
-      changes,
-      reason: ctx.reason,
-    });
-  };
-  for (const o of ops) {
-    const where = { indicatorId: o.indicatorId, unitId: o.unitId, year: o.year };
-    const seen = now.get(key(o.indicatorId, o.unitId, o.year));
-    if (o.current === null) {
-      if (seen) return false;
-      const row = await tx.indicatorValue.create({ data: { ...where, value: o.value, dataSource: o.dataSource, ...submitted } });
-      event(o, "indicatorValue.submit", row.id, row.version);
-      continue;
-    }
-    if (!seen || seen.id !== o.current.id || seen.version !== o.current.version || seen.status !== o.current.status) return false;
-    if (o.current.status === "APPROVED") {
-      const retired = await tx.indicatorValue.updateMany({ where: { id: seen.id, version: seen.version, isCurrent: true }, data: { isCurrent: false } });
-      if (retired.count === 0) return false;
-      const row = await tx.indicatorValue.create({
-        data: { ...where, value: o.value, dataSource: o.dataSource, ...submitted, revision: seen.revision + 1, correctionReason: `导入批次 #${ctx.batchId}` },
-      });
-      event(o, "indicatorValue.correct", row.id, row.version);
-      continue;
-    }
-    const updated = await tx.indicatorValue.updateMany({
-      where: { id: seen.id, version: seen.version, status: seen.status, isCurrent: true },
-      data: { value: o.value, dataSource: o.dataSource, ...submitted, reviewComment: null, version: { increment: 1 } },
-    });
-    if (updated.count === 0) return false;
-    event(o, seen.status === "RETURNED" ? "indicatorValue.resubmit" : "indicatorValue.update", seen.id, seen.version + 1);
+  const now = new Map(rows.map((r) => [key(r.indicatorId, r.unitId, r.year), r.id]));
+  // A value the preview saw as new has appeared, or the current revision is another one.
+  if (ops.some((o) => now.get(key(o.indicatorId, o.unitId, o.year)) !== o.current?.id)) return false;
+
+  const edits = ops.filter((o) => o.current !== null && o.current.status !== "APPROVED");
+  const corrections = ops.filter((o) => o.current?.status === "APPROVED");
+  const fresh = ops.filter((o) => o.current === null);
+  // A submitted or returned value: edited in place, submitted again.
+  if (edits.length) {
+    const updated = await tx.$executeRaw`
+      UPDATE "IndicatorValue" v SET value = x.value::numeric, "dataSource" = x.source, status = 'SUBMITTED', "submittedById" = ${ctx.actorId},
+        "submittedAt" = now(), "reviewComment" = NULL, version = v.version + 1, "updatedAt" = now()
+      FROM jsonb_to_recordset(${JSON.stringify(edits.map((o) => ({ id: o.current!.id, version: o.current!.version, status: o.current!.status, value: o.value, source: o.dataSource })))}::jsonb)
+        AS x(id int, version int, status text, value text, source text)
+      WHERE v.id = x.id AND v.version = x.version AND v.status::text = x.status AND v."isCurrent"`;
+    if (updated !== edits.length) return false;
   }
-  await recordAuditMany(tx, audit);
+  // An approved value: no longer current; the correction below is, and it stays official until then.
+  if (corrections.length) {
+    const retired = await tx.$executeRaw`
+      UPDATE "IndicatorValue" v SET "isCurrent" = false, "updatedAt" = now()
+      FROM jsonb_to_recordset(${JSON.stringify(corrections.map((o) => ({ id: o.current!.id, version: o.current!.version })))}::jsonb) AS x(id int, version int)
+      WHERE v.id = x.id AND v.version = x.version AND v.status = 'APPROVED' AND v."isCurrent"`;
+    if (retired !== corrections.length) return false;
+  }
+  const inserts = [...fresh, ...corrections].map((o) => ({
+    indicatorId: o.indicatorId,
+    unitId: o.unitId,
+    year: o.year,
+    revision: o.current ? o.current.revision + 1 : 1,
+    value: o.value,
+    source: o.dataSource,
+    correction: o.current ? `导入批次 #${ctx.batchId}` : null,
+  }));
+  const created = inserts.length
+    ? await tx.$queryRaw<{ id: number; indicatorId: number; unitId: number | null; year: number }[]>`
+        INSERT INTO "IndicatorValue" ("indicatorId", "unitId", year, revision, value, "dataSource", status, "submittedById", "submittedAt", "correctionReason", "updatedAt")
+        SELECT x."indicatorId", x."unitId", x.year, x.revision, x.value::numeric, x.source, 'SUBMITTED', ${ctx.actorId}, now(), x.correction, now()
+        FROM jsonb_to_recordset(${JSON.stringify(inserts)}::jsonb)
+          AS x("indicatorId" int, "unitId" int, year int, revision int, value text, source text, correction text)
+        RETURNING id, "indicatorId", "unitId", year`
+    : [];
+  const createdId = new Map(created.map((r) => [key(r.indicatorId, r.unitId, r.year), r.id]));
+
+  await recordAuditMany(
+    tx,
+    ops.map((o): AuditInput => {
+      const changes: FieldChange[] = [{ field: "value", old: o.old, new: o.value }];
+      if ((o.current?.dataSource ?? null) !== o.dataSource) changes.push({ field: "dataSource", old: o.current?.dataSource ?? null, new: o.dataSource });
+      const edited = o.current !== null && o.current.status !== "APPROVED";
+      return {
+        actorId: ctx.actorId,
+        action: !o.current
+          ? "indicatorValue.submit"
+          : o.current.status === "APPROVED"
+            ? "indicatorValue.correct"
+            : o.current.status === "RETURNED"
+              ? "indicatorValue.resubmit"
+              : "indicatorValue.update",
+        entityType: "IndicatorValue",
+        entityId: edited ? o.current!.id : createdId.get(key(o.indicatorId, o.unitId, o.year))!,
+        planId: ctx.planId,
+        unitId: o.unitId,
+        entityVersion: edited ? o.current!.version + 1 : 1,
+        changes,
+        reason: ctx.reason,
+      };
+    }),
+  );
   return true;
 }
