@@ -89,10 +89,11 @@ export default async function IndicatorsPage({ params, searchParams }: { params:
         empty="本规划没有主要指标。"
         rowProps={(r) => ({ "data-testid": "indicator-row", "data-name": r.indicator.shortName })}
         columns={[
-          { key: "category", header: "领域", cell: (r) => r.indicator.category ?? "—" },
+          { key: "category", header: "领域", nowrap: true, cell: (r) => r.indicator.category ?? "—" },
           {
             key: "name",
             header: "指标",
+            className: "min-w-44",
             cell: (r) => (
               <Link href={`/plans/${id}/indicators/${r.indicator.id}`} className="text-sky-700 hover:underline">
                 {r.indicator.name}
@@ -116,7 +117,7 @@ export default async function IndicatorsPage({ params, searchParams }: { params:
               );
             },
           })),
-          { key: "target", header: "目标", numeric: true, cell: (r) => r.indicator.targetText ?? "—" },
+          { key: "target", header: "目标", numeric: true, className: "min-w-24", cell: (r) => r.indicator.targetText ?? "—" },
           { key: "status", header: "状态", cell: (r) => <IndicatorStatusChip status={r.assessment.status} label={r.assessment.label} /> },
           {
             key: "trend",
