@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { shot, signIn } from "./helpers";
 
@@ -63,6 +64,14 @@ test("the plan office reports indicator values, finance approves them, the 指�
   await finance.setViewportSize({ width: 390, height: 844 });
   await shot(finance, "indicators-390");
   await finance.setViewportSize({ width: 1280, height: 900 });
+
+  // The 评估报告 of 2024 downloads as a .docx (its contents: tests/integration/evaluation-report.test.ts).
+  await finance.getByTestId("evaluation-stage").selectOption({ label: "2024年度评估" });
+  const [report] = await Promise.all([finance.waitForEvent("download"), finance.getByTestId("evaluation-download").click()]);
+  expect(report.suggestedFilename()).toMatch(/\.docx$/);
+  const bytes = fs.readFileSync((await report.path())!);
+  expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+  expect(bytes.length).toBeGreaterThan(10_000);
 
   await finance.goto(`/finance/${planId}`);
   await expect(finance.getByTestId("indicator-summary-BINDING")).toContainText("滞后 1");
