@@ -5,8 +5,10 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { zh } from "@/lib/i18n/zh-CN";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
+import { zhReminders } from "@/lib/i18n/zh-CN-reminders";
 import { grantOf, ROLE_LABEL } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { countUnreadNotices } from "@/lib/server/notices/list-notices";
 import { moneyUnit } from "@/lib/ui/money-unit";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +17,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   if (user.mustChangePassword) redirect("/account/password");
-  const unit = await moneyUnit();
+  const [unit, unread] = await Promise.all([moneyUnit(), countUnreadNotices(user, {})]);
   const links = [
     { href: "/plans", label: zh.nav.plans, show: true },
     { href: "/projects", label: zh.nav.projects, show: true },
@@ -48,6 +50,21 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <span data-testid="current-user">
               {user.displayName} · {ROLE_LABEL[user.role]}
             </span>
+            {/* 催报 and other notices: the count of unread ones (officers always see the link). */}
+            {(unread > 0 || user.unitIds.length > 0) && (
+              <Link href="/notices" className="inline-flex items-center gap-1 text-sky-100 hover:text-white" data-testid="notices-link">
+                {zhReminders.notices.nav}
+                {unread > 0 && (
+                  <span
+                    className="rounded-full bg-red-600 px-1.5 text-xs leading-5 font-semibold text-white"
+                    data-testid="notices-badge"
+                    aria-label={zhReminders.notices.unread(unread)}
+                  >
+                    {unread}
+                  </span>
+                )}
+              </Link>
+            )}
             <Link href="/account/password" className="text-sky-100 hover:text-white">
               {zh.nav.account}
             </Link>

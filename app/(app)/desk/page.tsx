@@ -5,20 +5,54 @@ import { FLAG_LABEL } from "@/lib/milestones";
 import { periodLabel } from "@/lib/periods";
 import { grantOf } from "@/lib/permissions";
 import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
+import { zhReminders } from "@/lib/i18n/zh-CN-reminders";
 import { requireUser } from "@/lib/server/auth/current-user";
+import { listNotices } from "@/lib/server/notices/list-notices";
 import { officerDesk } from "@/lib/server/reports/officer-desk";
 import { PeriodForm } from "../finance/period-form";
+import { MarkReadButton } from "../notices/mark-read-button";
+
+const N = zhReminders.notices;
+const BANNER_MAX = 5;
 
 export default async function DeskPage({ searchParams }: { searchParams: Promise<{ period?: string }> }) {
   const user = await requireUser();
   if (user.unitIds.length === 0) {
     return <p className="mt-8 rounded bg-white p-6 shadow-sm">“我的项目”供县级项目专干使用；您的账号没有绑定填报单位。</p>;
   }
-  const { period, periods, rows, overdue, returned } = await officerDesk(user, { period: (await searchParams).period });
+  const [{ period, periods, rows, overdue, returned }, { notices, unread }] = await Promise.all([
+    officerDesk(user, { period: (await searchParams).period }),
+    listNotices(user, { unreadOnly: true }),
+  ]);
   const plans = [...new Map(rows.map((r) => [r.plan.id, r])).values()];
+  const shown = notices.slice(0, BANNER_MAX);
   return (
     <>
       <h1 className="mb-3 text-xl font-semibold">我的项目</h1>
+      {unread > 0 && (
+        // 催报 from the reviewers: until the officer marks them read.
+        <section className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm" role="status" data-testid="reminder-banner">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 className="font-semibold text-amber-900">{N.banner(unread)}</h2>
+            <MarkReadButton ids={shown.map((n) => n.id)} label={N.markRead} testId="reminder-banner-read" />
+            {unread > shown.length && (
+              <Link href="/notices" className="text-xs text-sky-700 hover:underline">
+                {N.all}
+              </Link>
+            )}
+          </div>
+          <ul className="mt-1 space-y-1">
+            {shown.map((n) => (
+              <li key={n.id} className="text-amber-950">
+                {n.message}{" "}
+                <Link href={`/desk/grid?plan=${n.plan.id}&period=${n.period}`} className="whitespace-nowrap text-sky-700 hover:underline">
+                  {N.fill} →
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="mb-3">
         <PeriodForm action="/desk" periods={periods} period={period} />
       </div>

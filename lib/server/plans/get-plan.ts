@@ -15,7 +15,7 @@ export const getPlan = operation({
   async run(_actor, v) {
     const plan = await db.plan.findUnique({
       where: { id: v.id },
-      omit: { sourceDocument: true },
+      omit: { sourceDocument: true, reminderWebhookUrl: true }, // the webhook may carry a key: plan settings only
       include: { region: { select: { name: true } }, _count: { select: { warnings: true } } },
     });
     if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");

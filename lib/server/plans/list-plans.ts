@@ -12,7 +12,7 @@ export const listPlans = operation({
     const [plans, totals] = await Promise.all([
       db.plan.findMany({
         orderBy: { id: "asc" },
-        omit: { sourceDocument: true },
+        omit: { sourceDocument: true, reminderWebhookUrl: true }, // the webhook may carry a key: plan settings only
         include: { region: { select: { name: true } }, _count: { select: { warnings: true } } },
       }),
       allPlanTotals(),

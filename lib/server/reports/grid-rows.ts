@@ -13,7 +13,7 @@ export const gridRows = operation({
   permission: "report.write",
   input: z.object({ planId: recordId(), period: optionalPeriod() }),
   async run(actor, { planId, period: requested }) {
-    const plan = await db.plan.findUnique({ where: { id: planId } });
+    const plan = await db.plan.findUnique({ where: { id: planId }, omit: { sourceDocument: true, reminderWebhookUrl: true } });
     if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
     if (requested !== undefined && !isPeriod(requested, plan.reportingCycle)) throw new AppError("VALIDATION", "填报期次格式不正确。");
     const { periods, period } = periodChoices(plan, { requested });

@@ -4,13 +4,15 @@ import { useWatch } from "react-hook-form";
 import { FieldError, inputClass } from "@/components/form";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { zh } from "@/lib/i18n/zh-CN";
+import { zhReminders } from "@/lib/i18n/zh-CN-reminders";
 import { planSettingsSchema, type PlanSettingsInput } from "@/lib/schemas/plan-settings";
 import { DocumentInput } from "../document-input";
 import { Outcome, useActionForm } from "./settings/outcome";
 import { updatePlanSettingsAction } from "./actions";
 
 // The plan's settings (lib/server/plans/update-plan-settings.ts): title, period, reporting cycle (only
-// before the first report), the money unit its screens show first, and its document.
+// before the first report), the money unit its screens show first, its document, the reporting
+// deadline (填报截止日) and the 催报 webhook.
 const F = zhPlans.form;
 type Plan = {
   id: number;
@@ -21,7 +23,11 @@ type Plan = {
   reportingCycle: "MONTHLY" | "QUARTERLY";
   moneyUnit: string;
   sourceFile: string | null;
+  reportDueDay: number | null;
+  reminderWebhookUrl: string | null;
 };
+const D = zhReminders.deadline;
+const W = zhReminders.webhook;
 type Errors = Record<string, { message?: string; fileName?: { message?: string }; content?: { message?: string } } | undefined>;
 
 export function PlanSettingsForm({ plan, cycleLocked, hasDocument }: { plan: Plan; cycleLocked: boolean; hasDocument: boolean }) {
@@ -35,6 +41,8 @@ export function PlanSettingsForm({ plan, cycleLocked, hasDocument }: { plan: Pla
     reportingCycle: plan.reportingCycle,
     moneyUnit: plan.moneyUnit === "wan" ? "wan" : "yi",
     document: undefined,
+    reportDueDay: plan.reportDueDay ?? "",
+    reminderWebhookUrl: plan.reminderWebhookUrl ?? "",
     reason: "",
   };
   const { form, failure, onSubmit } = useActionForm<PlanSettingsInput, { version: number }>(
@@ -95,6 +103,25 @@ export function PlanSettingsForm({ plan, cycleLocked, hasDocument }: { plan: Pla
           <option value="yi">{zh.money.yi}</option>
           <option value="wan">{zh.money.wan}</option>
         </select>
+      </label>
+      <label className="block text-sm">
+        {D.label}
+        <input {...form.register("reportDueDay")} inputMode="numeric" placeholder="如 5" className={inputClass} data-testid="report-due-day" />
+        <span className="text-xs text-slate-500">{D.hint}</span>
+        <FieldError message={e.reportDueDay?.message} />
+      </label>
+      <label className="block text-sm">
+        {W.label}
+        <input
+          {...form.register("reminderWebhookUrl")}
+          type="url"
+          placeholder="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"
+          className={inputClass}
+          autoComplete="off"
+          data-testid="reminder-webhook-url"
+        />
+        <span className="text-xs text-slate-500">{W.hint}</span>
+        <FieldError message={e.reminderWebhookUrl?.message} />
       </label>
       <div className="block text-sm md:col-span-2">
         <label>
