@@ -8,14 +8,14 @@ import { BOM, csvLine, type CsvValue } from "@/lib/excel/csv";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { zh } from "@/lib/i18n/zh-CN";
-import { fieldLabel } from "@/lib/i18n/field-labels";
+import { changeLine } from "@/lib/i18n/audit-labels";
 import { inUnit, UNIT_LABEL, type MoneyUnit } from "@/lib/money";
 import { ROLE_LABEL } from "@/lib/permissions";
 import { moneyParamSchema } from "@/lib/schemas/export";
 import { parseProjectFilters } from "@/lib/schemas/project-filters";
-import { auditFiltersSchema, auditWhere } from "@/lib/server/audit/list-audit";
+import { auditFiltersSchema, auditQuery } from "@/lib/server/audit/list-audit";
+import { readableAudit } from "@/lib/server/audit/readable-audit";
 import { validate } from "@/lib/schemas/validate";
-import type { FieldChange } from "@/lib/server/audit/record-audit";
 import { authorize } from "@/lib/server/auth/authorize";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { operation } from "@/lib/server/operation";
@@ -196,23 +196,22 @@ function projectsCsv(params: Params, unit: MoneyUnit): FileJob {
   });
 }
 
-// The audit log needs its own permission on top of export.run.
+// The audit log needs its own permission on top of export.run; its texts are the log page's.
 async function auditCsv(actor: SessionUser, params: Params): Promise<FileJob> {
   await authorize(actor, "audit.readAll");
   const f = validate(auditFiltersSchema, params);
-  const where = auditWhere(f);
-  return csvJob(`操作日志-${stamp()}.csv`, ["时间", "操作人", "操作", "对象类型", "对象编号", "变更", "原因"], async function* () {
+  const where = await auditQuery(f);
+  return csvJob(`操作日志-${stamp()}.csv`, ["时间", "操作人", "操作", "对象类型", "对象", "对象编号", "变更", "原因"], async function* () {
     let cursor: bigint | undefined;
     for (;;) {
       const rows = await db.auditEvent.findMany({
-        where: { ...where, ...(cursor !== undefined && { id: { lt: cursor } }) },
+        where: { AND: [where, ...(cursor !== undefined ? [{ id: { lt: cursor } }] : [])] },
         orderBy: { id: "desc" },
         take: PAGE,
-        include: { actor: { select: { username: true } } },
+        include: { actor: { select: { username: true, displayName: true } } },
       });
-      for (const r of rows) {
-        const changes = (r.changes as FieldChange[]).map((c) => `${fieldLabel(c.field)}：${c.old ?? "（空）"} → ${c.new ?? "（空）"}`).join("；");
-        yield [time(r.at), r.actor?.username ?? "系统", r.action, r.entityType, r.entityId, changes, r.reason];
+      for (const r of await readableAudit(rows)) {
+        yield [r.time, r.actor, r.actionText, r.typeText, r.subject, r.entityId, r.changes.map(changeLine).join("；"), r.reason];
       }
       if (rows.length < PAGE) return;
       cursor = rows[rows.length - 1].id;

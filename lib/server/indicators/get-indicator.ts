@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordId } from "@/lib/schemas/fields";
-import type { FieldChange } from "@/lib/server/audit/record-audit";
+import { readableAudit } from "@/lib/server/audit/readable-audit";
 import { operation } from "@/lib/server/operation";
 
 // One indicator with every revision of its values (who, when, state, comments), its judgements,
@@ -55,7 +55,7 @@ export const getIndicator = operation({
     return {
       indicator,
       names: new Map(people.map((p) => [p.id, p.displayName])),
-      history: history.map((r) => ({ ...r, id: r.id.toString(), changes: r.changes as FieldChange[] })),
+      history: await readableAudit(history),
     };
   },
 });

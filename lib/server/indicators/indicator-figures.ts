@@ -16,7 +16,7 @@ export const COMPARATOR_CODE: Record<IndicatorComparator, ">=" | ">" | "<=" | "<
   ABOUT: "about",
   QUALITATIVE: "qualitative",
 };
-export const ATTRIBUTE_LABEL = { EXPECTED: "预期性", BINDING: "约束性" } as const;
+export { ATTRIBUTE_LABEL } from "@/lib/i18n/zh-CN-indicators";
 
 export async function indicatorFigures(planId: number, opts: { year?: number; submitted: boolean }) {
   const [indicators, values, judgements] = await Promise.all([

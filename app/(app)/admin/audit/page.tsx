@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CsvButton } from "@/components/excel/csv-button";
 import { AuditTable } from "@/components/audit-table";
+import { ACTION_LABEL, ENTITY_LABEL } from "@/lib/i18n/audit-labels";
 import { auditFiltersSchema, listAudit } from "@/lib/server/audit/list-audit";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { orForbidden } from "@/lib/ui/or-forbidden";
@@ -11,25 +12,47 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const f = auditFiltersSchema.parse(await searchParams);
   const audit = await orForbidden(listAudit(await requireUser(), f));
   if (!audit.ok) return audit.page;
-  const { rows, total, pages } = audit.data;
-  const pageHref = (page: number) =>
-    `/admin/audit?${new URLSearchParams(Object.entries({ ...f, page: String(page) }).filter(([, v]) => v !== undefined) as [string, string][])}`;
+  const { rows, total, pages, project } = audit.data;
+  const query = (extra: Record<string, string | undefined>) =>
+    new URLSearchParams(
+      Object.entries({ ...f, project: f.project === undefined ? undefined : String(f.project), page: String(f.page), ...extra }).filter(
+        (e): e is [string, string] => e[1] !== undefined,
+      ),
+    ).toString();
+  const pageHref = (page: number) => `/admin/audit?${query({ page: String(page) })}`;
   return (
     <>
       <h1 className="mb-3 text-xl font-semibold">操作日志</h1>
-      <form method="get" className="mb-3 grid grid-cols-2 gap-3 rounded bg-white p-3 text-sm shadow-sm md:grid-cols-6">
+      <form method="get" className="mb-3 grid grid-cols-2 gap-3 rounded bg-white p-3 text-sm shadow-sm md:grid-cols-4">
+        <label>
+          项目编号（含其调度报告、年度计划、节点、调整申请）
+          <input name="project" inputMode="numeric" defaultValue={f.project ?? ""} className={input} />
+        </label>
         <label>
           对象类型
           <select name="entityType" defaultValue={f.entityType ?? ""} className={input}>
             <option value="">全部</option>
-            <option value="Project">项目</option>
-            <option value="User">用户</option>
-            <option value="Plan">规划</option>
+            {Object.entries(ENTITY_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           对象编号
           <input name="entityId" defaultValue={f.entityId ?? ""} className={input} />
+        </label>
+        <label>
+          操作
+          <select name="action" defaultValue={f.action ?? ""} className={input}>
+            <option value="">全部</option>
+            {Object.entries(ACTION_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           操作人用户名
@@ -48,14 +71,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             筛选
           </button>
           <span className="text-slate-600">共 {total} 条</span>
-          <CsvButton
-            list="audit"
-            also="audit.readAll"
-            query={new URLSearchParams(Object.entries({ ...f, page: undefined }).filter(([, v]) => v !== undefined) as [string, string][]).toString()}
-          />
+          <CsvButton list="audit" also="audit.readAll" query={query({ page: undefined })} />
         </div>
       </form>
-      <AuditTable rows={rows} showEntity />
+      {project && (
+        <p className="mb-2 text-sm text-slate-700" data-testid="audit-project">
+          项目：
+          <Link href={`/projects/${project.id}`} className="text-sky-700 hover:underline">
+            {project.name}
+          </Link>
+          （含其调度报告、年度计划、节点和调整申请）
+        </p>
+      )}
+      <AuditTable rows={rows} entity="full" />
       {pages > 1 && (
         <nav className="mt-3 flex gap-3 text-sm">
           {f.page > 1 && <Link href={pageHref(f.page - 1)}>上一页</Link>}
