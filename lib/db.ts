@@ -52,6 +52,15 @@ const isReadTimeout = (e: unknown) => e instanceof Error && e.message === "Query
 //   until the server process restarts.
 class SerialClient extends pg.Client {
   private tail: Promise<unknown> = Promise.resolve();
+
+  // A connection the server ends while it is checked out but idle (a restart, 57P01) emits "error"
+  // with nobody listening between queries: logged here instead of crashing the server process; the
+  // next query on it fails and the pool replaces it.
+  constructor(...args: ConstructorParameters<typeof pg.Client>) {
+    super(...args);
+    this.on("error", (e: Error) => console.error(`[db] connection lost: ${e.message}`));
+  }
+
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   query(...args: any[]): any {
     const last = args[args.length - 1];
