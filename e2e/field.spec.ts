@@ -9,6 +9,13 @@ test("a county officer lands on 我的项目; the milestone editor is one card p
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "yy-pingjiang");
   await expect(page).toHaveURL(/\/desk$/);
+  // The menu folds under 菜单 on a phone and opens on a tap.
+  const menu = page.getByTestId("mobile-menu");
+  await expect(menu.getByRole("link", { name: "项目", exact: true })).toBeHidden();
+  await menu.getByText("菜单").click();
+  await expect(menu.getByRole("link", { name: "项目", exact: true })).toBeVisible();
+  await notWiderThanViewport(page);
+  await shot(page, "desk-390");
   const project = page.locator('a[href^="/projects/"]').first();
   const href = (await project.getAttribute("href"))!.match(/^\/projects\/\d+/)![0];
   await page.goto(`${href}/milestones`);

@@ -29,6 +29,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/admin/users", label: zh.nav.users, show: !!grantOf(user.role, "user.manage") },
     { href: "/admin/tokens", label: zhFinance.nav.tokens, show: !!grantOf(user.role, "apiToken.manage") },
   ];
+  const menu = links
+    .filter((l) => l.show)
+    .map((l) => (
+      <Link key={l.href} href={l.href} className="whitespace-nowrap text-sky-100 hover:text-white">
+        {l.label}
+      </Link>
+    ));
   return (
     <div className="min-h-screen">
       <header className="bg-sky-900 text-white">
@@ -37,15 +44,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/plans" className="text-lg font-semibold tracking-wide whitespace-nowrap">
             {zh.app.name}
           </Link>
-          <nav className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {links
-              .filter((l) => l.show)
-              .map((l) => (
-                <Link key={l.href} href={l.href} className="whitespace-nowrap text-sky-100 hover:text-white">
-                  {l.label}
-                </Link>
-              ))}
+          {/* Desktop: the menu inline. Phone: folded under 菜单 (a native <details>, no script needed). */}
+          <nav className="hidden flex-wrap gap-x-4 gap-y-1 text-sm md:flex" aria-label="主菜单">
+            {menu}
           </nav>
+          <details className="text-sm md:hidden" data-testid="mobile-menu">
+            <summary className="cursor-pointer rounded px-2 py-1 ring-1 ring-sky-700 select-none">菜单</summary>
+            <nav className="mt-2 grid grid-cols-2 gap-x-6 gap-y-2" aria-label="主菜单">
+              {menu}
+            </nav>
+          </details>
           <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1 text-sm whitespace-nowrap">
             <span data-testid="current-user">
               {user.displayName} · {ROLE_LABEL[user.role]}
