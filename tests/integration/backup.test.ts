@@ -4,7 +4,10 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { dumpDatabase } from "@/lib/server/backup/dump";
+import { db } from "@/lib/db";
 import { restoreDatabase } from "@/lib/server/backup/restore";
+import { rowOrderQuery } from "@/lib/server/backup/tables";
+import { makePlan, makeProject } from "@/lib/server/seed/factories";
 import { recreateDatabase, withDatabase } from "../../scripts/lib/database";
 import { prisma } from "../../scripts/lib/run";
 
@@ -32,6 +35,23 @@ async function figures(url: string) {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("backup and restore", () => {
+  it("writes a self-referencing table parents first, whatever the ids and the heap order (restores go in batches)", async () => {
+    const { plan, section, units } = await makePlan(db, { unitNames: ["备份县"] });
+    const child = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id, name: "先建的子项目" });
+    const parent = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id, name: "后建的打包项目" });
+    await db.project.update({ where: { id: child.id }, data: { parentId: parent.id, totalInvestment: null } }); // child id < parent id
+    await db.project.update({ where: { id: parent.id }, data: { name: "后建的打包项目（改名）" } }); // its row now sits after the child's
+    const owner = new pg.Client({ connectionString: source });
+    await owner.connect();
+    try {
+      const rows = (await owner.query<{ j: string }>(await rowOrderQuery(owner, "Project"))).rows.map((r) => JSON.parse(r.j).id as number);
+      expect(rows.indexOf(parent.id)).toBeLessThan(rows.indexOf(child.id));
+      expect(new Set(rows).size).toBe(rows.length); // each row once, however many paths lead to it
+    } finally {
+      await owner.end();
+    }
+  });
+
   it("restores a backup into a new database with the same row counts and totals, and new rows get fresh ids", async () => {
     const manifest = await dumpDatabase(source, dir);
     expect(manifest.tables.map((t) => t.name)).toContain("AuditEvent");

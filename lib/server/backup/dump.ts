@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { tablesInDependencyOrder } from "./tables";
+import { rowOrderQuery, tablesInDependencyOrder } from "./tables";
 
 export type BackupManifest = { format: 1; createdAt: string; migrations: string[]; tables: { name: string; rows: number }[] };
 
@@ -28,7 +28,7 @@ export async function dumpDatabase(url: string, dir: string): Promise<BackupMani
       const out = fs.openSync(path.join(dir, `${table}.ndjson`), "w");
       let rows = 0;
       // A cursor inside the snapshot: constant memory whatever the table size.
-      await client.query(`DECLARE rows_cursor NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM "${table}" t`);
+      await client.query(`DECLARE rows_cursor NO SCROLL CURSOR FOR ${await rowOrderQuery(client, table)}`);
       for (;;) {
         const page = await client.query<{ j: string }>("FETCH 5000 FROM rows_cursor");
         for (const r of page.rows) fs.writeSync(out, `${r.j}\n`);

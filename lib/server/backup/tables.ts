@@ -29,3 +29,28 @@ export async function tablesInDependencyOrder(client: pg.Client): Promise<string
   }
   return ordered;
 }
+
+// The rows of a table in an order a restore can insert them batch by batch: for a table that refers to
+// itself (Project.parentId / predecessorId, ReportingUnit.mergedIntoId) each row after the rows it
+// refers to — an updated parent can sit anywhere in the heap — by depth in those references, then id.
+// Other tables in any order (their parents are restored before them: tablesInDependencyOrder).
+export async function rowOrderQuery(client: pg.Client, table: string): Promise<string> {
+  const selfRefs = (
+    await client.query<{ column: string }>(
+      `SELECT a.attname AS column FROM pg_constraint c
+       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+       WHERE c.contype = 'f' AND c.conrelid = c.confrelid AND c.conrelid = format('%I', $1::text)::regclass AND array_length(c.conkey, 1) = 1`,
+      [table],
+    )
+  ).rows.map((r) => `"${r.column}"`);
+  const t = `"${table}"`;
+  if (!selfRefs.length) return `SELECT row_to_json(t)::text AS j FROM ${t} t`;
+  const roots = selfRefs.map((c) => `${c} IS NULL`).join(" AND ");
+  const refersTo = selfRefs.map((c) => `c.${c} = d.id`).join(" OR ");
+  return `WITH RECURSIVE d(id, depth) AS (
+      SELECT id, 0 FROM ${t} WHERE ${roots}
+      UNION ALL
+      SELECT c.id, d.depth + 1 FROM ${t} c JOIN d ON (${refersTo}) WHERE d.depth < 1000
+    ), o AS (SELECT id, max(depth) AS depth FROM d GROUP BY id)
+    SELECT row_to_json(t)::text AS j FROM ${t} t JOIN o ON o.id = t.id ORDER BY o.depth, t.id`;
+}
