@@ -16,8 +16,8 @@ test("a county officer lands on 我的项目; the milestone editor is one card p
   await expect(menu.getByRole("link", { name: "项目", exact: true })).toBeVisible();
   await notWiderThanViewport(page);
   await shot(page, "desk-390");
-  const project = page.locator('a[href^="/projects/"]').first();
-  const href = (await project.getAttribute("href"))!.match(/^\/projects\/\d+/)![0];
+  const hrefs = await page.locator('a[href^="/projects/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const href = hrefs.map((h) => /^\/projects\/\d+/.exec(h)?.[0]).find(Boolean)!;
   await page.goto(`${href}/milestones`);
   const items = page.getByTestId("milestone-item");
   await expect(items.first()).toBeVisible();
