@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordId } from "@/lib/schemas/fields";
 import { readableAudit } from "@/lib/server/audit/readable-audit";
 import { operation } from "@/lib/server/operation";
+import { indicatorFigures } from "./indicator-figures";
 
 // One indicator with every revision of its values (who, when, state, comments), its judgements,
 // data-quality warnings and audit trail: the indicator page.
@@ -52,8 +53,11 @@ export const getIndicator = operation({
       take: 200,
       include: { actor: { select: { username: true, displayName: true } } },
     });
+    // Its status by the same read as the 指标 page, for this indicator only.
+    const [figure] = await indicatorFigures(indicator.planId, { submitted: false, indicatorId: indicator.id });
     return {
       indicator,
+      figure,
       names: new Map(people.map((p) => [p.id, p.displayName])),
       history: await readableAudit(history),
     };

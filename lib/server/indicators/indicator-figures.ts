@@ -1,34 +1,28 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { IndicatorComparator } from "@/lib/generated/prisma/client";
-import { assessIndicator } from "@/lib/indicators/assess";
+import { assessIndicator, JUDGEMENT_RESULTS } from "@/lib/indicators/assess";
+import { COMPARATOR_CODE } from "./indicator-row";
 
 // A plan's indicators with their monitoring values and assessment: the one read the 指标 page, the
 // dashboard, the API and the 评估报告 share, so a status is the same everywhere. Official values only
 // (approved), unless `submitted`: then a value waiting for review is shown instead of the official one
 // and the figures are not official.
-export const COMPARATOR_CODE: Record<IndicatorComparator, ">=" | ">" | "<=" | "<" | "=" | "about" | "qualitative"> = {
-  GTE: ">=",
-  GT: ">",
-  LTE: "<=",
-  LT: "<",
-  EQ: "=",
-  ABOUT: "about",
-  QUALITATIVE: "qualitative",
-};
 export { ATTRIBUTE_LABEL } from "@/lib/i18n/zh-CN-indicators";
+export { COMPARATOR_CODE };
 
-export async function indicatorFigures(planId: number, opts: { year?: number; submitted: boolean }) {
+// `indicatorId`: that indicator only (its own page), assessed by the same rule.
+export async function indicatorFigures(planId: number, opts: { year?: number; submitted: boolean; indicatorId?: number }) {
+  const one = opts.indicatorId === undefined ? {} : { id: opts.indicatorId };
   const [indicators, values, judgements] = await Promise.all([
-    db.indicator.findMany({ where: { planId, deletedAt: null }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }),
+    db.indicator.findMany({ where: { planId, deletedAt: null, ...one }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }),
     db.indicatorValue.findMany({
       where: {
-        indicator: { planId, deletedAt: null },
+        indicator: { planId, deletedAt: null, ...one },
         OR: [{ isOfficial: true }, ...(opts.submitted ? [{ isCurrent: true, status: "SUBMITTED" as const }] : [])],
       },
       orderBy: [{ year: "asc" }, { revision: "asc" }],
     }),
-    db.indicatorJudgement.findMany({ where: { indicator: { planId, deletedAt: null } }, orderBy: { year: "asc" } }),
+    db.indicatorJudgement.findMany({ where: { indicator: { planId, deletedAt: null, ...one } }, orderBy: { year: "asc" } }),
   ]);
   // Per indicator, unit and year the value shown: a submitted revision (when asked for) over the official one.
   const shown = new Map<string, (typeof values)[number]>();
@@ -56,7 +50,7 @@ export async function indicatorFigures(planId: number, opts: { year?: number; su
       },
       direction: ind.direction === "HIGHER" ? "higher" : ind.direction === "LOWER" ? "lower" : null,
       latest: latest ? { year: latest.year, value: latest.value.toFixed() } : null,
-      judgement: judgement ? { result: JUDGEMENT_LABEL[judgement.result], reason: judgement.reason } : null,
+      judgement: judgement ? { result: JUDGEMENT_RESULTS[judgement.result], reason: judgement.reason } : null,
     });
     return {
       indicator: ind,
@@ -76,5 +70,4 @@ export async function indicatorFigures(planId: number, opts: { year?: number; su
   });
 }
 
-export const JUDGEMENT_LABEL = { MET: "达到", NOT_MET: "未达到", NOT_ASSESSABLE: "无法评估" } as const;
 export type IndicatorFigure = Awaited<ReturnType<typeof indicatorFigures>>[number];

@@ -2,15 +2,17 @@ import "server-only";
 import type { IndicatorComparator } from "@/lib/generated/prisma/client";
 import { parseBaselineText, parseTargetText, type Comparator } from "@/lib/indicators/target-text";
 
-const COMPARATOR: Record<Comparator, IndicatorComparator> = {
-  ">=": "GTE",
-  ">": "GT",
-  "<=": "LTE",
-  "<": "LT",
-  "=": "EQ",
-  about: "ABOUT",
-  qualitative: "QUALITATIVE",
+// The stored comparator (IndicatorComparator) and the parsed one (lib/indicators/target-text.ts), one table both ways.
+export const COMPARATOR_CODE: Record<IndicatorComparator, Comparator> = {
+  GTE: ">=",
+  GT: ">",
+  LTE: "<=",
+  LT: "<",
+  EQ: "=",
+  ABOUT: "about",
+  QUALITATIVE: "qualitative",
 };
+const COMPARATOR = Object.fromEntries(Object.entries(COMPARATOR_CODE).map(([stored, parsed]) => [parsed, stored])) as Record<Comparator, IndicatorComparator>;
 
 // The stored form of an indicator as printed (seed, hand entry, import): the texts verbatim, the
 // comparator, exact values and direction parsed from them; a text that cannot be parsed is kept and

@@ -8,8 +8,8 @@ import { chinaYear, formatDateTime } from "@/lib/dates";
 import { can } from "@/lib/server/auth/authorize";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getIndicator } from "@/lib/server/indicators/get-indicator";
-import { ATTRIBUTE_LABEL, JUDGEMENT_LABEL } from "@/lib/server/indicators/indicator-figures";
-import { listIndicators } from "@/lib/server/indicators/list-indicators";
+import { JUDGEMENT_RESULTS } from "@/lib/indicators/assess";
+import { ATTRIBUTE_LABEL } from "@/lib/server/indicators/indicator-figures";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { DirectionForm } from "./direction-form";
 import { JudgementForm } from "./judgement-form";
@@ -22,9 +22,8 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
   const p = await params;
   const planId = idParam(p.id);
   const user = await requireUser();
-  const { indicator: ind, names, history } = await orNotFound(getIndicator(user, { id: idParam(p.indicatorId) }));
+  const { indicator: ind, figure, names, history } = await orNotFound(getIndicator(user, { id: idParam(p.indicatorId) }));
   if (ind.planId !== planId) notFound();
-  const figure = (await listIndicators(user, { plan: planId })).indicators.find((f) => f.indicator.id === ind.id)!;
   const first = ind.baselineYear ?? ind.plan.periodStart - 1;
   const years = Array.from({ length: Math.max(0, chinaYear() - first + 1) }, (_, i) => first + i).filter((y) => y <= chinaYear());
   // The scopes this user may report for: the plan's region (plan office) and the units they hold.
@@ -187,7 +186,7 @@ export default async function IndicatorPage({ params }: { params: Promise<{ id: 
           <ul className="mb-2 text-sm">
             {ind.judgements.map((j) => (
               <li key={j.id}>
-                {j.year} 年：{JUDGEMENT_LABEL[j.result]}——{j.reason}（{names.get(j.judgedById)}，{formatDateTime(j.judgedAt)}）
+                {j.year} 年：{JUDGEMENT_RESULTS[j.result]}——{j.reason}（{names.get(j.judgedById)}，{formatDateTime(j.judgedAt)}）
               </li>
             ))}
             {ind.judgements.length === 0 && <li className="text-slate-500">尚未评估。该指标目标为定性表述，由审核人按年度作出判断。</li>}
