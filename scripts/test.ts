@@ -13,8 +13,10 @@ import { readCounts, type Counts } from "./lib/test-counts";
 const VITEST_JSON = "test-results/vitest.json";
 const E2E_JSON = "test-results/e2e.json";
 
-// For working on one layer: `npm test -- --no-e2e` or `npm test -- --no-integration`.
+// For working on one layer: `npm test -- --no-e2e`, `npm test -- --no-integration`, `--no-checks` (no type
+// check, lint or seed checks); other arguments (e.g. `e2e/grid.spec.ts`) are passed to Playwright.
 const skip = (flag: string) => process.argv.includes(`--no-${flag}`);
+const playwrightArgs = process.argv.slice(2).filter((a) => !a.startsWith("--no-"));
 
 async function main() {
   rmSync("test-results", { recursive: true, force: true });
@@ -37,15 +39,17 @@ async function main() {
     await step("migrations match prisma/schema.prisma", () =>
       prisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"], db.url),
     );
-    await step("type check", () => mustRun("tsc", ["--noEmit"]));
-    await step("lint (eslint, zero warnings) and format (prettier)", async () => {
-      await mustRun("eslint", [".", "--max-warnings", "0"]);
-      await mustRun("prettier", ["--check", ".", "--log-level", "warn"]);
-    });
-    await step("seed data trace back to the documents", async () => {
-      await mustRun("node", ["scripts/seed-data/check.mjs"]);
-      await mustRun("node", ["scripts/seed-data/check-indicators.mjs"]);
-    });
+    if (!skip("checks")) {
+      await step("type check", () => mustRun("tsc", ["--noEmit"]));
+      await step("lint (eslint, zero warnings) and format (prettier)", async () => {
+        await mustRun("eslint", [".", "--max-warnings", "0"]);
+        await mustRun("prettier", ["--check", ".", "--log-level", "warn"]);
+      });
+      await step("seed data trace back to the documents", async () => {
+        await mustRun("node", ["scripts/seed-data/check.mjs"]);
+        await mustRun("node", ["scripts/seed-data/check-indicators.mjs"]);
+      });
+    }
     if (!skip("integration")) {
       // China time must not depend on the server's zone: the date tests (no database) run under two first.
       for (const TZ of ["UTC", "Asia/Shanghai"])
@@ -60,7 +64,7 @@ async function main() {
     await step("production build", () => buildIfNeeded({ ...appEnv, NODE_ENV: "production" }));
     await step("browser tests (Playwright)", async () => {
       await mustRun("tsx", ["--conditions=react-server", "scripts/seed.ts", "--reset", "--demo-users"], { ...env, DATABASE_URL: db.url });
-      await mustRun("playwright", ["test"], { ...appEnv, NODE_ENV: "test", E2E_PORT: process.env.E2E_PORT ?? "3100", PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_JSON });
+      await mustRun("playwright", ["test", ...playwrightArgs], { ...appEnv, NODE_ENV: "test", E2E_PORT: process.env.E2E_PORT ?? "3100", PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_JSON });
     });
     console.log(`\nall test steps passed in ${Math.round((Date.now() - started) / 1000)} s`);
   } catch (err) {
