@@ -3,16 +3,17 @@ import { DecisionTable } from "./decision-table";
 import { admitProjectsAction, reviewAnnualPlansAction, reviewChangeRequestsAction, reviewReportsAction } from "./actions";
 import { formatDate } from "@/lib/dates";
 import { fieldLabel } from "@/lib/i18n/field-labels";
-import { formatMoney } from "@/lib/money";
+import { formatMoney, UNIT_LABEL } from "@/lib/money";
 import { periodLabel } from "@/lib/periods";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { reviewQueue } from "@/lib/server/reports/review-queue";
 import { orForbidden } from "@/lib/ui/or-forbidden";
+import { moneyUnit } from "@/lib/ui/money-unit";
 import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
 import { FUNDING_FIELDS } from "@/lib/schemas/project-entry";
 import { sectionName } from "@/lib/sections";
+import type { Metadata } from "next";
 
-const wan = (v: { toString(): string } | null) => formatMoney(v, "wan");
 const Project = ({ p }: { p: { id: number; name: string; plan: { title: string } } }) => (
   <>
     <Link href={`/projects/${p.id}`} className="text-sky-700 hover:underline">
@@ -24,15 +25,20 @@ const Project = ({ p }: { p: { id: number; name: string; plan: { title: string }
 
 // The reviewer's desk: reports, annual plan proposals, 调整申请 (and 调出 requests) waiting for a
 // decision, and for the plan office the projects entered for 入库.
+export const metadata: Metadata = { title: "审核" };
+
 export default async function ReviewPage() {
-  const queue = await orForbidden(reviewQueue(await requireUser(), {}));
+  const [queue, unit] = await Promise.all([orForbidden(reviewQueue(await requireUser(), {})), moneyUnit()]);
   if (!queue.ok) return queue.page;
+  // The page-wide unit switch applies here too; a reviewer checks the exact figure, so all stored
+  // decimals are shown (4 in 万元 = 8 in 亿元), trimmed.
+  const wan = (v: { toString(): string } | null) => formatMoney(v, unit, unit === "yi" ? 8 : 4);
   const { reports, annualPlans, changeRequests, projects } = queue.data;
   const R = zhPortfolio.review;
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">审核</h1>
-      <p className="mb-4 text-sm text-slate-600">审核通过后计入正式统计；退回须填写意见；本人提交的由其他审核人审核。金额单位：万元。</p>
+      <p className="mb-4 text-sm text-slate-600">审核通过后计入正式统计；退回须填写意见；本人提交的由其他审核人审核。金额单位：{UNIT_LABEL[unit]}。</p>
 
       <h2 className="mt-2 mb-2 font-semibold">调度报告（{reports.length}）</h2>
       <DecisionTable
@@ -93,7 +99,7 @@ export default async function ReviewPage() {
           id: a.id,
           version: a.version,
           own: a.own,
-          label: `${a.project.name} · ${a.year} 年度计划 ${wan(a.proposedAmount)} 万元`,
+          label: `${a.project.name} · ${a.year} 年度计划 ${wan(a.proposedAmount)} ${UNIT_LABEL[unit]}`,
           cells: [
             <Project key="p" p={a.project} />,
             <span key="u" className="whitespace-nowrap">
