@@ -1,7 +1,17 @@
 // @ts-check
+// A path prefix (APP_BASE_PATH=/ledger: the app at https://host/ledger/…) is fixed at build time: Next
+// needs it in basePath, and lib/base-path.ts gets it inlined for the URLs Next does not prefix itself.
+const basePath = (process.env.APP_BASE_PATH ?? "").trim();
+if (!/^(\/[A-Za-z0-9._~-]+)*$/.test(basePath))
+  throw new Error(`APP_BASE_PATH must be empty or a path such as "/ledger" (no trailing slash), not "${basePath}"`);
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  ...(basePath ? { basePath } : {}),
+  env: { APP_BASE_PATH: basePath },
+  // forbidden() (lib/ui/or-forbidden.tsx): refusals answer 403 with app/(app)/forbidden.tsx.
+  experimental: { authInterrupts: true },
   // exceljs (and its zip/xml dependencies) run as plain Node modules on the server, not bundled.
   serverExternalPackages: ["exceljs"],
   typedRoutes: false,

@@ -37,6 +37,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     // "localhost" resolves to 127.0.0.1 or ::1 depending on the machine: listen on both.
-    env: { NODE_ENV: "production", HOST: "::", PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+    // No APP_URL: redirects are paths on whatever host the browser used (e2e/other-host.spec.ts).
+    env: { NODE_ENV: "production", HOST: "::", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

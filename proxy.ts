@@ -5,6 +5,8 @@
 // - sets a per-request nonce Content-Security-Policy (Next puts the nonce on its own scripts).
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { secureCookies } from "@/lib/auth/public-url";
+import { withBase } from "@/lib/base-path";
 import { pageQueryProblems } from "@/lib/page-queries";
 import { databaseUp } from "@/lib/server/health/database-up";
 
@@ -22,7 +24,7 @@ const badQueryPage = (problems: string[], pathname: string) =>
   plainPage(
     "链接参数有误",
     `<h1 style="font-size:1.25rem">链接中的参数有误</h1><ul>${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join("")}</ul>` +
-      `<p><a href="${escapeHtml(pathname)}">打开此页面（不带参数）</a></p>`,
+      `<p><a href="${escapeHtml(withBase(pathname))}">打开此页面（不带参数）</a></p>`,
   );
 const PLAIN_HEADERS = {
   "Content-Type": "text/html; charset=utf-8",
@@ -52,8 +54,12 @@ export default async function proxy(request: NextRequest) {
     return new Response(UNAVAILABLE_PAGE, { status: 503, headers: { ...PLAIN_HEADERS, "Retry-After": "5" } });
   }
   const { pathname, search } = request.nextUrl;
-  if (!PUBLIC_PATHS.has(pathname) && !(await getToken({ req: request }))) {
-    const login = new URL("/login", request.url);
+  // pathname is without the base path (APP_BASE_PATH); the login URL keeps it, and Next turns a
+  // redirect on the request's own host into a relative Location (no host name or scheme of ours).
+  if (!PUBLIC_PATHS.has(pathname) && !(await getToken({ req: request, secureCookie: secureCookies() }))) {
+    const login = request.nextUrl.clone();
+    login.pathname = "/login";
+    login.search = "";
     login.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(login);
   }
@@ -63,6 +69,8 @@ export default async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  // The page's path (without the base path), for the refusal page (app/(app)/forbidden.tsx).
+  headers.set("x-ledger-path", pathname);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);

@@ -33,6 +33,9 @@ const trusted = (list: TrustedProxies, a: string) => {
   return family !== 0 && list.check(a, family === 6 ? "ipv6" : "ipv4");
 };
 
+// Whether the socket's peer is one of the TRUSTED_PROXIES (whose X-Forwarded-* headers then count).
+export const isTrustedProxy = (list: TrustedProxies, socketAddress: string | undefined) => trusted(list, normalise(socketAddress ?? ""));
+
 export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, proxies: TrustedProxies): string {
   let client = normalise(socketAddress ?? "unknown");
   if (!trusted(proxies, client)) return client;

@@ -2,22 +2,33 @@
 // carries the address it really came from (lib/client-address.ts) in a header no client can set.
 // `npm start` runs it; so do the browser tests, the benchmark and the load test.
 //   PORT (default 3000), HOST (default 127.0.0.1: reachable from this machine only; HOST=0.0.0.0 in a
-//   container or behind a proxy on another machine), TRUSTED_PROXIES (see the README).
+//   container or behind a proxy on another machine), TRUSTED_PROXIES, APP_URL (docs/deploy.md).
+// The forwarded headers (X-Forwarded-For, -Proto, -Host) count only from a trusted proxy: from anyone
+// else they are replaced by what the socket says, so no client can choose its address or host.
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from "../lib/client-address";
+import { authUrlEnv } from "../lib/auth/public-url";
+import { CLIENT_ADDRESS_HEADER, clientAddress, isTrustedProxy, parseTrustedProxies } from "../lib/client-address";
 import { browseUrl, listenAddress } from "./lib/listen";
 
 async function main() {
   const host = listenAddress().host;
   const port = Number(listenAddress().port);
   const proxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  // next-auth's origin: from APP_URL, or the request's (trusted) host; never a NEXTAUTH_URL set elsewhere.
+  delete process.env.NEXTAUTH_URL;
+  delete process.env.AUTH_TRUST_HOST;
+  Object.assign(process.env, authUrlEnv());
   const app = next({ dev: false, dir: path.resolve(__dirname, ".."), hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = http.createServer((req, res) => {
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
+    if (!isTrustedProxy(proxies, req.socket.remoteAddress)) {
+      delete req.headers["x-forwarded-host"];
+      req.headers["x-forwarded-proto"] = "http"; // this server speaks plain HTTP; TLS ends at a proxy
+    }
     void handle(req, res);
   });
   server.listen(port, host, () => console.log(`[serve] listening on ${host}:${port}: ${browseUrl()}`));

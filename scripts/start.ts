@@ -11,7 +11,7 @@ import { mustRun, prisma } from "./lib/run";
 import { localSecret } from "./lib/secret";
 
 async function main() {
-  const { host, port } = listenAddress();
+  const { host } = listenAddress();
   const db = await ensureDatabase({ purpose: "app" });
   let shuttingDown = false;
   const shutdown = async (code: number) => {
@@ -23,10 +23,8 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   try {
-    const common = {
-      NEXTAUTH_SECRET: localSecret(),
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-    };
+    // No NEXTAUTH_URL: the server derives it from APP_URL or uses the request's host (scripts/serve.ts).
+    const common = { NEXTAUTH_SECRET: localSecret() };
     await prisma(["generate"], db.url);
     await prisma(["migrate", "deploy"], db.url);
     const appUrl = await prepareAppRole(db.url, { purpose: "app", embedded: db.embedded });
@@ -35,7 +33,9 @@ async function main() {
     const env = { ...common, DATABASE_URL: appUrl };
     await buildIfNeeded(env);
     if (shuttingDown) return;
-    console.log(`[start] serving on ${browseUrl()} (listening on ${host}${host === "127.0.0.1" ? "; HOST=0.0.0.0 to serve other machines" : ""})`);
+    console.log(
+      `[start] serving on ${process.env.APP_URL?.trim() || browseUrl()} (listening on ${host}${host === "127.0.0.1" ? "; HOST=0.0.0.0 to serve other machines" : ""})`,
+    );
     const server = spawn(...serveCommand(ROOT), {
       cwd: ROOT,
       stdio: "inherit",

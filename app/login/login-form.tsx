@@ -1,9 +1,9 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FieldError, inputClass } from "@/components/form";
+import { openAppPath, signInWithPassword } from "@/lib/auth/client";
 import { loginSchema, type LoginInput } from "@/lib/schemas/login";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
@@ -11,12 +11,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const { register, handleSubmit, formState } = useForm<LoginInput>({ resolver: zodResolver(loginSchema) });
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
-    const res = await signIn("credentials", { ...values, redirect: false });
-    if (!res || res.error) {
-      setError(res?.error && res.error !== "CredentialsSignin" ? res.error : "用户名或密码错误。");
+    const failed = await signInWithPassword(values.username, values.password);
+    if (failed) {
+      setError(failed);
       return;
     }
-    window.location.assign(callbackUrl);
+    openAppPath(callbackUrl);
   });
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>

@@ -2,14 +2,18 @@ import type { NextAuthOptions } from "next-auth";
 import { randomUUID } from "node:crypto";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
+import { safeCallbackPath } from "@/lib/safe-path";
 import { revokeSession } from "@/lib/server/auth/revoked-sessions";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
+import { secureCookies } from "./public-url";
 
 export const SESSION_MAX_AGE = 8 * 60 * 60; // one working day
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/login" },
+  // Secure, __Secure- prefixed cookies when APP_URL is https (proxy.ts reads the same setting).
+  useSecureCookies: secureCookies(),
   providers: [
     CredentialsProvider({
       name: "账号密码",
@@ -24,6 +28,21 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Where next-auth sends the browser (sign-out's answer, sign-in's callback): a path, never an
+    // absolute URL built from NEXTAUTH_URL, so users stay on the host name or address they came by
+    // (behind a proxy or not). Absolute URLs are accepted only on next-auth's own origin, as paths.
+    async redirect({ url, baseUrl }) {
+      let path = url;
+      if (!url.startsWith("/")) {
+        try {
+          const u = new URL(url);
+          path = u.origin === new URL(baseUrl).origin ? `${u.pathname}${u.search}${u.hash}` : "/";
+        } catch {
+          path = "/";
+        }
+      }
+      return safeCallbackPath(path);
+    },
     async jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);

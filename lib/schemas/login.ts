@@ -1,3 +1,4 @@
+import "./zod-locale"; // zod's messages in Chinese, wherever schemas are used
 import { z } from "zod";
 
 export const loginSchema = z.object({

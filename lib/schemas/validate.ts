@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import "./zod-locale"; // every message zod writes itself in Chinese (ours, set on schemas, win)
 import { AppError, type FieldErrors } from "@/lib/errors";
 
 const INVALID = "提交的内容有误，请按提示修改。";

@@ -21,12 +21,17 @@ export function operation<S extends z.ZodType, R>(def: {
   run: (actor: SessionUser, input: z.infer<S>) => Promise<R>;
 }): Operation<R> {
   const op = async (actor: SessionUser, input: unknown): Promise<R> => {
-    if (!grantOf(actor.role, def.permission)) throw new AppError("FORBIDDEN", "您没有权限执行此操作。");
-    // A temporary password (set by an admin's reset) opens nothing but its own change: pages, actions,
-    // API tokens and routes all pass here.
-    if (actor.mustChangePassword && def.permission !== "account.password")
-      throw new AppError("FORBIDDEN", "请先修改密码（管理员重置后须修改密码），然后再继续。");
+    assertPermission(actor, def.permission);
     return def.run(actor, validate(def.input, input));
   };
   return Object.assign(op, { permission: def.permission, input: def.input });
+}
+
+// Step 1 on its own: route handlers (lib/server/route.ts) call it before they read the request body,
+// so a role without the permission is refused (403) whatever it sent, and learns nothing of the schema.
+export function assertPermission(actor: SessionUser, permission: Action): void {
+  if (!grantOf(actor.role, permission)) throw new AppError("FORBIDDEN", "您没有权限执行此操作。");
+  // A temporary password (set by an admin's reset) opens nothing but its own change: pages, actions,
+  // API tokens and routes all pass here.
+  if (actor.mustChangePassword && permission !== "account.password") throw new AppError("FORBIDDEN", "请先修改密码（管理员重置后须修改密码），然后再继续。");
 }

@@ -3,12 +3,14 @@ import { AppError } from "@/lib/errors";
 import { flatParams } from "@/lib/schemas/finance";
 import { requireApiUser } from "./auth/api-user";
 import { fileResponse, type FileJob } from "./exports/file-response";
-import type { Operation } from "./operation";
+import { assertPermission, type Operation } from "./operation";
 import { JSON_BODY_MAX_BYTES, readCappedBody } from "./request-body";
 import { jsonResponse } from "./run-action";
 
 // Route handlers of /api/v1: the caller (API token or session cookie) runs one operation on the
-// request's input; errors become the JSON error body with the status of their code.
+// request's input; errors become the JSON error body with the status of their code. Order: who calls
+// (401) → the role's permission for the operation (403) → the body or query, read and parsed (400) →
+// the record, in the operation (403/404): a role that may not call the operation never learns more.
 type Ctx = { params: Promise<Record<string, string>> };
 type Input = (request: Request, params: Record<string, string>) => Promise<unknown> | unknown;
 
@@ -16,6 +18,7 @@ export function jsonRoute<R>(op: Operation<R>, input: Input) {
   return async (request: Request, ctx?: Ctx) =>
     jsonResponse(async () => {
       const user = await requireApiUser(request);
+      assertPermission(user, op.permission);
       return op(user, await input(request, (await ctx?.params) ?? {}));
     });
 }
@@ -25,6 +28,7 @@ export function fileRoute<R extends FileJob>(op: Operation<R>, input: Input) {
   return async (request: Request, ctx?: Ctx) =>
     fileResponse(async () => {
       const user = await requireApiUser(request);
+      assertPermission(user, op.permission);
       return op(user, await input(request, (await ctx?.params) ?? {}));
     });
 }

@@ -34,6 +34,8 @@ function sourceHash(): string {
     }
   };
   for (const input of INPUTS) visit(path.join(ROOT, input));
+  // The path prefix is compiled in (next.config.js): another prefix is another build.
+  hash.update(`APP_BASE_PATH=${process.env.APP_BASE_PATH ?? ""}`);
   return hash.digest("hex");
 }
 

@@ -1,10 +1,10 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { changePasswordAction } from "./actions";
 import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
+import { signOutTo } from "@/lib/auth/client";
 import { passwordChangeSchema, type PasswordChangeInput } from "@/lib/schemas/user";
 
 export function ChangePasswordForm() {
@@ -16,7 +16,7 @@ export function ChangePasswordForm() {
     const result = await changePasswordAction(values);
     if (result.ok) {
       // Every session of this user ended with the change: sign in again with the new password.
-      await signOut({ callbackUrl: "/login?changed=1" });
+      await signOutTo("/login?changed=1");
       return;
     }
     applyFieldErrors(form.setError, result.fieldErrors);
