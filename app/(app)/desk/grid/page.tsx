@@ -3,12 +3,13 @@ import { ReportGrid } from "./report-grid";
 import { periodLabel } from "@/lib/periods";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { gridRows } from "@/lib/server/reports/grid-rows";
-import { orForbidden } from "@/lib/ui/or-forbidden";
+import { orForbidden, requireGrant } from "@/lib/ui/or-forbidden";
 import { orNotFound } from "@/lib/ui/or-not-found";
 import { PeriodForm } from "../../finance/period-form";
 
 export default async function GridPage({ searchParams }: { searchParams: Promise<{ plan?: string; period?: string }> }) {
   const user = await requireUser();
+  requireGrant(user, "report.write"); // others: 403 before anything about 我的项目 is said
   const sp = await searchParams;
   const planId = Number(sp.plan);
   if (!Number.isSafeInteger(planId) || planId <= 0) return <p className="mt-6">请从“我的项目”进入批量填报。</p>;
