@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { withBase } from "@/lib/base-path";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 
 // Downloads a generated file while showing how much has arrived (exports are streamed as they are
@@ -9,7 +10,7 @@ export function DownloadButton({ href, label, testId, className }: { href: strin
   const run = async () => {
     setState({ busy: true, kb: 0, rows: null, error: null });
     try {
-      const res = await fetch(href);
+      const res = await fetch(withBase(href)); // the app's path; under APP_BASE_PATH when built with one
       if (!res.ok || !res.body) {
         const body = await res.json().catch(() => null);
         throw new Error(body?.error?.message ?? `HTTP ${res.status}`);

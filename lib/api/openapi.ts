@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { BASE_PATH } from "@/lib/base-path";
 import { HTTP_STATUS } from "@/lib/errors";
 import { grantOf, ROLES, type Action } from "@/lib/permissions";
 import { API_LIMIT_PER_MINUTE } from "@/lib/server/rate-limit";
@@ -104,7 +105,8 @@ export const OPENAPI = {
       "Every failure is `{ error: { code, message, fieldErrors?, details? } }` with the status of its code; messages are Simplified Chinese, for people.",
     ].join(" "),
   },
-  servers: [{ url: "/" }],
+  // Relative to the host the description was fetched from, under the path prefix the app was built with.
+  servers: [{ url: BASE_PATH || "/" }],
   security: [{ bearerToken: [] }, { sessionCookie: [] }],
   paths,
   components: {

@@ -1,3 +1,4 @@
+import { withBase } from "@/lib/base-path";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { periodLabel } from "@/lib/periods";
 
@@ -17,7 +18,7 @@ export function PeriodForm({
   hidden?: Record<string, string>;
 }) {
   return (
-    <form method="get" action={action} className="flex flex-wrap items-center gap-3 text-sm" data-testid="period-form">
+    <form method="get" action={withBase(action)} className="flex flex-wrap items-center gap-3 text-sm" data-testid="period-form">
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { withBase } from "@/lib/base-path";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 
 const T = zhExcel.import;
@@ -25,7 +26,7 @@ export function UploadForm({ plans, defaultPlan }: { plans: { id: number; title:
     setProgress(T.uploading(0));
     setPct(0);
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/v1/imports");
+    xhr.open("POST", withBase("/api/v1/imports"));
     xhr.upload.onprogress = (ev) => {
       if (!ev.lengthComputable) return;
       const p = Math.round((ev.loaded / ev.total) * 100);

@@ -1,4 +1,5 @@
 import { DataTable } from "@/components/data-table";
+import { withBase } from "@/lib/base-path";
 import { formatDateTime } from "@/lib/dates";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { listTokens } from "@/lib/server/api-tokens/list-tokens";
@@ -17,7 +18,7 @@ export default async function TokensPage() {
       <h1 className="mb-1 text-xl font-semibold">{t.title}</h1>
       <p className="mb-4 text-sm text-slate-600">
         {t.intro}{" "}
-        <a href="/api/v1/openapi.json" className="text-sky-700 hover:underline">
+        <a href={withBase("/api/v1/openapi.json")} className="text-sky-700 hover:underline">
           openapi.json
         </a>
       </p>
