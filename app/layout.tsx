@@ -8,7 +8,8 @@ import manifest from "./manifest";
 // favicon.ico, manifest.ts); these name the app as the manifest does.
 const app = manifest();
 export const metadata: Metadata = {
-  title: zh.app.name,
+  // Each page names itself ("项目清单 · 规划项目投资台账"); a page without a title shows the app's name.
+  title: { default: zh.app.name, template: `%s · ${zh.app.name}` },
   description: zh.app.tagline,
   applicationName: app.name,
   appleWebApp: { capable: true, title: app.short_name },

@@ -3,8 +3,11 @@ import { LoginForm } from "./login-form";
 import { zh } from "@/lib/i18n/zh-CN";
 import { safeCallbackPath } from "@/lib/safe-path";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
+import type { Metadata } from "next";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "登录" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; changed?: string }> }) {
   if (await getCurrentUser()) redirect("/plans");

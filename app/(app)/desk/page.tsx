@@ -11,9 +11,12 @@ import { listNotices } from "@/lib/server/notices/list-notices";
 import { officerDesk } from "@/lib/server/reports/officer-desk";
 import { PeriodForm } from "../finance/period-form";
 import { MarkReadButton } from "../notices/mark-read-button";
+import type { Metadata } from "next";
 
 const N = zhReminders.notices;
 const BANNER_MAX = 5;
+
+export const metadata: Metadata = { title: "我的项目" };
 
 export default async function DeskPage({ searchParams }: { searchParams: Promise<{ period?: string }> }) {
   const user = await requireUser();

@@ -13,6 +13,9 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { listPlanFigures } from "@/lib/server/finance/list-plan-figures";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import { orForbidden } from "@/lib/ui/or-forbidden";
+import type { Metadata } from "next";
+
+export const metadata: Metadata = { title: zhFinance.title };
 
 // Every plan's totals for its current period, each leading to its dashboard.
 export default async function FinancePage() {

@@ -8,8 +8,11 @@ import { listImports } from "@/lib/server/imports/get-import";
 import { filterOptions } from "@/lib/server/plans/filter-options";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { UploadForm } from "./upload-form";
+import type { Metadata } from "next";
 
 const T = zhExcel.import;
+
+export const metadata: Metadata = { title: T.title };
 
 export default async function ImportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();

@@ -6,9 +6,12 @@ import { periodLabel } from "@/lib/periods";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { listNotices } from "@/lib/server/notices/list-notices";
 import { MarkReadButton } from "./mark-read-button";
+import type { Metadata } from "next";
 
 // The signed-in user's notices (催报), newest first; the top bar's badge links here.
 const N = zhReminders.notices;
+
+export const metadata: Metadata = { title: N.title };
 
 export default async function NoticesPage() {
   const user = await requireUser();

@@ -12,8 +12,11 @@ import { grantOf } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { listPlans } from "@/lib/server/plans/list-plans";
 import { moneyUnit } from "@/lib/ui/money-unit";
+import type { Metadata } from "next";
 
 type Row = Awaited<ReturnType<typeof listPlans>>[number];
+
+export const metadata: Metadata = { title: zh.plan.list };
 
 // Current plans, then archived ones (read-only, still counted everywhere); admins create plans here.
 export default async function PlansPage() {

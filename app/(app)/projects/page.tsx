@@ -15,6 +15,7 @@ import { grantOf } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
 import { periodLabel } from "@/lib/periods";
+import type { Metadata } from "next";
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -29,6 +30,8 @@ function href(f: ProjectFilters, change: Partial<Record<keyof ProjectFilters, st
 }
 
 const select = filterInputClass;
+
+export const metadata: Metadata = { title: zh.project.list };
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const f = parseProjectFilters(await searchParams);

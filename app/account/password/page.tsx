@@ -3,8 +3,11 @@ import { redirect } from "next/navigation";
 import { ChangePasswordForm } from "./change-password-form";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { PASSWORD_RULE } from "@/lib/schemas/user";
+import type { Metadata } from "next";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "修改密码" };
 
 // Outside the (app) layout: a user who must change their password can reach only this page.
 export default async function ChangePasswordPage() {

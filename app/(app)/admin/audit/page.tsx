@@ -5,8 +5,11 @@ import { ACTION_LABEL, ENTITY_LABEL } from "@/lib/i18n/audit-labels";
 import { auditFiltersSchema, listAudit } from "@/lib/server/audit/list-audit";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { orForbidden } from "@/lib/ui/or-forbidden";
+import type { Metadata } from "next";
 
 const input = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+
+export const metadata: Metadata = { title: "操作日志" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const f = auditFiltersSchema.parse(await searchParams);

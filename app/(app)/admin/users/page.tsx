@@ -5,6 +5,9 @@ import { ROLE_LABEL } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { listUsers } from "@/lib/server/users/list-users";
 import { orForbidden } from "@/lib/ui/or-forbidden";
+import type { Metadata } from "next";
+
+export const metadata: Metadata = { title: "用户管理" };
 
 export default async function UsersPage() {
   const users = await orForbidden(listUsers(await requireUser(), {}));

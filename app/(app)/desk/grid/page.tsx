@@ -6,6 +6,9 @@ import { gridRows } from "@/lib/server/reports/grid-rows";
 import { orForbidden, requireGrant } from "@/lib/ui/or-forbidden";
 import { orNotFound } from "@/lib/ui/or-not-found";
 import { PeriodForm } from "../../finance/period-form";
+import type { Metadata } from "next";
+
+export const metadata: Metadata = { title: "批量填报" };
 
 export default async function GridPage({ searchParams }: { searchParams: Promise<{ plan?: string; period?: string }> }) {
   const user = await requireUser();

@@ -21,10 +21,15 @@ import { moneyUnit } from "@/lib/ui/money-unit";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { PeriodForm } from "../period-form";
+import { planPageTitle } from "@/lib/ui/page-title";
 
 type Search = Record<string, string | string[] | undefined>;
 const f = zhFinance.figures;
 const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return planPageTitle((await params).id, zhFinance.dashboard);
+}
 
 export default async function FinanceDashboardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const id = idParam((await params).id);

@@ -12,6 +12,7 @@ import type { PreviewRow } from "@/lib/server/imports/plan-changes";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { ConfirmButton } from "./confirm-button";
+import type { Metadata } from "next";
 
 const T = zhExcel.import;
 const STATE_STYLE: Record<string, string> = {
@@ -22,6 +23,8 @@ const STATE_STYLE: Record<string, string> = {
 };
 const label = (field: string) => zhExcel.fields[field] ?? fieldLabel(field);
 const shown = (v: string | null) => (v === null || v === "" ? "（空）" : v);
+
+export const metadata: Metadata = { title: T.preview };
 
 export default async function ImportPreviewPage({
   params,

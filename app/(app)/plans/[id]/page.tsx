@@ -16,6 +16,11 @@ import { ExportPanel } from "@/components/excel/export-panel";
 import { periodChoices } from "@/lib/periods";
 import { filterOptions } from "@/lib/server/plans/filter-options";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { planPageTitle } from "@/lib/ui/page-title";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return planPageTitle((await params).id);
+}
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);

@@ -5,6 +5,9 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { regionChoices } from "@/lib/server/plans/region-choices";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { PlanCreateForm } from "./plan-create-form";
+import type { Metadata } from "next";
+
+export const metadata: Metadata = { title: zhPlans.form.newTitle };
 
 export default async function NewPlanPage() {
   const regions = await orForbidden(regionChoices(await requireUser(), {}));

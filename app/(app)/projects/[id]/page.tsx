@@ -25,6 +25,11 @@ import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
 import { formatDate } from "@/lib/dates";
 import { exactString } from "@/lib/money";
 import { FUNDING_FIELDS, fundingMismatch } from "@/lib/schemas/project-entry";
+import { projectPageTitle } from "@/lib/ui/page-title";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return projectPageTitle((await params).id);
+}
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);

@@ -8,8 +8,11 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { entryChoices } from "@/lib/server/projects/entry-choices";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import { orForbidden } from "@/lib/ui/or-forbidden";
+import type { Metadata } from "next";
 
 const C = zhPortfolio.create;
+
+export const metadata: Metadata = { title: C.title };
 
 // 新增项目: choose the plan (a plain GET form), then unit, category and the facts in the entry form.
 export default async function NewProjectPage({ searchParams }: { searchParams: Promise<{ plan?: string }> }) {

@@ -14,10 +14,13 @@ import { moneyUnit } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { ReportDecision } from "./report-decision";
 import { DataTable } from "@/components/data-table";
+import type { Metadata } from "next";
 
 const MONEY: ReportField[] = ["completedAmount", "fundsCentral", "fundsProvincial", "fundsLocal", "fundsSpecialBond", "fundsSelf"];
 const ROWS: ReportField[] = [...MONEY, "progressPercent", "progressText", "problems", "nextSteps", "outOfPeriodReason"];
 const label = (field: string) => fieldLabel(field).replace("（万元）", "");
+
+export const metadata: Metadata = { title: "调度报告审核" };
 
 // A report revision, read-only, for everyone who may read plans; reviewers decide it here.
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ decided?: string }> }) {

@@ -7,6 +7,9 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { getUserForEdit, unitChoices } from "@/lib/server/users/list-users";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { idParam } from "@/lib/ui/or-not-found";
+import type { Metadata } from "next";
+
+export const metadata: Metadata = { title: "编辑用户" };
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);

@@ -2,6 +2,9 @@ import { UserForm } from "../user-form";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { unitChoices } from "@/lib/server/users/list-users";
 import { orForbidden } from "@/lib/ui/or-forbidden";
+import type { Metadata } from "next";
+
+export const metadata: Metadata = { title: "新建用户" };
 
 export default async function NewUserPage() {
   const units = await orForbidden(unitChoices(await requireUser(), {}));

@@ -16,12 +16,17 @@ import { drillDown } from "@/lib/server/finance/drill-down";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { planPageTitle } from "@/lib/ui/page-title";
 
 type Search = Record<string, string | string[] | undefined>;
 const f = zhFinance.figures;
 const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 // The money figures after 总投资 (which reads 未知 when unknown): amounts that may not exist yet ("—").
 const AMOUNTS = ["annualPlanWan", "completedYearWan", "completedToDateWan", "fundsYearWan"] as const;
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return planPageTitle((await params).id, "看板明细");
+}
 
 // The projects behind one figure of one group of the dashboard.
 export default async function FinanceDrillPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {

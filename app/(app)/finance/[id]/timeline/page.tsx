@@ -9,11 +9,16 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { getTimeline } from "@/lib/server/finance/get-timeline";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { planPageTitle } from "@/lib/ui/page-title";
 
 type Search = Record<string, string | string[] | undefined>;
 const select = filterInputClass;
 const STATUS_BAR: Record<string, string> = { PREPARATION: "bg-slate-300", CONSTRUCTION: "bg-sky-400", COMPLETED: "bg-emerald-400", IN_USE: "bg-emerald-600" };
 const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return planPageTitle((await params).id, zhFinance.timeline);
+}
 
 // A Gantt-like chart of build periods (start year to end year) with milestone markers:
 // ◇ planned date, ◆ actual date (green when on or before plan, red when late or overdue).

@@ -5,8 +5,13 @@ import { flatParams } from "@/lib/schemas/finance";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { CarryOverForm } from "./carry-over-form";
+import { planPageTitle } from "@/lib/ui/page-title";
 
 const num = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return planPageTitle((await params).id, "结转续建项目");
+}
 
 // 续建: the plan office picks unfinished projects of a finished plan and carries them into this one.
 export default async function CarryOverPage({

@@ -3,6 +3,11 @@ import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getPlanDocument } from "@/lib/server/plans/get-plan-document";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { planPageTitle } from "@/lib/ui/page-title";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return planPageTitle((await params).id, "规划文本");
+}
 
 // The plan's document text as kept with the plan.
 export default async function PlanDocumentPage({ params }: { params: Promise<{ id: string }> }) {

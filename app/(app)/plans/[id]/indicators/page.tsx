@@ -15,8 +15,13 @@ import { ATTRIBUTE_LABEL, type IndicatorFigure } from "@/lib/server/indicators/i
 import { listIndicators } from "@/lib/server/indicators/list-indicators";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { IndicatorCreateForm } from "./indicator-create-form";
+import { planPageTitle } from "@/lib/ui/page-title";
 
 type Search = { attribute?: string; status?: string; submitted?: string };
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return planPageTitle((await params).id, "主要指标");
+}
 
 // A plan's 主要指标: baseline, each year's value (the plan's region), target, status and trend.
 // Official values only, unless 含待审核 is ticked.

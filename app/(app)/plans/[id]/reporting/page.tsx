@@ -12,9 +12,14 @@ import { reportingOverview, type OverviewRow } from "@/lib/server/reports/report
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { PeriodForm } from "../../../finance/period-form";
 import { RemindButton } from "./remind-button";
+import { planPageTitle } from "@/lib/ui/page-title";
 
 type Counted = Exclude<keyof OverviewRow, "unitId" | "unitName" | "overdue" | "lastReminderAt">;
 const T = zhReminders.status;
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return planPageTitle((await params).id, "填报情况");
+}
 
 export default async function ReportingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ period?: string }> }) {
   const id = idParam((await params).id);

@@ -9,9 +9,14 @@ import { PlanSettingsForm } from "../plan-settings-form";
 import { ArchiveForm } from "./archive-form";
 import { SectionsPanel } from "./sections-panel";
 import { UnitsPanel } from "./units-panel";
+import { planPageTitle } from "@/lib/ui/page-title";
 
 // The plan office's page of one plan: its settings, archive, reporting units and sections.
 const T = zhPlans.settings;
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return planPageTitle((await params).id, "规划设置");
+}
 
 export default async function PlanSettingsPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);

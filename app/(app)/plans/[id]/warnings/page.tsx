@@ -5,6 +5,11 @@ import { zh } from "@/lib/i18n/zh-CN";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getPlan, getPlanWarnings } from "@/lib/server/plans/get-plan";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { planPageTitle } from "@/lib/ui/page-title";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return planPageTitle((await params).id, zh.warning.list);
+}
 
 export default async function PlanWarningsPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);

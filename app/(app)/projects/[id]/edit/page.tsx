@@ -10,6 +10,11 @@ import { openChangeRequest } from "@/lib/server/projects/change-requests";
 import { filterOptions } from "@/lib/server/plans/filter-options";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { projectPageTitle } from "@/lib/ui/page-title";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return projectPageTitle((await params).id, "编辑项目");
+}
 
 export default async function EditProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);

@@ -11,8 +11,13 @@ import { entryChoices } from "@/lib/server/projects/entry-choices";
 import { getProject } from "@/lib/server/projects/get-project";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { projectPageTitle } from "@/lib/ui/page-title";
 
 const E = zhPortfolio.entryEdit;
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return projectPageTitle((await params).id, E.title);
+}
 
 // The entry form for a project not yet admitted (申报中 / 退回): edited directly, a returned one resubmitted.
 export default async function EntryEditPage({ params }: { params: Promise<{ id: string }> }) {

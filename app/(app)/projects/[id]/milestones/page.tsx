@@ -5,8 +5,13 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { getProject } from "@/lib/server/projects/get-project";
 import { projectMilestones } from "@/lib/server/reports/project-reports";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { projectPageTitle } from "@/lib/ui/page-title";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return projectPageTitle((await params).id, "编辑节点");
+}
 
 export default async function MilestonesPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);

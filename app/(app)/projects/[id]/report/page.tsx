@@ -6,6 +6,11 @@ import { reportFormData } from "@/lib/server/reports/report-form-data";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { ReportForm } from "./report-form";
+import { projectPageTitle } from "@/lib/ui/page-title";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return projectPageTitle((await params).id, "调度报告");
+}
 
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ period?: string }> }) {
   const id = idParam((await params).id);

@@ -7,8 +7,13 @@ import { openChangeRequest } from "@/lib/server/projects/change-requests";
 import { getProject } from "@/lib/server/projects/get-project";
 import { withdrawalOptions } from "@/lib/server/projects/withdrawal-options";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
+import { projectPageTitle } from "@/lib/ui/page-title";
 
 const W = zhPortfolio.withdraw;
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return projectPageTitle((await params).id, W.title);
+}
 
 // 调出/取消 request for an admitted project that has not left its plan.
 export default async function WithdrawPage({ params }: { params: Promise<{ id: string }> }) {

@@ -15,6 +15,11 @@ import { DirectionForm } from "./direction-form";
 import { JudgementForm } from "./judgement-form";
 import { IndicatorReviewButtons } from "./review-buttons";
 import { IndicatorValueForm } from "./value-form";
+import { planPageTitle } from "@/lib/ui/page-title";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return planPageTitle((await params).id, "指标详情");
+}
 
 // One indicator: as printed (with its source row), every value with its review state, the reviewer's
 // decisions, the form to report a value, qualitative judgements and the audit trail.

@@ -1,0 +1,29 @@
+import "server-only";
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/server/auth/current-user";
+import type { Operation } from "@/lib/server/operation";
+import { planName } from "@/lib/server/plans/plan-name";
+import { projectName } from "@/lib/server/projects/project-name";
+
+// Each page's <title> (app/layout.tsx adds " · 规划项目投资台账"): what the page is, then the plan or
+// project it belongs to, so tabs and history tell pages apart. A missing or refused record leaves
+// just the page's own name (the page itself answers 404 / the refusal).
+async function nameOf(op: Operation<string>, rawId: string) {
+  const id = Number(rawId);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  try {
+    return await op(await requireUser(), { id });
+  } catch {
+    return null;
+  }
+}
+
+const title = (...parts: (string | null | undefined)[]): Metadata => ({ title: parts.filter(Boolean).join(" · ") });
+
+export async function planPageTitle(rawId: string, page?: string): Promise<Metadata> {
+  return title(page, await nameOf(planName, rawId));
+}
+
+export async function projectPageTitle(rawId: string, page?: string): Promise<Metadata> {
+  return title(page, await nameOf(projectName, rawId));
+}
