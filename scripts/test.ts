@@ -49,6 +49,8 @@ async function main() {
         await mustRun("node", ["scripts/seed-data/check.mjs"]);
         await mustRun("node", ["scripts/seed-data/check-indicators.mjs"]);
       });
+      // nginx -t, systemd-analyze verify, compose parsed, every variable documented (docs/deploy.md).
+      await step("deployment files (deploy/, docs/deploy.md)", () => mustRun("bash", ["scripts/check-deploy.sh"]));
     }
     if (!skip("integration")) {
       // China time must not depend on the server's zone: the date tests (no database) run under two first.
@@ -64,7 +66,12 @@ async function main() {
     await step("production build", () => buildIfNeeded({ ...appEnv, NODE_ENV: "production" }));
     await step("browser tests (Playwright)", async () => {
       await mustRun("tsx", ["--conditions=react-server", "scripts/seed.ts", "--reset", "--demo-users"], { ...env, DATABASE_URL: db.url });
-      await mustRun("playwright", ["test", ...playwrightArgs], { ...appEnv, NODE_ENV: "test", E2E_PORT: process.env.E2E_PORT ?? "3100", PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_JSON });
+      await mustRun("playwright", ["test", ...playwrightArgs], {
+        ...appEnv,
+        NODE_ENV: "test",
+        E2E_PORT: process.env.E2E_PORT ?? "3100",
+        PLAYWRIGHT_JSON_OUTPUT_NAME: E2E_JSON,
+      });
     });
     console.log(`\nall test steps passed in ${Math.round((Date.now() - started) / 1000)} s`);
   } catch (err) {
