@@ -18,6 +18,7 @@ import {
   indicatorListResponseSchema,
   unitCreatedSchema,
 } from "@/lib/schemas/api-responses";
+import { attachmentAddedSchema, attachmentRemovedSchema, attachmentUploadBody } from "@/lib/schemas/attachment";
 import { evaluationExportSchema } from "@/lib/schemas/evaluation";
 import { moneyParamSchema, rollupExportSchema, scheduleExportSchema } from "@/lib/schemas/export";
 import { rollupQuerySchema } from "@/lib/schemas/finance";
@@ -55,6 +56,8 @@ export const RESPONSE_COMPONENTS = {
   ProjectEdited: projectEditedSchema,
   ProjectCreated: projectCreatedSchema,
   ImportLine: importLineSchema,
+  AttachmentAdded: attachmentAddedSchema,
+  AttachmentRemoved: attachmentRemovedSchema,
   OpenApiDocument: openApiDocumentSchema,
 };
 
@@ -73,6 +76,7 @@ export const REQUEST_COMPONENTS = {
   ProjectUpdate: projectUpdateSchema,
   ProjectEntry: projectEntrySchema,
   ImportUpload: importUploadBody,
+  AttachmentUpload: attachmentUploadBody,
   PlanCreate: planCreateSchema,
   UnitCreate: unitCreateBody,
 };
@@ -84,7 +88,7 @@ export type Ok = { description: string } & (
 );
 
 export type Operation = {
-  method: "get" | "post" | "patch";
+  method: "get" | "post" | "patch" | "delete";
   path: string;
   operationId: string;
   tag: string;
@@ -104,6 +108,9 @@ const projectId = z.strictObject({ id: projectUpdateSchema.shape.id.meta({ descr
 const planId = z.strictObject({ id: recordId().meta({ description: "Plan id" }) });
 const csvList = z.strictObject({ list: z.enum(CSV_LISTS).meta({ description: "The list screen whose rows are exported" }) });
 const planFilter = z.strictObject({ plan: recordId().meta({ description: "Plan id" }) });
+const reportId = z.strictObject({ id: recordId().meta({ description: "Progress report (revision) id" }) });
+const milestoneId = z.strictObject({ id: recordId().meta({ description: "Milestone id" }) });
+const attachmentId = z.strictObject({ id: recordId().meta({ description: "Attachment id" }) });
 const attachment = { "Content-Disposition": { description: "attachment with the file name (UTF-8, RFC 6266)", schema: { type: "string" } } };
 
 export const OPERATIONS: Operation[] = [
@@ -301,6 +308,66 @@ export const OPERATIONS: Operation[] = [
     queryByValue: { projects: projectFiltersSchema.omit({ page: true }), warnings: planFilter, audit: auditFiltersSchema.omit({ page: true }) },
     ok: { description: "The CSV, streamed", file: CSV_TYPE, headers: attachment },
     errors: [400, 404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/reports/{id}/attachments",
+    operationId: "addReportAttachment",
+    tag: "Files",
+    summary: "Attach a photo (形象进度) or a PDF to a progress report revision",
+    description:
+      "One file per request (multipart part `file`), at most 10 MB; the body is read no further than that plus 64 KB. The type is read from the bytes: JPEG or PNG photos (turned upright from EXIF, re-encoded without any metadata such as the GPS position, at most 2560 px a side, with a thumbnail) and PDFs; anything else, an empty file, a renamed program, HEIC, or an image of more than 60 million pixels is refused (400) and nothing is stored. At most 20 files a revision. Allowed while the report is a draft or returned (an approved report is locked: its correction takes its own files). Audited as attachment.add on the report.",
+    actions: ["report.write"],
+    pathParams: reportId,
+    body: { type: "multipart/form-data", schema: attachmentUploadBody },
+    ok: { description: "Stored", json: attachmentAddedSchema },
+    errors: [400, 404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/milestones/{id}/attachments",
+    operationId: "addMilestoneAttachment",
+    tag: "Files",
+    summary: "Attach a scan (批复文件, PDF) or a photo to a milestone",
+    description: "The same checks and limits as a report's attachments (20 files a milestone). Audited as attachment.add on the milestone.",
+    actions: ["milestone.write"],
+    pathParams: milestoneId,
+    body: { type: "multipart/form-data", schema: attachmentUploadBody },
+    ok: { description: "Stored", json: attachmentAddedSchema },
+    errors: [400, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/attachments/{id}",
+    operationId: "getAttachment",
+    tag: "Files",
+    summary: "An attachment's file (size=thumb: a photo's thumbnail, JPEG)",
+    description:
+      "For whoever may read the project. Photos (as re-encoded here) are served inline, PDFs as a download; always with X-Content-Type-Options: nosniff and a sandboxing Content-Security-Policy.",
+    actions: ["plan.read"],
+    pathParams: attachmentId,
+    query: z.strictObject({ size: z.enum(["full", "thumb"]).optional().meta({ description: "thumb: the photo's thumbnail" }) }),
+    ok: {
+      description: "The file",
+      file: "image/jpeg",
+      headers: {
+        "Content-Disposition": { description: "inline (photos) or attachment (PDFs), with the file name (UTF-8, RFC 6266)", schema: { type: "string" } },
+      },
+    },
+    errors: [400, 404],
+  },
+  {
+    method: "delete",
+    path: "/api/v1/attachments/{id}",
+    operationId: "removeAttachment",
+    tag: "Files",
+    summary: "Remove an attachment",
+    description:
+      "Whoever may edit its report (while the report is a draft or returned) or its milestone. The bytes are deleted; the record and the audit row (attachment.remove) stay.",
+    actions: ["report.write", "milestone.write"],
+    pathParams: attachmentId,
+    ok: { description: "Removed", json: attachmentRemovedSchema },
+    errors: [400, 404, 409],
   },
   {
     method: "get",
