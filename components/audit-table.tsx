@@ -39,7 +39,7 @@ export function AuditTable({ rows, entity = "none" }: { rows: AuditLine[]; entit
               {r.changes.map((c, i) => (
                 <li key={i}>
                   <span className="text-slate-500">{c.label}：</span>
-                  <span className={c.old === null ? "text-slate-400" : "text-red-700 line-through decoration-red-300"}>{c.old ?? "（空）"}</span> →{" "}
+                  <span className={c.old === null ? "text-slate-600" : "text-red-700 line-through decoration-red-300"}>{c.old ?? "（空）"}</span> →{" "}
                   <span className="text-green-800">{c.new ?? "（空）"}</span>
                 </li>
               ))}

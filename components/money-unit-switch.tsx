@@ -8,6 +8,8 @@ function rememberUnit(next: MoneyUnit) {
   document.cookie = `money-unit=${next}; path=/; max-age=31536000; samesite=lax`;
 }
 
+// A named form is a landmark of its own, so the switch is reachable by landmark wherever the layout
+// puts it (axe "region": no content outside landmarks).
 export function MoneyUnitSwitch({ unit }: { unit: MoneyUnit }) {
   const router = useRouter();
   const choose = (next: MoneyUnit) => {
@@ -15,19 +17,21 @@ export function MoneyUnitSwitch({ unit }: { unit: MoneyUnit }) {
     router.refresh();
   };
   return (
-    <div className="flex items-center gap-1 text-sm" role="group" aria-label={zh.money.unit}>
-      <span className="text-slate-500">{zh.money.unit}</span>
+    <form className="flex items-center gap-1 text-sm" aria-label={zh.money.unit} onSubmit={(e) => e.preventDefault()}>
+      <span className="text-slate-600" aria-hidden="true">
+        {zh.money.unit}
+      </span>
       {(["yi", "wan"] as const).map((u) => (
         <button
           key={u}
           type="button"
           onClick={() => choose(u)}
           aria-pressed={unit === u}
-          className={`rounded px-2 py-0.5 ${unit === u ? "bg-sky-700 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100"}`}
+          className={`rounded px-2 py-0.5 ${unit === u ? "bg-sky-700 text-white" : "bg-white text-slate-700 ring-1 ring-slate-500 hover:bg-slate-100"}`}
         >
           {zh.money[u]}
         </button>
       ))}
-    </div>
+    </form>
   );
 }

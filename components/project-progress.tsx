@@ -66,7 +66,7 @@ export function ReportHistory({ reports, unit }: { reports: Report[]; unit: Mone
       rows={reports}
       rowKey={(r) => r.id}
       empty="尚无调度报告。"
-      rowClassName={(r) => (r.isCurrent ? "" : "text-slate-500")}
+      rowClassName={(r) => (r.isCurrent ? "" : "text-slate-600")}
       columns={[
         {
           key: "period",

@@ -5,14 +5,14 @@ import { formatMoney, UNIT_LABEL, type MoneyUnit } from "@/lib/money";
 export function Amount({ wan, unit, withUnit = false }: { wan: string | null; unit: MoneyUnit; withUnit?: boolean }) {
   if (wan === null)
     return (
-      <span className="text-slate-400" data-wan="">
+      <span className="text-slate-600" data-wan="">
         —
       </span>
     );
   return (
     <span className="num" data-wan={wan}>
       {formatMoney(wan, unit)}
-      {withUnit && <span className="ml-0.5 text-slate-500">{UNIT_LABEL[unit]}</span>}
+      {withUnit && <span className="ml-0.5 text-slate-600">{UNIT_LABEL[unit]}</span>}
     </span>
   );
 }

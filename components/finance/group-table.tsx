@@ -101,7 +101,7 @@ export function GroupTable({
       >
         <button type="button" onClick={next} className="inline-flex items-center gap-0.5 hover:text-sky-800" data-testid={`sort-${col.key}`}>
           {label}
-          {col.kind === "money" && <span className="text-xs font-normal text-slate-400">（{UNIT_LABEL[unit]}）</span>}
+          {col.kind === "money" && <span className="text-xs font-normal text-slate-600">（{UNIT_LABEL[unit]}）</span>}
           <span className="w-3 text-xs">{active ? (sort!.dir === "asc" ? "▲" : "▼") : ""}</span>
         </button>
       </th>

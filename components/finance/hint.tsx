@@ -18,7 +18,7 @@ export function Hint({
   return (
     <span className="group relative inline-flex cursor-help items-center gap-0.5 outline-none" tabIndex={focusable ? 0 : undefined} data-testid={testId}>
       {label}
-      <span aria-hidden className="text-[10px] text-slate-400">
+      <span aria-hidden className="text-[10px] text-slate-600">
         ⓘ
       </span>
       <span

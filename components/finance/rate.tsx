@@ -5,7 +5,7 @@ import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 export function Rate({ value, detail }: { value: string | null; detail?: string }) {
   if (value === null)
     return (
-      <span className="text-slate-400" title={zhFinance.rateNoneTitle} data-rate="">
+      <span className="text-slate-600" title={zhFinance.rateNoneTitle} data-rate="">
         {formatRate(value)}
       </span>
     );
@@ -19,7 +19,7 @@ export function Rate({ value, detail }: { value: string | null; detail?: string 
 export function Gap({ value }: { value: string | null }) {
   if (value === null)
     return (
-      <span className="text-slate-400" title={zhFinance.rateNoneTitle} data-gap="">
+      <span className="text-slate-600" title={zhFinance.rateNoneTitle} data-gap="">
         {formatGap(value)}
       </span>
     );

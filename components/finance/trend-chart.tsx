@@ -10,7 +10,8 @@ import { chartNumber } from "./chart-number";
 const c = zhFinance.chart;
 
 // Completed investment per period and cumulated, against the 序时 plan line; the table below the
-// chart lists the same values, exactly.
+// chart lists the same values, exactly. The three series differ by shape (bars, a solid line with dots,
+// a dashed line) as well as colour; each colour reaches 3:1 against white.
 export function TrendChart({ points, unit, year }: { points: TrendPoint[]; unit: MoneyUnit; year: number }) {
   const data = points.map((p) => ({
     ...p,
@@ -38,38 +39,61 @@ export function TrendChart({ points, unit, year }: { points: TrendPoint[]; unit:
     );
   };
   return (
-    <section className="rounded bg-white p-3 shadow-sm" data-testid="trend-chart">
+    <figure className="rounded bg-white p-3 shadow-sm" data-testid="trend-chart" aria-label={`${c.trend}（${year}年，${UNIT_LABEL[unit]}）`}>
       <div className="mb-2 flex items-center gap-3">
         <h2 className="font-semibold">
           {c.trend}（{year}年）
         </h2>
-        <span className="ml-auto text-xs text-slate-500">{UNIT_LABEL[unit]}</span>
+        <span className="ml-auto text-xs text-slate-600">{UNIT_LABEL[unit]}</span>
       </div>
-      <ComposedChart responsive style={{ width: "100%", height: 300 }} data={data} margin={{ top: 8, right: 8, left: 8, bottom: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" tick={{ fontSize: 11 }} />
-        <YAxis tick={{ fontSize: 11 }} />
-        <Tooltip content={TooltipBody} />
-        <Legend verticalAlign="top" wrapperStyle={{ fontSize: 11 }} />
-        <Bar dataKey="completed" name={c.periodCompleted} fill="#7dd3fc" isAnimationActive={false} />
-        <Line dataKey="cumulative" name={c.cumulative} stroke="#0369a1" strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
-        <Line dataKey="planned" name={c.planned} stroke="#ca8a04" strokeDasharray="5 4" dot={false} isAnimationActive={false} />
-      </ComposedChart>
+      <div role="img" aria-label={`${c.trendImage(year)}（${UNIT_LABEL[unit]}），${c.seeTable}`}>
+        <ComposedChart
+          responsive
+          accessibilityLayer={false}
+          style={{ width: "100%", height: 300 }}
+          data={data}
+          margin={{ top: 8, right: 8, left: 8, bottom: 0 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#334155" }} />
+          <YAxis tick={{ fontSize: 11, fill: "#334155" }} />
+          <Tooltip content={TooltipBody} />
+          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 11 }} formatter={(value) => <span className="text-slate-800">{value}</span>} />
+          <Bar dataKey="completed" name={c.periodCompleted} fill="#0284c7" isAnimationActive={false} />
+          <Line dataKey="cumulative" name={c.cumulative} stroke="#be185d" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+          <Line dataKey="planned" name={c.planned} stroke="#854d0e" strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+        </ComposedChart>
+      </div>
       <details className="mt-2 text-xs">
-        <summary className="cursor-pointer text-slate-600">{c.table}</summary>
+        <summary className="cursor-pointer text-slate-700">
+          {c.table}（{UNIT_LABEL[unit]}）
+        </summary>
         <table className="mt-1 w-full" data-testid="trend-table">
-          <thead className="text-slate-500">
+          <caption className="sr-only">
+            {c.trend}（{year}年，{UNIT_LABEL[unit]}）
+          </caption>
+          <thead className="text-slate-700">
             <tr>
-              <th className="text-left">{zhFinance.period}</th>
-              <th className="text-right">{c.periodCompleted}</th>
-              <th className="text-right">{c.cumulative}</th>
-              <th className="text-right">{c.planned}</th>
+              <th scope="col" className="text-left">
+                {zhFinance.period}
+              </th>
+              <th scope="col" className="text-right">
+                {c.periodCompleted}
+              </th>
+              <th scope="col" className="text-right">
+                {c.cumulative}
+              </th>
+              <th scope="col" className="text-right">
+                {c.planned}
+              </th>
             </tr>
           </thead>
           <tbody>
             {points.map((p) => (
               <tr key={p.period} className="border-t">
-                <td>{periodLabel(p.period)}</td>
+                <th scope="row" className="text-left font-normal">
+                  {periodLabel(p.period)}
+                </th>
                 <td className="text-right">
                   <Amount wan={p.completedWan} unit={unit} />
                 </td>
@@ -84,6 +108,6 @@ export function TrendChart({ points, unit, year }: { points: TrendPoint[]; unit:
           </tbody>
         </table>
       </details>
-    </section>
+    </figure>
   );
 }
