@@ -6,9 +6,12 @@ import { listTokens } from "@/lib/server/api-tokens/list-tokens";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { IssueTokenForm, RevokeButton } from "./token-forms";
+import type { Metadata } from "next";
 
 const t = zhFinance.tokens;
 const when = (d: Date | null) => (d ? formatDateTime(d) : "—");
+
+export const metadata: Metadata = { title: t.title };
 
 export default async function TokensPage() {
   const tokens = await orForbidden(listTokens(await requireUser(), {}));
@@ -18,7 +21,7 @@ export default async function TokensPage() {
       <h1 className="mb-1 text-xl font-semibold">{t.title}</h1>
       <p className="mb-4 text-sm text-slate-600">
         {t.intro}{" "}
-        <a href={withBase("/api/v1/openapi.json")} className="text-sky-700 hover:underline">
+        <a href={withBase("/api/v1/openapi.json")} className="text-sky-700 underline">
           openapi.json
         </a>
       </p>

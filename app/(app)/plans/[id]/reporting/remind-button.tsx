@@ -59,7 +59,7 @@ export function RemindButton({
         data-testid={testId}
         className={
           primary
-            ? "rounded bg-amber-600 px-3 py-1.5 text-sm text-white hover:bg-amber-700 disabled:opacity-50"
+            ? "rounded bg-amber-700 px-3 py-1.5 text-sm text-white hover:bg-amber-800 disabled:opacity-50"
             : "rounded px-2 py-0.5 text-xs text-amber-800 ring-1 ring-amber-300 hover:bg-amber-50 disabled:opacity-50"
         }
       >
