@@ -17,6 +17,9 @@ export const milestonesSaveSchema = z.object({
         name: z.string().trim().min(1, "请输入节点名称").max(100, "节点名称不能超过 100 字"),
         plannedDate: date,
         actualDate: date,
+        // The approval behind the milestone (立项 / 可研 / 初设 / 施工许可); blank = not known.
+        docNumber: z.string().trim().max(100, "文号不能超过 100 字").default(""),
+        docDate: date.optional().default(null),
       }),
     )
     .max(50, "节点不能超过 50 个"),

@@ -81,13 +81,14 @@ export async function processUpload(fileName: string, input: Uint8Array): Promis
   }
   const options = { limitInputPixels: ATTACHMENT_MAX_PIXELS, failOn: "error" as const, sequentialRead: true };
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
+  const tooManyPixels = refuse(`照片像素过多（超过 ${ATTACHMENT_MAX_PIXELS / 1_000_000} 百万像素），可能是异常文件，不能上传。请缩小后再上传。`);
   try {
     meta = await sharp(bytes, options).metadata();
-  } catch {
+  } catch (e) {
+    if (e instanceof Error && /pixel limit/i.test(e.message)) throw tooManyPixels;
     throw refuse("照片无法读取（文件已损坏或格式不正确），请重新选择。");
   }
-  if (!meta.width || !meta.height || meta.width * meta.height > ATTACHMENT_MAX_PIXELS)
-    throw refuse(`照片像素过多（超过 ${ATTACHMENT_MAX_PIXELS / 1_000_000} 百万像素），可能是异常文件，不能上传。请缩小后再上传。`);
+  if (!meta.width || !meta.height || meta.width * meta.height > ATTACHMENT_MAX_PIXELS) throw tooManyPixels;
   if ((meta.pages ?? 1) > 1) throw refuse("不支持多帧（动画）图片，请上传普通照片。");
   const png = type === "png";
   try {
@@ -111,7 +112,8 @@ export async function processUpload(fileName: string, input: Uint8Array): Promis
       height: info.height,
       thumb,
     };
-  } catch {
+  } catch (e) {
+    if (e instanceof Error && /pixel limit/i.test(e.message)) throw tooManyPixels;
     throw refuse("照片无法读取（文件已损坏或格式不正确），请重新选择。");
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { ATTACHMENT_BODY_MAX_BYTES, ATTACHMENT_MAX_BYTES } from "@/lib/schemas/attachment";
 import { requireApiUser } from "@/lib/server/auth/api-user";
-import { authorize } from "@/lib/server/auth/authorize";
+import { grantOf } from "@/lib/permissions";
 import type { Operation } from "@/lib/server/operation";
 import { readCappedBody } from "@/lib/server/request-body";
 import { jsonResponse } from "@/lib/server/run-action";
@@ -17,7 +17,7 @@ export function uploadRoute<R>(op: Operation<R>, idKey: "reportId" | "milestoneI
   return async (request: Request, ctx: Ctx) =>
     jsonResponse(async () => {
       const user = await requireApiUser(request);
-      await authorize(user, op.permission);
+      if (!grantOf(user.role, op.permission)) throw new AppError("FORBIDDEN", "您没有权限执行此操作。");
       if (!request.headers.get("content-type")?.startsWith("multipart/form-data"))
         throw new AppError("VALIDATION", "请以 multipart/form-data 上传文件（字段名 file）。");
       const tooLarge = `文件过大：每个不能超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB。`;

@@ -52,14 +52,28 @@ export const saveMilestones = operation({
 
       const kept = new Set<number>();
       for (const [sortOrder, m] of v.milestones.entries()) {
-        const next = { name: m.name, plannedDate: toDate(m.plannedDate), actualDate: toDate(m.actualDate), sortOrder };
+        const next = {
+          name: m.name,
+          plannedDate: toDate(m.plannedDate),
+          actualDate: toDate(m.actualDate),
+          docNumber: m.docNumber || null,
+          docDate: toDate(m.docDate),
+          sortOrder,
+        };
+        const docs = { docNumber: m.docNumber || null, docDate: m.docDate };
         if (m.id === undefined) {
           changed = true;
           const created = await tx.milestone.create({ data: { ...next, projectId: v.projectId, code: null, state: next.actualDate ? "DONE" : "PENDING" } });
           await audit(
             "milestone.add",
             created.id,
-            diffFields(null, { name: m.name, plannedDate: m.plannedDate, actualDate: m.actualDate }, ["name", "plannedDate", "actualDate"]),
+            diffFields(null, { name: m.name, plannedDate: m.plannedDate, actualDate: m.actualDate, ...docs }, [
+              "name",
+              "plannedDate",
+              "actualDate",
+              "docNumber",
+              "docDate",
+            ]),
             1,
           );
           continue;
@@ -68,9 +82,16 @@ export const saveMilestones = operation({
         if (!current) throw new AppError("NOT_FOUND", "节点不存在或已被删除，请刷新后重试。");
         kept.add(m.id);
         const changes = diffFields(
-          { name: current.name, plannedDate: dateText(current.plannedDate), actualDate: dateText(current.actualDate), sortOrder: current.sortOrder },
-          { name: m.name, plannedDate: m.plannedDate, actualDate: m.actualDate, sortOrder },
-          ["name", "plannedDate", "actualDate", "sortOrder"],
+          {
+            name: current.name,
+            plannedDate: dateText(current.plannedDate),
+            actualDate: dateText(current.actualDate),
+            docNumber: current.docNumber,
+            docDate: dateText(current.docDate),
+            sortOrder: current.sortOrder,
+          },
+          { name: m.name, plannedDate: m.plannedDate, actualDate: m.actualDate, ...docs, sortOrder },
+          ["name", "plannedDate", "actualDate", "docNumber", "docDate", "sortOrder"],
         );
         if (changes.length === 0) continue;
         changed = true;

@@ -7,7 +7,16 @@ import { saveMilestonesAction } from "./actions";
 import { applyFieldErrors, FieldError } from "@/components/form";
 import { milestonesSaveSchema, type MilestonesSaveInput } from "@/lib/schemas/milestones";
 
-type Row = { id?: number; version?: number; code?: string | null; name: string; plannedDate: string; actualDate: string };
+type Row = {
+  id?: number;
+  version?: number;
+  code?: string | null;
+  name: string;
+  plannedDate: string;
+  actualDate: string;
+  docNumber: string; // 文号
+  docDate: string; // 批复日期
+};
 const cell = "w-full rounded border border-slate-300 px-2 py-1 text-sm";
 
 export function MilestoneEditor({ projectId, listVersion, initial }: { projectId: number; listVersion: number; initial: Row[] }) {
@@ -62,6 +71,24 @@ export function MilestoneEditor({ projectId, listVersion, initial }: { projectId
                 <input type="date" {...form.register(`milestones.${i}.actualDate`)} className={cell} aria-label={`节点 ${i + 1} 实际完成日期`} />
                 <FieldError message={errors?.[i]?.actualDate?.message} />
               </label>
+              {/* The approval behind the milestone (立项 / 可研 / 初设 / 施工许可): 文号 and 批复日期. */}
+              <div className="col-span-2 grid grid-cols-[1fr_9rem] gap-2 md:order-last md:col-span-4 md:grid-cols-[1fr_10rem_19.5rem]">
+                <label>
+                  <span className="text-xs text-slate-500">文号（批复文件）</span>
+                  <input
+                    {...form.register(`milestones.${i}.docNumber`)}
+                    className={cell}
+                    placeholder="如 岳发改投资〔2024〕12号"
+                    aria-label={`节点 ${i + 1} 文号`}
+                  />
+                  <FieldError message={errors?.[i]?.docNumber?.message} />
+                </label>
+                <label>
+                  <span className="text-xs text-slate-500">批复日期</span>
+                  <input type="date" {...form.register(`milestones.${i}.docDate`)} className={cell} aria-label={`节点 ${i + 1} 批复日期`} />
+                  <FieldError message={errors?.[i]?.docDate?.message} />
+                </label>
+              </div>
               <div className="col-span-2 flex gap-1 md:col-span-1">
                 <button
                   type="button"
@@ -94,7 +121,7 @@ export function MilestoneEditor({ projectId, listVersion, initial }: { projectId
       </div>
       <button
         type="button"
-        onClick={() => append({ name: "", plannedDate: "", actualDate: "" })}
+        onClick={() => append({ name: "", plannedDate: "", actualDate: "", docNumber: "", docDate: "" })}
         className="mt-2 rounded px-3 py-1 text-sm ring-1 ring-slate-300"
       >
         + 添加节点

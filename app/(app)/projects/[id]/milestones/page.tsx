@@ -33,6 +33,8 @@ export default async function MilestonesPage({ params }: { params: Promise<{ id:
           name: m.name,
           plannedDate: day(m.plannedDate),
           actualDate: day(m.actualDate),
+          docNumber: m.docNumber ?? "",
+          docDate: day(m.docDate),
         }))}
       />
     </>
