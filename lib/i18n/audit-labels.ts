@@ -44,6 +44,8 @@ export const ACTION_LABEL: Record<string, string> = {
   "milestone.add": "新增节点",
   "milestone.update": "修改节点",
   "milestone.remove": "删除节点",
+  "attachment.add": "上传附件",
+  "attachment.remove": "删除附件",
   "report.create": "新建调度报告",
   "report.update": "修改调度报告",
   "report.correct": "更正调度报告",

@@ -62,6 +62,9 @@ const LABELS: Record<string, string> = {
   outOfPeriodReason: "超出建设期说明",
   plannedDate: "计划日期",
   actualDate: "实际日期",
+  docNumber: "文号",
+  docDate: "批复日期",
+  attachment: "附件",
   // indicators, API tokens, carry-over, seed and import counts
   attribute: "属性",
   direction: "指标方向",
