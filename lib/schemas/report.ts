@@ -46,7 +46,37 @@ export const reportSubmitSchema = z.object({ id: recordId(), version: recordId()
 export const reportReviewSchema = reviewDecisionSchema("请至少选择一份报告");
 export type ReportReviewInput = z.input<typeof reportReviewSchema>;
 
+// The fill-in grid (save-report-grid.ts): every edited row is saved as a draft, each row on its own;
+// rows are parsed one by one with reportSaveSchema so each keeps its own errors.
 export const reportGridSchema = z.object({
   period: periodKey(),
-  rows: z.array(z.record(z.string(), z.unknown())).min(1, "没有要保存的行").max(500),
+  rows: z.array(z.record(z.string(), z.unknown())).min(1, "没有要保存的行").max(500, "一次最多保存 500 行"),
 });
+
+// The grid's separate 提交 step (submit-report-grid.ts): the rows' reports at the versions the officer saw.
+export const reportGridSubmitSchema = z.object({
+  items: z
+    .array(z.object({ id: recordId(), version: recordId() }))
+    .min(1, "没有可提交的行")
+    .max(500, "一次最多提交 500 行"),
+});
+
+// What each field of a report is called on screen: a grid cell's error names its column.
+export const REPORT_FIELD_LABELS: Record<string, string> = {
+  completedAmount: "本期完成投资",
+  annualPlan: "年度计划投资",
+  fundsCentral: "到位资金·中央",
+  fundsProvincial: "到位资金·省级",
+  fundsLocal: "到位资金·市县",
+  fundsSpecialBond: "到位资金·专项债",
+  fundsSelf: "到位资金·自筹",
+  progressPercent: "形象进度%",
+  progressText: "形象进度说明",
+  problems: "存在问题",
+  nextSteps: "下步计划",
+  outOfPeriodReason: "超出建设期说明",
+  correctionReason: "更正原因",
+  period: "期次",
+  version: "版本",
+  projectId: "项目",
+};

@@ -33,12 +33,17 @@ export const gridRows = operation({
       periods,
       rows: projects.map((p) => {
         const r = p.reports[0];
-        const { projectId, version, annualPlan, completedAmount, progressPercent, progressText, problems, nextSteps, outOfPeriodReason } = reportFormDefaults(
-          p.id,
-          period,
-          r,
-          p.annualPlans[0],
-        );
+        // Every field of the report travels with the row (the 到位资金 typed in the report form too), so
+        // saving the row from the grid keeps what the grid does not show.
+        const {
+          projectId,
+          version,
+          period: _period,
+          correctionReason: _c,
+          submit: _s,
+          moneyUnit: _u,
+          ...values
+        } = reportFormDefaults(p.id, period, r, p.annualPlans[0]);
         return {
           projectId,
           name: p.name,
@@ -46,16 +51,11 @@ export const gridRows = operation({
           startYear: p.startYear,
           endYear: p.endYear,
           outside: outsideBuildPeriod(p, period),
+          reportId: r?.id ?? null,
           status: r?.status ?? null,
           reviewComment: r?.reviewComment ?? null,
           version: version ?? null,
-          annualPlan,
-          completedAmount,
-          progressPercent,
-          progressText,
-          problems,
-          nextSteps,
-          outOfPeriodReason,
+          ...values,
         };
       }),
     };
