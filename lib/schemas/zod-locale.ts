@@ -40,6 +40,7 @@ function plainChinese(issue: Issue): string | undefined {
       return undefined;
     }
     case "invalid_value":
+      if (issue.input === undefined) return "请填写此项";
       return issue.values.length <= 8 ? `须为以下之一：${issue.values.map(String).join("、")}` : "不是可选的值";
     case "unrecognized_keys":
       return `不认识的字段：${issue.keys.join("、")}`;
