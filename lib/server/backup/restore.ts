@@ -24,18 +24,22 @@ export async function restoreDatabase(url: string, dir: string) {
     }
     for (const { name, rows } of manifest.tables) {
       let batch: string[] = [];
+      let batchChars = 0;
       let restored = 0;
       const flush = async () => {
         if (!batch.length) return;
         await client.query(`INSERT INTO "${name}" SELECT * FROM json_populate_recordset(NULL::"${name}", $1::json)`, [`[${batch.join(",")}]`]);
         restored += batch.length;
         batch = [];
+        batchChars = 0;
       };
       const lines = readline.createInterface({ input: fs.createReadStream(path.join(dir, `${name}.ndjson`)), crlfDelay: Infinity });
       for await (const line of lines) {
         if (!line) continue;
         batch.push(line);
-        if (batch.length === 2000) await flush();
+        batchChars += line.length;
+        // At most 2,000 rows or about 32 MB of JSON a statement (rows of file bytes are up to 20 MB as hex).
+        if (batch.length === 2000 || batchChars > 32 * 1024 * 1024) await flush();
       }
       await flush();
       if (restored !== rows) throw new Error(`${name}: restored ${restored} rows, manifest says ${rows}`);
