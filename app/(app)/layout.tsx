@@ -6,12 +6,17 @@ import { zh } from "@/lib/i18n/zh-CN";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { zhReminders } from "@/lib/i18n/zh-CN-reminders";
+import { UNIT_LABEL } from "@/lib/money";
 import { grantOf, ROLE_LABEL } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { countUnreadNotices } from "@/lib/server/notices/list-notices";
 import { moneyUnit } from "@/lib/ui/money-unit";
+import manifest from "../manifest";
+import { MobileMenu } from "./mobile-menu";
 
 export const dynamic = "force-dynamic";
+
+const SHORT_NAME = manifest().short_name;
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
@@ -36,31 +41,44 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         {l.label}
       </Link>
     ));
+  const account = (
+    <Link href="/account/password" className="whitespace-nowrap text-sky-100 hover:text-white">
+      {zh.nav.account}
+    </Link>
+  );
   return (
     <div className="min-h-screen">
-      <header className="bg-sky-900 text-white">
-        {/* On a phone the three parts wrap onto their own lines; a label never breaks inside. */}
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/plans" className="text-lg font-semibold tracking-wide whitespace-nowrap">
-            {zh.app.name}
+      {/* The first thing a keyboard reaches: past the menu to the page's content. */}
+      <a
+        href="#main"
+        className="sr-only rounded bg-white px-3 py-2 text-sky-900 shadow focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+        data-testid="skip-link"
+      >
+        跳到正文
+      </a>
+      <header className="relative bg-sky-900 text-white print:hidden">
+        {/* Phone: one line (short name · user · 通知 · 菜单); the menu, 修改密码 and 退出 fold under 菜单 (a
+            native <details>, no script needed), dropping over the page. Desktop: all inline. */}
+        <div className="mx-auto flex max-w-7xl items-center gap-x-3 gap-y-2 px-4 py-2 md:flex-wrap md:gap-x-6 md:py-3">
+          <Link href="/plans" className="shrink-0 font-semibold tracking-wide whitespace-nowrap md:text-lg">
+            <span className="sm:hidden">{SHORT_NAME}</span>
+            <span className="hidden sm:inline">{zh.app.name}</span>
           </Link>
-          {/* Desktop: the menu inline. Phone: folded under 菜单 (a native <details>, no script needed). */}
           <nav className="hidden flex-wrap gap-x-4 gap-y-1 text-sm md:flex" aria-label="主菜单">
             {menu}
           </nav>
-          <details className="text-sm md:hidden" data-testid="mobile-menu">
-            <summary className="cursor-pointer rounded px-2 py-1 ring-1 ring-sky-700 select-none">菜单</summary>
-            <nav className="mt-2 grid grid-cols-2 gap-x-6 gap-y-2" aria-label="主菜单">
-              {menu}
-            </nav>
-          </details>
-          <div className="ml-auto flex flex-wrap items-center gap-x-4 gap-y-1 text-sm whitespace-nowrap">
-            <span data-testid="current-user">
-              {user.displayName} · {ROLE_LABEL[user.role]}
+          <div className="ml-auto flex min-w-0 items-center gap-x-3 gap-y-1 text-sm md:flex-wrap md:gap-x-4">
+            <span data-testid="current-user" className="min-w-0 truncate text-xs text-sky-100 md:text-sm md:text-white">
+              {user.displayName}
+              <span className="hidden md:inline"> · {ROLE_LABEL[user.role]}</span>
             </span>
             {/* 催报 and other notices: the count of unread ones (officers always see the link). */}
             {(unread > 0 || user.unitIds.length > 0) && (
-              <Link href="/notices" className="inline-flex items-center gap-1 text-sky-100 hover:text-white" data-testid="notices-link">
+              <Link
+                href="/notices"
+                className="inline-flex shrink-0 items-center gap-1 whitespace-nowrap text-sky-100 hover:text-white"
+                data-testid="notices-link"
+              >
                 {zhReminders.notices.nav}
                 {unread > 0 && (
                   <span
@@ -73,17 +91,37 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 )}
               </Link>
             )}
-            <Link href="/account/password" className="text-sky-100 hover:text-white">
-              {zh.nav.account}
-            </Link>
-            <SignOutButton />
+            <span className="hidden shrink-0 md:inline">{account}</span>
+            <span className="hidden shrink-0 md:inline">
+              <SignOutButton />
+            </span>
           </div>
+          <MobileMenu>
+            <div className="absolute inset-x-0 top-full z-40 bg-sky-900 px-4 pt-2 pb-4 shadow-lg">
+              <nav className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3" aria-label="主菜单">
+                {menu}
+              </nav>
+              <div className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-2 border-t border-sky-700 pt-3">
+                <span className="text-sky-100">
+                  {user.displayName} · {ROLE_LABEL[user.role]}
+                </span>
+                {account}
+                <SignOutButton />
+              </div>
+            </div>
+          </MobileMenu>
         </div>
       </header>
-      <div className="mx-auto flex max-w-7xl justify-end px-4 pt-3">
+      <div className="mx-auto flex max-w-7xl justify-end px-4 pt-2 md:pt-3 print:hidden">
         <MoneyUnitSwitch unit={unit} />
       </div>
-      <main className="mx-auto max-w-7xl px-4 pb-12">{children}</main>
+      {/* Printed instead of the switch: the unit every figure on the page is in. */}
+      <p className="hidden print:block" data-testid="print-unit">
+        {zh.money.unit}：{UNIT_LABEL[unit]}
+      </p>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 pb-12 outline-none">
+        {children}
+      </main>
     </div>
   );
 }

@@ -108,7 +108,8 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
           </ul>
         </section>
       )}
-      <table className="w-full bg-white text-sm shadow-sm" data-testid="desk-table">
+      {/* On a phone, one card per project (globals.css: cards-on-phone). */}
+      <table className="cards-on-phone w-full bg-white text-sm shadow-sm" data-testid="desk-table">
         <thead className="bg-slate-100 text-left text-slate-600">
           <tr>
             <th className="px-3 py-2">项目</th>
@@ -125,9 +126,13 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
                   {r.name}
                 </Link>
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">{r.unit?.name}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{periodLabel(r.period)}</td>
-              <td className="px-3 py-2">
+              <td className="px-3 py-2 whitespace-nowrap" data-label="单位">
+                {r.unit?.name}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap" data-label="期次">
+                {periodLabel(r.period)}
+              </td>
+              <td className="px-3 py-2" data-label="报告">
                 <Link href={`/projects/${r.id}/report?period=${r.period}`}>
                   <ReportStatus status={r.current?.status} />
                 </Link>

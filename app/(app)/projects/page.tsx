@@ -107,7 +107,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           {zh.project.search}
           <input name="q" defaultValue={f.q ?? ""} className={select} />
         </label>
-        <div className="col-span-2 flex items-end gap-2 md:col-span-4 lg:col-span-8">
+        <div className="col-span-2 flex flex-wrap items-end gap-2 md:col-span-4 lg:col-span-8">
           <button type="submit" className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800">
             {zh.project.filter}
           </button>
@@ -126,7 +126,8 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       {rows.length === 0 ? (
         <p className="mt-6 text-slate-600">{zh.project.none}</p>
       ) : (
-        <table className="mt-3 w-full bg-white text-sm shadow-sm" data-testid="project-table">
+        // On a phone, one card per project (globals.css: cards-on-phone): every figure without sideways scrolling.
+        <table className="cards-on-phone mt-3 w-full bg-white text-sm shadow-sm" data-testid="project-table">
           <thead className="bg-slate-100 text-left text-slate-600">
             <tr>
               {sortHeader("name", zh.project.name)}
@@ -157,11 +158,21 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                   )}
                   {!f.plan && <div className="text-xs text-slate-500">{p.plan.title}</div>}
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap">{p.unit?.name ?? "—"}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{sectionName(p.section)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{p.startYear ? `${p.startYear}–${p.endYear ?? ""}` : "—"}</td>
-                <td className="px-3 py-2 num">{p.parent ? <span className="text-slate-400">计入上级</span> : <Money wan={p.totalInvestment} unit={unit} />}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{zh.status[p.status]}</td>
+                <td className="px-3 py-2 whitespace-nowrap" data-label={zh.project.unit}>
+                  {p.unit?.name ?? "—"}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap" data-label={zh.project.section}>
+                  {sectionName(p.section)}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap" data-label={zh.project.period}>
+                  {p.startYear ? `${p.startYear}–${p.endYear ?? ""}` : "—"}
+                </td>
+                <td className="px-3 py-2 num" data-label={`${zh.project.total}（${UNIT_LABEL[unit]}）`}>
+                  {p.parent ? <span className="text-slate-600">计入上级</span> : <Money wan={p.totalInvestment} unit={unit} />}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap" data-label={zh.project.status}>
+                  {zh.status[p.status]}
+                </td>
               </tr>
             ))}
           </tbody>

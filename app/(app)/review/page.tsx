@@ -14,13 +14,15 @@ import { FUNDING_FIELDS } from "@/lib/schemas/project-entry";
 import { sectionName } from "@/lib/sections";
 import type { Metadata } from "next";
 
+// Text columns keep a readable width on a phone: the queue then scrolls sideways inside its own box
+// (a reviewer compares the columns), the page does not.
 const Project = ({ p }: { p: { id: number; name: string; plan: { title: string } } }) => (
-  <>
+  <div className="min-w-36">
     <Link href={`/projects/${p.id}`} className="text-sky-700 hover:underline">
       {p.name}
     </Link>
     <div className="text-xs text-slate-500">{p.plan.title}</div>
-  </>
+  </div>
 );
 
 // The reviewer's desk: reports, annual plan proposals, 调整申请 (and 调出 requests) waiting for a
@@ -80,8 +82,12 @@ export default async function ReviewPage() {
                 —
               </span>
             ),
-            <span key="g">{[r.progressPercent !== null ? `${r.progressPercent}%` : "", r.progressText].filter(Boolean).join(" ") || "—"}</span>,
-            <span key="q">{r.problems ?? "—"}</span>,
+            <span key="g" className="block min-w-32">
+              {[r.progressPercent !== null ? `${r.progressPercent}%` : "", r.progressText].filter(Boolean).join(" ") || "—"}
+            </span>,
+            <span key="q" className="block min-w-32">
+              {r.problems ?? "—"}
+            </span>,
             <Link key="v" href={`/reports/${r.id}`} className="whitespace-nowrap text-sky-700 hover:underline" data-testid="open-report">
               查看全部
             </Link>,
@@ -148,7 +154,7 @@ export default async function ReviewPage() {
                 ))}
               </ul>
             ),
-            <span key="r">
+            <span key="r" className="block min-w-32">
               {c.reason}
               {c.docNumber && (
                 <span className="block text-xs text-slate-500">

@@ -11,6 +11,7 @@ import { TrendChart, UnitChart } from "@/components/finance/charts";
 import { chartGroup } from "@/components/finance/chart-number";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { zh } from "@/lib/i18n/zh-CN";
+import { UNIT_LABEL } from "@/lib/money";
 import { periodLabel, periodYear } from "@/lib/periods";
 import { FOUR_RATES, RATES } from "@/lib/rates";
 import { flatParams } from "@/lib/schemas/finance";
@@ -59,7 +60,7 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
   const rateFigure: Record<string, string> = { startRate: "dueStart", onTimeRate: "dueComplete" };
 
   const list = (rows: DrillRow[], count: number, figure: "overdue" | "notReported", title: string, none: string, note?: string) => (
-    <section className="rounded bg-white p-3 shadow-sm" data-testid={`list-${figure}`}>
+    <section className="min-w-0 rounded bg-white p-3 shadow-sm" data-testid={`list-${figure}`}>
       <h2 className="font-semibold">
         {title} <span className="text-sm font-normal text-slate-500">{zhFinance.count(count)}</span>
       </h2>
@@ -69,8 +70,8 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
       ) : (
         <ul className="mt-2 divide-y text-sm">
           {rows.map((r) => (
-            <li key={r.id} className="flex gap-2 py-1">
-              <Link href={`/projects/${r.id}`} className="min-w-0 flex-1 truncate text-sky-700 hover:underline" title={r.name}>
+            <li key={r.id} className="flex flex-wrap gap-x-2 py-1">
+              <Link href={`/projects/${r.id}`} className="min-w-[12rem] flex-1 truncate text-sky-700 hover:underline" title={r.name}>
                 {r.name}
               </Link>
               <span className="shrink-0 text-slate-500">{r.unitName ?? zhFinance.noUnit}</span>
@@ -96,8 +97,9 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
   );
 
   return (
-    <>
-      <p className="text-sm text-slate-500">
+    // Printed on A4 landscape (globals.css: print-landscape).
+    <div className="print-landscape">
+      <p className="text-sm text-slate-500 print:hidden">
         <Link href="/finance" className="hover:underline">
           {zhFinance.title}
         </Link>{" "}
@@ -113,7 +115,7 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
         <span className="text-sm text-slate-600">
           {periodLabel(d.period)}（{zhFinance.asOf(d.asOf)}）{d.includeSubmitted ? ` · ${zhFinance.includeSubmitted}` : ` · ${zhFinance.officialOnly}`}
         </span>
-        <Link href={`/finance/${d.plan.id}/timeline`} className="ml-auto text-sm text-sky-700 hover:underline">
+        <Link href={`/finance/${d.plan.id}/timeline`} className="ml-auto text-sm text-sky-700 hover:underline print:hidden">
           {zhFinance.timeline} →
         </Link>
       </div>
@@ -173,13 +175,24 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
         <TrendChart points={d.trend} unit={unit} year={periodYear(d.period)} />
       </div>
 
-      <GroupTables units={d.units} categories={d.categories} total={t} unit={unit} base={base} />
+      {/* The tables' caption: what they hold and their unit (printed too); on a narrow screen they scroll
+          sideways inside their own box, the page does not. */}
+      <h2 className="mt-6 flex flex-wrap items-baseline gap-x-3 text-lg font-semibold" data-testid="group-tables-caption">
+        汇总表
+        <span className="text-sm font-normal text-slate-600">
+          {zh.money.unit}：{UNIT_LABEL[unit]}
+        </span>
+        <span className="text-xs font-normal text-slate-600 lg:hidden print:hidden">表格较宽，可在表内左右滑动</span>
+      </h2>
+      <div className="[&>section]:mt-1">
+        <GroupTables units={d.units} categories={d.categories} total={t} unit={unit} base={base} />
+      </div>
 
       {indicators.indicators.length > 0 && (
         <div className="mt-6">
           <h2 className="mb-2 text-lg font-semibold">
             主要指标{" "}
-            <Link href={`/plans/${d.plan.id}/indicators`} className="text-sm font-normal text-sky-700 hover:underline">
+            <Link href={`/plans/${d.plan.id}/indicators`} className="text-sm font-normal text-sky-700 hover:underline print:hidden">
               查看全部 →
             </Link>
           </h2>
@@ -191,6 +204,6 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
         {list(d.overdue.rows, d.overdue.count, "overdue", zhFinance.overdue, zhFinance.overdueNone, zhFinance.overdueNote)}
         {list(d.notReported.rows, d.notReported.count, "notReported", zhFinance.notReported, zhFinance.notReportedNone, zhFinance.notReportedNote)}
       </div>
-    </>
+    </div>
   );
 }
