@@ -23,7 +23,7 @@ import { moneyUnit } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
 import { formatDate } from "@/lib/dates";
-import { exactString } from "@/lib/money";
+import { exactString, UNIT_LABEL } from "@/lib/money";
 import { FUNDING_FIELDS, fundingMismatch } from "@/lib/schemas/project-entry";
 import { projectPageTitle } from "@/lib/ui/page-title";
 
@@ -96,18 +96,20 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       </span>,
     ]);
   }
+  // Every money table's heading names its unit (the unit switch does not print).
+  const unitCaption = `${zh.money.unit}：${UNIT_LABEL[unit]}`;
   return (
     <>
-      <p className="text-sm text-slate-500">
+      <p className="text-sm text-slate-500 print:hidden">
         <Link href={`/projects?plan=${p.plan.id}${p.unit ? `&unit=${p.unit.id}` : ""}`} className="hover:underline">
           {zh.project.list}
         </Link>
       </p>
-      <div className="mt-1 flex items-start gap-4">
+      <div className="mt-1 flex flex-wrap items-start gap-x-4 gap-y-2">
         <h1 className="text-xl font-semibold" data-testid="project-name">
           {p.name}
         </h1>
-        <div className="ml-auto flex shrink-0 gap-2">
+        <div className="ml-auto flex shrink-0 gap-2 print:hidden">
           {admitted && !p.endPeriod && (canEdit || canRequest) && !openRequest && (
             <Link
               href={`/projects/${p.id}/withdraw`}
@@ -220,7 +222,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       {reportable && p.plan.hasProjectList && (
         <section className="mt-6">
           <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1">
-            <h2 className="font-semibold">调度报告</h2>
+            <h2 className="font-semibold">
+              调度报告 <span className="text-sm font-normal text-slate-600">{unitCaption}</span>
+            </h2>
             {figures && (
               <span className="text-sm text-slate-600" data-testid="project-figures">
                 累计完成（已审核）
@@ -248,7 +252,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             {canReport && admitted && !withdrawnNow && (
               <Link
                 href={`/projects/${p.id}/report?period=${period}`}
-                className="ml-auto shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800"
+                className="ml-auto shrink-0 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800 print:hidden"
                 data-testid="file-report"
               >
                 填报{periodLabel(period)}
@@ -260,7 +264,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       )}
       {reportable && p.plan.hasProjectList && (
         <section className="mt-6" data-testid="annual-plans">
-          <h2 className="mb-2 font-semibold">年度计划投资</h2>
+          <h2 className="mb-2 font-semibold">
+            年度计划投资 <span className="text-sm font-normal text-slate-600">{unitCaption}</span>
+          </h2>
           <DataTable
             className="max-w-2xl"
             rows={annuals}
@@ -344,7 +350,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <h2 className="mb-2 font-semibold">
           {zh.project.history}
           {canReadLog && (
-            <Link href={`/admin/audit?project=${id}`} className="ml-3 text-sm font-normal text-sky-700 hover:underline">
+            <Link href={`/admin/audit?project=${id}`} className="ml-3 text-sm font-normal text-sky-700 hover:underline print:hidden">
               在操作日志中查看
             </Link>
           )}
