@@ -1,8 +1,9 @@
 import "server-only";
 import type pg from "pg";
 
-// Bookkeeping, not data: the migration creates it and every restored write bumps it again.
-const DERIVED = ["_prisma_migrations", "RollupStamp"];
+// Bookkeeping, not data: the migration creates it and every restored write bumps it again. The
+// running figures (ProjectPeriodFigure) are recomputed by triggers from the restored reports.
+const DERIVED = ["_prisma_migrations", "RollupStamp", "ProjectPeriodFigure"];
 
 // Application tables in foreign-key order (parents first), so a restore can insert table by table.
 export async function tablesInDependencyOrder(client: pg.Client): Promise<string[]> {

@@ -20,7 +20,8 @@ import type { QueryClient } from "./rollup-cache";
 // - money (total, annual plan, completed, funds): the lines only, the same rows as 项目数;
 // - unknown investment: a line with no total, counted, never summed as 0;
 // - completed investment and funds: the report rows countedReports() selects (approved revisions,
-//   or with includeSubmitted the submitted current revision instead), periods up to the period.
+//   or with includeSubmitted the submitted current revision instead), periods up to the period, read
+//   from the running figures (project-figures.ts countedSums: one row per project, not the history).
 // Every group partitions the plan's projects, so the groups of a set add up to the total exactly.
 
 export type Dim = "unit" | "category" | "year" | "status";
@@ -30,6 +31,7 @@ export type RollupQuery = {
   planId: number;
   period: string; // in the plan's cycle: "2025-03" or "2025-Q1"
   includeSubmitted?: boolean;
+  fromReports?: boolean; // the reference: sum the reports instead of reading the running figures (tests)
 };
 
 export type GroupKey = { unitId?: number | null; sectionId?: number; startYear?: number | null; status?: string };
@@ -257,6 +259,31 @@ export async function groupRollup(client: QueryClient, q: RollupQuery, sets: Dim
 export type TrendPoint = { period: string; completedWan: string | null; cumulativeWan: string | null; plannedWan: string | null };
 
 export function trendSql(q: RollupQuery, cycle: Cycle): Prisma.Sql {
+  if (q.fromReports) return trendSqlFromReports(q, cycle);
+  const year = periodYear(q.period);
+  const periods = periodsOfYear(year, cycle);
+  const wan = Prisma.raw(q.includeSubmitted ? `f."withSubmittedPeriodWan"` : `f."periodWan"`);
+  return Prisma.sql`
+    WITH lines AS (SELECT p.id FROM "Project" p WHERE p."planId" = ${q.planId} AND ${inPortfolio(q.period)} AND ${carriesMoney()}),
+    per AS (
+      -- Each line's running-figure row of a period holds the period's counted amount of its lineage.
+      SELECT f.period, sum(${wan}) AS wan
+      FROM "ProjectPeriodFigure" f JOIN lines ON lines.id = f."projectId"
+      WHERE f.year = ${year} AND f.period <= ${q.period}
+      GROUP BY f.period
+    ),
+    annual AS (SELECT sum(${annualAmount(q.includeSubmitted ?? false)}) AS wan FROM "AnnualPlanAmount" a JOIN lines ON lines.id = a."projectId" WHERE a.year = ${year})
+    SELECT k.period, per.wan::text AS "completedWan",
+      CASE WHEN k.period <= ${q.period} THEN (sum(per.wan) OVER (ORDER BY k.ord))::text END AS "cumulativeWan",
+      round(annual.wan * k.ord / ${periods.length}, 4)::text AS "plannedWan"
+    FROM unnest(${periods}::text[]) WITH ORDINALITY AS k(period, ord)
+    LEFT JOIN per ON per.period = k.period
+    CROSS JOIN annual
+    ORDER BY k.ord`;
+}
+
+// The reference: the same trend summed from the counted reports (tests compare both).
+function trendSqlFromReports(q: RollupQuery, cycle: Cycle): Prisma.Sql {
   const year = periodYear(q.period);
   const periods = periodsOfYear(year, cycle);
   return Prisma.sql`
