@@ -15,6 +15,8 @@ export const zhExcel = {
     summarySheet: "汇总",
     grandTotal: "总计",
     unitTotal: "合计",
+    // Photos of 形象进度 with the period's report (attachments), after the progress text.
+    photos: (n: number) => `（照片 ${n} 张）`,
     // How the figures count (lib/server/rollups/counting.ts), said on every sheet.
     counted: (projects: number, subProjects: number) =>
       subProjects ? `项目 ${projects} 个（不含子项目；子项目 ${subProjects} 个列在所属打包项目下，另计）` : `项目 ${projects} 个`,

@@ -15,12 +15,14 @@ import { addMilestoneAttachment } from "@/lib/server/attachments/add-milestone-a
 import { addReportAttachment } from "@/lib/server/attachments/add-report-attachment";
 import { removeAttachment } from "@/lib/server/attachments/remove-attachment";
 import { dumpDatabase } from "@/lib/server/backup/dump";
+import { prepareScheduleExport } from "@/lib/server/exports/export-schedule";
 import { restoreDatabase } from "@/lib/server/backup/restore";
 import { saveMilestones } from "@/lib/server/milestones/save-milestones";
 import { makePlan, makeProject, makeUser } from "@/lib/server/seed/factories";
 import { makeMilestone, makeReport } from "@/lib/server/seed/report-factories";
 import { recreateDatabase, withDatabase } from "../../scripts/lib/database";
 import { prisma } from "../../scripts/lib/run";
+import { collect, readWorkbook } from "../support/excel";
 import { expectAppError, sessionFor } from "../support/users";
 
 // Issue #15 item 4: photos of 形象进度 and scans of 批复文件 on reports and milestones.
@@ -292,6 +294,31 @@ describe("attachments", () => {
     await expectAppError(addMilestoneAttachment(officerB, { milestoneId: m.id, fileName: "批复.pdf", bytes: pdf() }), "FORBIDDEN");
     await expectAppError(addMilestoneAttachment(await sessionFor("FINANCE_REVIEWER"), { milestoneId: m.id, fileName: "批复.pdf", bytes: pdf() }), "FORBIDDEN");
     expect(await db.auditEvent.count({ where: { entityType: "Milestone", entityId: String(m.id), action: "attachment.add" } })).toBe(1);
+  });
+});
+
+describe("调度表", () => {
+  it("counts the photos behind each project's approved report: 照片 n 张 after the progress", async () => {
+    const { plan, section, units } = await makePlan(db, { unitNames: ["照片县"] });
+    const officer = await sessionFor("COUNTY_OFFICER", [units[0].id]);
+    const withPhotos = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id, name: "有照片的项目" });
+    const without = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id, name: "无照片的项目" });
+    const r1 = await makeReport(db, { projectId: withPhotos.id, period: "2025-03", status: "DRAFT", completedWan: "10" });
+    await makeReport(db, { projectId: without.id, period: "2025-03", status: "APPROVED", completedWan: "5" });
+    for (const name of ["a.jpg", "b.jpg", "c.jpg"]) await addReportAttachment(officer, { reportId: r1.id, fileName: name, bytes: await jpeg() });
+    await addReportAttachment(officer, { reportId: r1.id, fileName: "批复.pdf", bytes: pdf() }); // a document, not a photo
+    await db.progressReport.update({ where: { id: r1.id }, data: { status: "APPROVED", isOfficial: true, progressText: "主体封顶" } });
+    const job = await prepareScheduleExport(admin, { plan: plan.id, period: "2025-03", unit: units[0].id });
+    const ws = (await readWorkbook(await collect(job.write))).worksheets[0];
+    const progressOf = (name: string) => {
+      let found: unknown;
+      ws.eachRow((row) => {
+        if (row.getCell(2).value === name) found = row.getCell(11).value;
+      });
+      return found;
+    };
+    expect(progressOf("有照片的项目")).toBe("主体封顶 （照片 3 张）");
+    expect(progressOf("无照片的项目")).toBeNull();
   });
 });
 

@@ -118,6 +118,7 @@ async function writeSchedule(out: Writable, ctx: Ctx) {
     db.project.findMany({ where: { planId: ctx.plan.id, ...(ctx.unit && { unitId: ctx.unit.id }) }, select: { id: true, key: true } }),
   ]);
   const keyOf = new Map(keys.map((k) => [k.id, k.key]));
+  const photos = await photoCounts(ctx);
   const sectionName = new Map(sections.map((s) => [s.id, nameOfSection(s)]));
   const byUnit = new Map<number | null, ProjectFigures[]>();
   for (const f of figures) {
@@ -142,10 +143,29 @@ async function writeSchedule(out: Writable, ctx: Ctx) {
   }
   for (const u of sheetUnits) {
     const ws = wb.addWorksheet(name(u.name), sheetOptions(2));
-    await writeUnitSheet(ws, ctx, byUnit.get(u.id) ?? [], u, sectionName, keyOf, subtitle(u.name, ctx.totals.byUnit.get(u.id) ?? EMPTY_TOTALS));
+    await writeUnitSheet(ws, ctx, byUnit.get(u.id) ?? [], u, sectionName, keyOf, subtitle(u.name, ctx.totals.byUnit.get(u.id) ?? EMPTY_TOTALS), photos);
     ws.commit();
   }
   await wb.commit();
+}
+
+// Photos (形象进度) attached to the period's reports behind the figures shown: approved revisions, and
+// submitted ones in the 含已提交 view (a correction's photos join the approved revision's).
+async function photoCounts(ctx: Ctx): Promise<Map<number, number>> {
+  const rows = await db.attachment.groupBy({
+    by: ["projectId"],
+    where: {
+      kind: "PHOTO",
+      deletedAt: null,
+      report: {
+        period: ctx.q.period,
+        status: { in: ctx.q.includeSubmitted ? ["APPROVED", "SUBMITTED"] : ["APPROVED"] },
+        project: { planId: ctx.plan.id, ...(ctx.unit && { unitId: ctx.unit.id }) },
+      },
+    },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.projectId, r._count._all]));
 }
 
 function sheetOptions(frozenColumns: number) {
@@ -239,6 +259,7 @@ async function writeUnitSheet(
   sectionName: Map<number, string>,
   keyOf: Map<number, string>,
   subtitle: string,
+  photos: Map<number, number>,
 ) {
   ws.columns = COLUMNS.map((c) => ({ width: c.width }));
   titleRows(ws, zhExcel.schedule.title(ctx.plan.title), subtitle, LAST_PRINTED);
@@ -281,9 +302,9 @@ async function writeUnitSheet(
     for (const r of list) if (r.parentId !== null && ids.has(r.parentId)) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
     const top = list.filter((r) => r.parentId === null || !ids.has(r.parentId));
     for (const p of top) {
-      last = writeProjectRow(ws, p, keyOf.get(p.id), String(++seq), false, ctx.money, plain, keyStyle, LEFT);
+      last = writeProjectRow(ws, p, keyOf.get(p.id), String(++seq), false, ctx.money, plain, keyStyle, LEFT, photos.get(p.id));
       for (const [i, c] of (children.get(p.id) ?? []).entries())
-        last = writeProjectRow(ws, c, keyOf.get(c.id), `（${i + 1}）`, true, ctx.money, plain, keyStyle, LEFT);
+        last = writeProjectRow(ws, c, keyOf.get(c.id), `（${i + 1}）`, true, ctx.money, plain, keyStyle, LEFT, photos.get(c.id));
       if (++written % 500 === 0) await breathe();
     }
   }
@@ -300,6 +321,7 @@ function writeProjectRow(
   s: ReturnType<typeof styles>,
   keyStyle: object,
   leftCols: number[],
+  photos = 0,
 ) {
   const row = ws.addRow([]);
   row.getCell(1).value = seq;
@@ -307,7 +329,9 @@ function writeProjectRow(
   row.getCell(3).value = textCell(p.owner);
   row.getCell(4).value = p.startYear === null && p.endYear === null ? null : `${p.startYear ?? ""}-${p.endYear ?? ""}`;
   figureCells(row, p, money, 5);
-  const progress = [p.progressPercent === null ? null : `${Number(p.progressPercent)}%`, p.progressText].filter(Boolean).join(" ");
+  const progress = [p.progressPercent === null ? null : `${Number(p.progressPercent)}%`, p.progressText, photos ? zhExcel.schedule.photos(photos) : null]
+    .filter(Boolean)
+    .join(" ");
   row.getCell(11).value = textCell(progress);
   row.getCell(12).value = textCell(p.problems);
   row.getCell(13).value = textCell(p.nextSteps);
