@@ -27,20 +27,20 @@ test("an officer files two reports via the grid; a reviewer returns one and appr
   const nameOf = async (i: number) => (await rows.nth(i).locator("td").first().locator("div").first().innerText()).trim();
   const [first, second] = [await nameOf(0), await nameOf(1)];
 
-  // A bad amount in one row: the good row saves, the bad one says why.
+  // A bad amount in one row: the good row is saved as a draft, the bad one says why on its cell.
   await page.getByLabel(`${first} 本期完成投资`).fill("120.5");
   await page.getByLabel(`${first} 年度计划投资`).fill("1000");
-  await page.getByLabel(`${first} 形象进度`, { exact: true }).fill("35");
-  await page.getByLabel(`${first} 提交`).check();
+  await page.getByLabel(`${first} 形象进度%`, { exact: true }).fill("35");
   await page.getByLabel(`${second} 本期完成投资`).fill("八十");
-  await page.getByLabel(`${second} 提交`).check();
-  await page.getByRole("button", { name: /保存/ }).click();
-  await expect(page.getByTestId("grid-summary")).toContainText("已保存 1 行，1 行未保存");
-  await expect(rows.nth(1).getByTestId("row-error")).toContainText("请输入不小于 0 的数字");
+  await page.getByRole("button", { name: /保存草稿/ }).click();
+  await expect(page.getByTestId("grid-summary")).toContainText("已保存草稿 1 行、已提交 0 行、未通过 1 行");
+  await expect(rows.nth(1).getByTestId("cell-error")).toContainText("本期完成投资：请输入不小于 0 的数字");
   await shot(page, "grid-half-good");
+  // Fixed; 提交 is its own step: every valid draft at once.
   await page.getByLabel(`${second} 本期完成投资`).fill("80");
-  await page.getByRole("button", { name: /保存/ }).click();
-  await expect(page.getByTestId("grid-summary")).toContainText("已保存 1 行。");
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "提交全部有效行" }).click();
+  await expect(page.getByTestId("grid-summary")).toContainText("已保存草稿 1 行、已提交 2 行、未通过 0 行");
 
   // Nothing counts before approval.
   await expect(await cumulative(page, first)).toContainText("累计完成（已审核）未知");

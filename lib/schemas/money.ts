@@ -11,7 +11,7 @@ export const MAX_AMOUNT: Record<MoneyUnit, string> = { wan: "99,999,999,999,999.
 const UNIT_NAME: Record<MoneyUnit, string> = { wan: "万元", yi: "亿元" };
 
 export const AMOUNT_NOT_A_NUMBER = "请输入不小于 0 的数字（如 120.5），不确定请留空";
-export const AMOUNT_NEGATIVE = "金额不能为负数";
+export const AMOUNT_NEGATIVE = "金额不能为负数，请输入不小于 0 的数字";
 
 // What is wrong with a typed amount regardless of its unit (the unit's own limits: amountColumnProblem).
 export function amountFormatProblem(typed: string): string | null {

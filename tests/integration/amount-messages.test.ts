@@ -38,7 +38,7 @@ describe("amount messages (pure)", () => {
   });
 
   it("negative and non-numbers have their own messages; thousands separators are fine", () => {
-    expect(amountFormatProblem("-5")).toBe("金额不能为负数");
+    expect(amountFormatProblem("-5")).toBe("金额不能为负数，请输入不小于 0 的数字");
     expect(amountFormatProblem("八十")).toContain("请输入不小于 0 的数字");
     expect(amountFormatProblem("1e5")).toContain("请输入不小于 0 的数字");
     expect(amountFormatProblem("1,234.5")).toBeNull();
@@ -47,7 +47,7 @@ describe("amount messages (pure)", () => {
 
   it("every bad amount of a form is reported at once, each with its reason", () => {
     expect(errorsOf({ moneyUnit: "yi", completedAmount: "-1", annualPlan: "20000000000", fundsLocal: "0.000000001", fundsSelf: "abc" })).toEqual({
-      completedAmount: "金额不能为负数",
+      completedAmount: "金额不能为负数，请输入不小于 0 的数字",
       annualPlan: "超出可保存的范围（金额过大，最多 9,999,999,999.99999999 亿元）",
       fundsLocal: "超出可保存的范围（以亿元填写最多 8 位小数）",
       fundsSelf: "请输入不小于 0 的数字（如 120.5），不确定请留空",

@@ -74,7 +74,7 @@ describe("grid save: errors", () => {
       progressPercent: ["形象进度%：形象进度请填 0–100 之间的数字"],
       annualPlan: ["年度计划投资：超出可保存的范围（金额过大，最多 99,999,999,999,999.9999 万元）"],
     });
-    expect(errors(bad2.id)).toEqual({ completedAmount: ["本期完成投资：金额不能为负数"] });
+    expect(errors(bad2.id)).toEqual({ completedAmount: ["本期完成投资：金额不能为负数，请输入不小于 0 的数字"] });
     expect(errors(foreignOk.id)).toEqual({ completedAmount: ["本期完成投资：请填写本期完成投资（没有完成请填 0）"] });
     expect(errors(foreign.id)._row[0]).toMatch(/权限|无权/);
     expect((await current(good.id, "2025-06"))?.status).toBe("DRAFT");

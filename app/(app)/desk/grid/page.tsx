@@ -28,7 +28,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
       </p>
       <h1 className="mt-1 text-xl font-semibold">批量填报 · {periodLabel(period)}</h1>
       <p className="mb-3 text-sm text-slate-600">
-        {plan.title} · 金额单位：<strong>万元</strong> · 每行单独校验和保存；已提交或已审核的行不能在此修改。
+        {plan.title} · 金额单位：<strong>万元</strong> · 修改过的行保存为草稿（每行单独校验，有错的行标在单元格上，其余照存）；“提交”是单独一步。已提交或已审核的行不能在此修改。
       </p>
       <div className="mb-3">
         <PeriodForm action="/desk/grid" periods={periods} period={period} hidden={{ plan: String(planId) }} />

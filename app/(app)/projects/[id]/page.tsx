@@ -26,6 +26,7 @@ import { formatDate } from "@/lib/dates";
 import { exactString, UNIT_LABEL } from "@/lib/money";
 import { FUNDING_FIELDS, fundingMismatch } from "@/lib/schemas/project-entry";
 import { projectPageTitle } from "@/lib/ui/page-title";
+import { FlashNotice } from "@/components/flash-notice";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   return projectPageTitle((await params).id);
@@ -105,6 +106,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           {zh.project.list}
         </Link>
       </p>
+      <FlashNotice />
       <div className="mt-1 flex flex-wrap items-start gap-x-4 gap-y-2">
         <h1 className="text-xl font-semibold" data-testid="project-name">
           {p.name}

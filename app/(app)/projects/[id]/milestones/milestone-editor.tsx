@@ -4,7 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { saveMilestonesAction } from "./actions";
+import { setFlash } from "@/components/flash-notice";
 import { applyFieldErrors, FieldError } from "@/components/form";
+import { useUnsavedChanges } from "@/components/unsaved-changes";
 import { milestonesSaveSchema, type MilestonesSaveInput } from "@/lib/schemas/milestones";
 
 type Row = {
@@ -28,10 +30,13 @@ export function MilestoneEditor({ projectId, listVersion, initial }: { projectId
   });
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "milestones" });
   const errors = form.formState.errors.milestones;
+  useUnsavedChanges(form.formState.isDirty); // leaving with edits asks; a refused save keeps them
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
     const result = await saveMilestonesAction(values);
     if (result.ok) {
+      form.reset(values);
+      setFlash("已保存节点");
       router.push(`/projects/${projectId}`);
       router.refresh();
       return;
