@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { BackToProject } from "@/components/forbidden";
 import { ReportStatus } from "@/components/report-status";
 import { periodLabel } from "@/lib/periods";
@@ -16,11 +17,27 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const id = idParam((await params).id);
   const loaded = await orForbidden(orNotFound(reportFormData(await requireUser(), { projectId: id, period: (await searchParams).period })), id);
   if (!loaded.ok) return loaded.page;
-  const { project, period, current, outside, annualNote, defaults } = loaded.data;
+  const { project, period, periodProblem, current, outside, annualNote, defaults } = loaded.data;
+  // A period that cannot be reported is said on opening, instead of the form (not after it is filled in).
+  if (periodProblem)
+    return (
+      <>
+        <BackToProject id={id} name={project.name} />
+        <h1 className="mt-1 text-xl font-semibold">调度报告</h1>
+        <p role="alert" className="mt-3 rounded bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="period-problem">
+          {periodProblem}
+        </p>
+        <p className="mt-3 text-sm">
+          <Link href={`/projects/${id}/report`} className="text-sky-800 underline">
+            填报当前期次
+          </Link>
+        </p>
+      </>
+    );
   return (
     <>
       <BackToProject id={id} name={project.name} />
-      <h1 className="mt-1 flex items-center gap-3 text-xl font-semibold">
+      <h1 className="mt-1 flex flex-wrap items-center gap-x-3 text-xl font-semibold">
         调度报告 · {periodLabel(period)} <ReportStatus status={current?.status} />
       </h1>
       {current?.status === "RETURNED" && <p className="mt-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">退回意见：{current.reviewComment}</p>}
