@@ -27,6 +27,7 @@ import { exactString, UNIT_LABEL } from "@/lib/money";
 import { FUNDING_FIELDS, fundingMismatch } from "@/lib/schemas/project-entry";
 import { projectPageTitle } from "@/lib/ui/page-title";
 import { FlashNotice } from "@/components/flash-notice";
+import { ProjectAttachmentsSection } from "@/components/attachments/project-attachments-section";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   return projectPageTitle((await params).id);
@@ -310,6 +311,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         </p>
       )}
       {p.kind === "PROJECT" && <MilestoneList milestones={milestones} projectId={p.id} canEdit={canMilestones && p.children.length === 0} today={today} />}
+      <ProjectAttachmentsSection projectId={p.id} />
       <section className="mt-6 rounded border-l-4 border-sky-700 bg-white p-4 shadow-sm">
         <h2 className="font-semibold">{zh.project.source}</h2>
         {p.sourceKind === "ENTERED" ? (

@@ -14,6 +14,7 @@ import { moneyUnit } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { ReportDecision } from "./report-decision";
 import { DataTable } from "@/components/data-table";
+import { ReportAttachments } from "@/components/attachments/report-attachments";
 import type { Metadata } from "next";
 
 const MONEY: ReportField[] = ["completedAmount", "fundsCentral", "fundsProvincial", "fundsLocal", "fundsSpecialBond", "fundsSelf"];
@@ -133,6 +134,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           </div>
         </dl>
       </section>
+      <ReportAttachments report={report} upload={false} />
       {pending && mayReview && report.submittedById !== user.id && <ReportDecision id={report.id} version={report.version} />}
       {pending && mayReview && report.submittedById === user.id && <p className="mt-4 text-sm text-slate-600">本报告由您提交，须由其他审核人审核。</p>}
       {!pending && ((decided === "approved" && report.status === "APPROVED") || (decided === "returned" && report.status === "RETURNED")) && (

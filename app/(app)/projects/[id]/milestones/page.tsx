@@ -1,5 +1,6 @@
 import { BackToProject, Forbidden } from "@/components/forbidden";
 import { MilestoneEditor } from "./milestone-editor";
+import { MilestoneAttachments } from "@/components/attachments/milestone-attachments";
 import { can } from "@/lib/server/auth/authorize";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getProject } from "@/lib/server/projects/get-project";
@@ -37,6 +38,7 @@ export default async function MilestonesPage({ params }: { params: Promise<{ id:
           docDate: day(m.docDate),
         }))}
       />
+      <MilestoneAttachments projectId={id} milestones={milestones} />
     </>
   );
 }

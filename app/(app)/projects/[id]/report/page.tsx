@@ -7,6 +7,7 @@ import { reportFormData } from "@/lib/server/reports/report-form-data";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { ReportForm } from "./report-form";
+import { ReportAttachments } from "@/components/attachments/report-attachments";
 import { projectPageTitle } from "@/lib/ui/page-title";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
@@ -49,6 +50,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         annualPlanNote={annualNote}
         defaults={defaults}
       />
+      <ReportAttachments report={current} upload />
     </>
   );
 }
