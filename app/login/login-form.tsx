@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { FieldError, inputClass } from "@/components/form";
+import { Announce, Field, inputClass } from "@/components/form";
 import { openAppPath, signInWithPassword } from "@/lib/auth/client";
 import { loginSchema, type LoginInput } from "@/lib/schemas/login";
 
@@ -20,21 +20,19 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   });
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <label className="block text-sm">
-        用户名
-        <input {...register("username")} autoComplete="username" className={inputClass} />
-        <FieldError message={formState.errors.username?.message} />
-      </label>
-      <label className="block text-sm">
-        密码
-        <input {...register("password")} type="password" autoComplete="current-password" className={inputClass} />
-        <FieldError message={formState.errors.password?.message} />
-      </label>
-      {error && (
-        <p data-testid="login-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <Field label="用户名" required error={formState.errors.username?.message}>
+        {(p) => <input {...register("username")} {...p} autoComplete="username" className={inputClass} />}
+      </Field>
+      <Field label="密码" required error={formState.errors.password?.message}>
+        {(p) => <input {...register("password")} {...p} type="password" autoComplete="current-password" className={inputClass} />}
+      </Field>
+      <Announce>
+        {error && (
+          <p data-testid="login-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+            {error}
+          </p>
+        )}
+      </Announce>
       <button type="submit" disabled={formState.isSubmitting} className="w-full rounded bg-sky-700 py-2 text-white hover:bg-sky-800 disabled:opacity-60">
         {formState.isSubmitting ? "登录中…" : "登录"}
       </button>

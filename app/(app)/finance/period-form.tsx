@@ -24,7 +24,7 @@ export function PeriodForm({
       ))}
       <label>
         {zhFinance.period}{" "}
-        <select name="period" defaultValue={period} className="rounded border border-slate-300 bg-white px-2 py-1">
+        <select name="period" defaultValue={period} className="rounded border border-slate-500 bg-white px-2 py-1">
           {periods.map((p) => (
             <option key={p} value={p}>
               {periodLabel(p)}

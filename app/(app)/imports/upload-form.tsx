@@ -1,4 +1,5 @@
 "use client";
+import { Field } from "@/components/form";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { withBase } from "@/lib/base-path";
@@ -64,20 +65,20 @@ export function UploadForm({ plans, defaultPlan }: { plans: { id: number; title:
   };
   return (
     <form onSubmit={submit} className="grid gap-3 rounded bg-white p-4 text-sm shadow-sm md:grid-cols-3" data-testid="import-form">
-      <label>
-        {T.plan}
-        <select name="planId" defaultValue={defaultPlan ?? plans[0]?.id} className={input}>
-          {plans.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {T.file}
-        <input name="file" type="file" accept=".xlsx,.csv" className={input} />
-      </label>
+      <Field label={T.plan} required className="block">
+        {(p) => (
+          <select {...p} name="planId" defaultValue={defaultPlan ?? plans[0]?.id} className={input}>
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={T.file} required className="block">
+        {(p) => <input {...p} name="file" type="file" accept=".xlsx,.csv" className={input} />}
+      </Field>
       <div className="flex items-end gap-3">
         <button type="submit" disabled={progress !== null} className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-50">
           {T.upload}

@@ -1,12 +1,22 @@
 "use client";
-import { inputClass } from "@/components/form";
+import { inputClass, type ControlProps } from "@/components/form";
 import { PLAN_DOCUMENT_MAX_BYTES, type PlanDocumentInput } from "@/lib/schemas/plan";
 
 // The plan document picker of the new plan and settings forms: the chosen file goes to the server
 // action base64-encoded ({ fileName, content }), where its text is read (lib/server/plans/plan-document.ts).
-export function DocumentInput({ onChange, onTooLarge }: { onChange: (doc: PlanDocumentInput | undefined) => void; onTooLarge: () => void }) {
+// `control`: the id and ARIA links from its Field.
+export function DocumentInput({
+  onChange,
+  onTooLarge,
+  control,
+}: {
+  onChange: (doc: PlanDocumentInput | undefined) => void;
+  onTooLarge: () => void;
+  control?: ControlProps;
+}) {
   return (
     <input
+      {...control}
       type="file"
       accept=".txt,.docx"
       className={inputClass}

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ReactNode } from "react";
 import { DataTable } from "@/components/data-table";
-import { inputClass } from "@/components/form";
+import { Announce, Field, inputClass } from "@/components/form";
 
 export type DecisionRow = { id: number; version: number; label: string; own: boolean; cells: ReactNode[] };
 type Result = { ok: true; data: { count: number } } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
@@ -42,25 +42,29 @@ export function DecisionTable({ testId, headers, rows, empty, decide }: Props) {
     }
     setTimeout(() => messageRef.current?.focus(), 0);
   };
-  const messageLine = message && (
-    <p
-      ref={messageRef}
-      tabIndex={-1}
-      role="status"
-      className={`mt-2 rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
-      data-testid="review-message"
-    >
-      {message.text}
-    </p>
+  // The result, in a live region that stays mounted (its key) whether rows remain or not, so the message
+  // keeps the focus it was given after the decision (the decided rows leave the table).
+  const messageLine = (
+    <Announce key="result" className="mt-2">
+      {message && (
+        <p
+          ref={messageRef}
+          tabIndex={-1}
+          className={`rounded px-3 py-2 text-sm outline-none focus:ring-2 focus:ring-sky-700 ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
+          data-testid="review-message"
+        >
+          {message.text}
+        </p>
+      )}
+    </Announce>
   );
-  if (rows.length === 0) {
+  if (rows.length === 0)
     return (
       <div data-testid={testId}>
         <p className="rounded bg-white p-4 text-sm text-slate-600 shadow-sm">{empty}</p>
         {messageLine}
       </div>
     );
-  }
   return (
     <div data-testid={testId}>
       <DataTable
@@ -90,10 +94,9 @@ export function DecisionTable({ testId, headers, rows, empty, decide }: Props) {
         ]}
       />
       <div className="mt-3 flex flex-wrap items-end gap-3 rounded bg-white p-3 shadow-sm">
-        <label className="min-w-64 flex-1 text-sm">
-          审核意见（退回时必填）
-          <input value={comment} onChange={(e) => setComment(e.target.value)} className={inputClass} />
-        </label>
+        <Field label="审核意见（退回时必填）" className="min-w-64 flex-1 text-sm">
+          {(p) => <input {...p} value={comment} onChange={(e) => setComment(e.target.value)} className={inputClass} />}
+        </Field>
         <button
           type="button"
           disabled={busy || chosen.length === 0}

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { changePasswordAction } from "./actions";
-import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
+import { Announce, applyFieldErrors, Field, inputClass } from "@/components/form";
 import { signOutTo } from "@/lib/auth/client";
 import { passwordChangeSchema, type PasswordChangeInput } from "@/lib/schemas/user";
 
@@ -31,13 +31,11 @@ export function ChangePasswordForm() {
           ["confirm", "再次输入新密码", "new-password"],
         ] as const
       ).map(([name, label, auto]) => (
-        <label key={name} className="block text-sm">
-          {label}
-          <input {...form.register(name)} type="password" autoComplete={auto} className={inputClass} />
-          <FieldError message={e[name]?.message} />
-        </label>
+        <Field key={name} label={label} required error={e[name]?.message}>
+          {(p) => <input {...form.register(name)} {...p} type="password" autoComplete={auto} className={inputClass} />}
+        </Field>
       ))}
-      {error && <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
+      <Announce>{error && <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}</Announce>
       <button type="submit" disabled={form.formState.isSubmitting} className="w-full rounded bg-sky-700 py-2 text-white hover:bg-sky-800 disabled:opacity-60">
         保存新密码
       </button>

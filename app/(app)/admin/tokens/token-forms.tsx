@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
+import { Announce, applyFieldErrors, Field, inputClass } from "@/components/form";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { apiTokenIssueSchema } from "@/lib/schemas/api-token";
 import { issueTokenAction, revokeTokenAction } from "./actions";
@@ -30,11 +30,9 @@ export function IssueTokenForm() {
   return (
     <div className="rounded bg-white p-4 shadow-sm">
       <form onSubmit={onSubmit} className="flex items-end gap-3" noValidate data-testid="issue-token-form">
-        <label className="block flex-1 text-sm">
-          {t.name}
-          <input {...form.register("name")} className={inputClass} placeholder="如：省卫健委报表系统" />
-          <FieldError message={form.formState.errors.name?.message} />
-        </label>
+        <Field label={t.name} required error={form.formState.errors.name?.message} className="block flex-1 text-sm">
+          {(p) => <input {...form.register("name")} {...p} className={inputClass} placeholder="如：省卫健委报表系统" />}
+        </Field>
         <button
           type="submit"
           disabled={form.formState.isSubmitting}
@@ -43,13 +41,15 @@ export function IssueTokenForm() {
           {t.issue}
         </button>
       </form>
-      {failure && <p className="mt-2 text-sm text-red-700">{failure}</p>}
-      {issued && (
-        <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="issued-token">
-          <p className="text-amber-900">{t.issuedOnce}</p>
-          <code className="mt-1 block rounded bg-white px-2 py-1 font-mono break-all select-all">{issued}</code>
-        </div>
-      )}
+      <Announce>
+        {failure && <p className="mt-2 text-sm text-red-700">{failure}</p>}
+        {issued && (
+          <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="issued-token">
+            <p className="text-amber-900">{t.issuedOnce}</p>
+            <code className="mt-1 block rounded bg-white px-2 py-1 font-mono break-all select-all">{issued}</code>
+          </div>
+        )}
+      </Announce>
     </div>
   );
 }

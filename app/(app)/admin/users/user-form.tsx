@@ -4,8 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserAction, updateUserAction } from "./actions";
-import { FormFailure } from "@/components/conflict-notice";
-import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
+import { applyFieldErrors, Field, FieldError, FormResult, inputClass, RequiredMark, RequiredNote, useFieldIds } from "@/components/form";
 import { ROLE_LABEL, ROLES } from "@/lib/permissions";
 import { PASSWORD_RULE, userCreateSchema, userUpdateSchema, type UserCreateInput, type UserUpdateInput } from "@/lib/schemas/user";
 import type { ChangeSince } from "@/lib/server/audit/changes-since";
@@ -25,6 +24,7 @@ export function UserForm(props: Props) {
   });
   const e = form.formState.errors as Record<string, { message?: string } | undefined>;
   const role = form.watch("role");
+  const units = useFieldIds({ error: e.unitIds?.message, required: true });
   const onSubmit = form.handleSubmit(async (raw) => {
     setFailure(null);
     setSaved(false);
@@ -44,35 +44,36 @@ export function UserForm(props: Props) {
   });
   return (
     <form onSubmit={onSubmit} className="space-y-4 rounded bg-white p-6 shadow-sm" noValidate data-testid="user-form">
+      <RequiredNote />
       {props.mode === "create" && (
-        <label className="block text-sm">
-          用户名
-          <input {...form.register("username")} className={inputClass} autoComplete="off" />
-          <FieldError message={e.username?.message} />
-        </label>
+        <Field label="用户名" required error={e.username?.message}>
+          {(p) => <input {...form.register("username")} {...p} className={inputClass} autoComplete="off" />}
+        </Field>
       )}
-      <label className="block text-sm">
-        姓名
-        <input {...form.register("displayName")} className={inputClass} />
-        <FieldError message={e.displayName?.message} />
-      </label>
-      <label className="block text-sm">
-        角色
-        <select {...form.register("role")} className={inputClass}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABEL[r]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label="姓名" required error={e.displayName?.message}>
+        {(p) => <input {...form.register("displayName")} {...p} className={inputClass} />}
+      </Field>
+      <Field label="角色" required>
+        {(p) => (
+          <select {...form.register("role")} {...p} className={inputClass}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABEL[r]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       {role === "COUNTY_OFFICER" && (
-        <fieldset className="text-sm">
-          <legend>负责的填报单位</legend>
+        <fieldset className="text-sm" aria-describedby={units.control["aria-describedby"]}>
+          <legend>
+            负责的填报单位
+            <RequiredMark required />
+          </legend>
           <div className="mt-1 max-h-64 space-y-2 overflow-y-auto rounded border p-2">
             {props.units.map((g) => (
               <div key={g.plan} role="group" aria-label={g.plan}>
-                <div className="text-xs text-slate-500">{g.plan}</div>
+                <div className="text-xs text-slate-600">{g.plan}</div>
                 <div className="flex flex-wrap gap-x-4 gap-y-1">
                   {g.units.map((u) => (
                     <label key={u.id} className="inline-flex items-center gap-1">
@@ -84,30 +85,23 @@ export function UserForm(props: Props) {
               </div>
             ))}
           </div>
-          <FieldError message={e.unitIds?.message} />
+          <FieldError id={units.errorId} message={e.unitIds?.message} />
         </fieldset>
       )}
       {props.mode === "create" ? (
-        <label className="block text-sm">
-          初始密码（用户首次登录后须修改）
-          <input {...form.register("password")} type="password" autoComplete="new-password" className={inputClass} />
-          <span className="text-xs text-slate-500">{PASSWORD_RULE}</span>
-          <FieldError message={e.password?.message} />
-        </label>
+        <Field label="初始密码（用户首次登录后须修改）" required hint={PASSWORD_RULE} error={e.password?.message}>
+          {(p) => <input {...form.register("password")} {...p} type="password" autoComplete="new-password" className={inputClass} />}
+        </Field>
       ) : (
         <>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" {...form.register("disabled")} />
             停用该账号（立即失去访问权限）
           </label>
-          <label className="block text-sm">
-            修改说明（可选）
-            <input {...form.register("reason")} className={inputClass} />
-          </label>
+          <Field label="修改说明（可选）">{(p) => <input {...form.register("reason")} {...p} className={inputClass} />}</Field>
         </>
       )}
-      <FormFailure failure={failure} />
-      {saved && <p className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">已保存。</p>}
+      <FormResult failure={failure} success={saved && "已保存。"} />
       <button type="submit" disabled={form.formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-60">
         {props.mode === "create" ? "创建" : "保存"}
       </button>

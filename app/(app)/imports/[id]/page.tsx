@@ -196,5 +196,5 @@ function Detail({ row }: { row: PreviewRow }) {
         {row.children ? ` ${T.children(row.children)}` : ""}
       </span>
     );
-  return <span className="text-slate-400">—</span>;
+  return <span className="text-slate-600">—</span>;
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
-import { FieldError, inputClass } from "@/components/form";
+import { Announce, Field, FieldError, inputClass, useFieldIds } from "@/components/form";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { zh } from "@/lib/i18n/zh-CN";
 import { zhReminders } from "@/lib/i18n/zh-CN-reminders";
@@ -59,6 +59,7 @@ export function PlanSettingsForm({ plan, cycleLocked, hasDocument }: { plan: Pla
   const e = form.formState.errors as Errors;
   const documentError = e.document?.message ?? e.document?.fileName?.message ?? e.document?.content?.message;
   const removing = useWatch({ control: form.control, name: "document" }) === null;
+  const doc = useFieldIds({ error: documentError, hint: true });
   return (
     <form
       onSubmit={(ev) => {
@@ -69,90 +70,78 @@ export function PlanSettingsForm({ plan, cycleLocked, hasDocument }: { plan: Pla
       noValidate
       data-testid="plan-settings-form"
     >
-      <label className="block text-sm md:col-span-2">
-        {F.title}
-        <input {...form.register("title")} className={inputClass} />
-        <FieldError message={e.title?.message} />
-      </label>
-      <label className="block text-sm">
-        {F.periodStart}
-        <input {...form.register("periodStart")} type="number" min={2000} max={2100} className={inputClass} />
-        <FieldError message={e.periodStart?.message} />
-      </label>
-      <label className="block text-sm">
-        {F.periodEnd}
-        <input {...form.register("periodEnd")} type="number" min={2000} max={2100} className={inputClass} />
-        <FieldError message={e.periodEnd?.message} />
-      </label>
-      <label className="block text-sm">
-        {F.cycle}
+      <Field label={F.title} error={e.title?.message} className="block text-sm md:col-span-2">
+        {(p) => <input {...form.register("title")} {...p} className={inputClass} />}
+      </Field>
+      <Field label={F.periodStart} error={e.periodStart?.message}>
+        {(p) => <input {...form.register("periodStart")} {...p} type="number" min={2000} max={2100} className={inputClass} />}
+      </Field>
+      <Field label={F.periodEnd} error={e.periodEnd?.message}>
+        {(p) => <input {...form.register("periodEnd")} {...p} type="number" min={2000} max={2100} className={inputClass} />}
+      </Field>
+      <Field label={F.cycle} hint={cycleLocked ? F.cycleLocked : undefined} error={e.reportingCycle?.message}>
         {/* a disabled field is not sent: the cycle stays as it is */}
-        <select {...form.register("reportingCycle", { disabled: cycleLocked })} className={inputClass}>
-          {Object.entries(zhPlans.cycle).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-        {cycleLocked && <span className="text-xs text-slate-500">{F.cycleLocked}</span>}
-        <FieldError message={e.reportingCycle?.message} />
-      </label>
-      <label className="block text-sm">
-        {F.moneyUnit}
-        <select {...form.register("moneyUnit")} className={inputClass}>
-          <option value="yi">{zh.money.yi}</option>
-          <option value="wan">{zh.money.wan}</option>
-        </select>
-      </label>
-      <label className="block text-sm">
-        {D.label}
-        <input {...form.register("reportDueDay")} inputMode="numeric" placeholder="如 5" className={inputClass} data-testid="report-due-day" />
-        <span className="text-xs text-slate-500">{D.hint}</span>
-        <FieldError message={e.reportDueDay?.message} />
-      </label>
-      <label className="block text-sm">
-        {W.label}
-        <input
-          {...form.register("reminderWebhookUrl")}
-          type="url"
-          placeholder="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"
-          className={inputClass}
-          autoComplete="off"
-          data-testid="reminder-webhook-url"
-        />
-        <span className="text-xs text-slate-500">{W.hint}</span>
-        <FieldError message={e.reminderWebhookUrl?.message} />
-      </label>
-      <div className="block text-sm md:col-span-2">
-        <label>
-          {F.document}
-          <DocumentInput
-            onChange={(doc) => {
-              form.clearErrors("document");
-              form.setValue("document", doc);
-            }}
-            onTooLarge={() => form.setError("document", { message: F.tooLarge })}
+        {(p) => (
+          <select {...form.register("reportingCycle", { disabled: cycleLocked })} {...p} className={inputClass}>
+            {Object.entries(zhPlans.cycle).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={F.moneyUnit}>
+        {(p) => (
+          <select {...form.register("moneyUnit")} {...p} className={inputClass}>
+            <option value="yi">{zh.money.yi}</option>
+            <option value="wan">{zh.money.wan}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={D.label} hint={D.hint} error={e.reportDueDay?.message}>
+        {(p) => <input {...form.register("reportDueDay")} {...p} inputMode="numeric" placeholder="如 5" className={inputClass} data-testid="report-due-day" />}
+      </Field>
+      <Field label={W.label} hint={W.hint} error={e.reminderWebhookUrl?.message}>
+        {(p) => (
+          <input
+            {...p}
+            {...form.register("reminderWebhookUrl")}
+            type="url"
+            placeholder="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…"
+            className={inputClass}
+            autoComplete="off"
+            data-testid="reminder-webhook-url"
           />
-        </label>
-        <span className="text-xs text-slate-500">
+        )}
+      </Field>
+      <div className="block text-sm md:col-span-2">
+        <label htmlFor={doc.id}>{F.document}</label>
+        <DocumentInput
+          control={doc.control}
+          onChange={(d) => {
+            form.clearErrors("document");
+            form.setValue("document", d);
+          }}
+          onTooLarge={() => form.setError("document", { message: F.tooLarge })}
+        />
+        <p id={doc.hintId} className="mt-1 text-xs text-slate-600">
           {plan.sourceFile && hasDocument ? F.documentKept(plan.sourceFile) : F.documentNone} {F.documentHint}
-        </span>
+        </p>
         {hasDocument && (
           <label className="mt-1 flex items-center gap-2 text-xs">
             <input type="checkbox" checked={removing} onChange={(ev) => form.setValue("document", ev.target.checked ? null : undefined)} />
             {F.documentRemove}
           </label>
         )}
-        <FieldError message={documentError} />
+        <FieldError id={doc.errorId} message={documentError} />
       </div>
-      <label className="block text-sm md:col-span-2">
-        {F.reason}
-        <input {...form.register("reason")} className={inputClass} />
-        <FieldError message={e.reason?.message} />
-      </label>
+      <Field label={F.reason} error={e.reason?.message} className="block text-sm md:col-span-2">
+        {(p) => <input {...form.register("reason")} {...p} className={inputClass} />}
+      </Field>
       <div className="space-y-2 md:col-span-2">
         <Outcome failure={failure} />
-        {saved && <p className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">{F.saved}</p>}
+        <Announce>{saved && <p className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">{F.saved}</p>}</Announce>
         <button type="submit" disabled={form.formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-60">
           {F.save}
         </button>

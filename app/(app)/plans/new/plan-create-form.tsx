@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
+import { Announce, applyFieldErrors, Field, inputClass, RequiredNote } from "@/components/form";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { zh } from "@/lib/i18n/zh-CN";
 import { planCreateSchema, type PlanCreateInput } from "@/lib/schemas/plan";
@@ -45,109 +45,107 @@ export function PlanCreateForm({ regions }: { regions: Region[] }) {
   });
   return (
     <form onSubmit={onSubmit} className="grid gap-4 rounded bg-white p-6 shadow-sm md:grid-cols-2" noValidate data-testid="plan-create-form">
-      <label className="block text-sm md:col-span-2">
-        {F.title}
-        <input {...form.register("title")} className={inputClass} placeholder="如：健康岳阳“十五五”发展规划" />
-        <FieldError message={e.title?.message} />
-      </label>
-      <label className="block text-sm">
-        {F.level}
-        <select {...form.register("level")} className={inputClass}>
-          {Object.entries(zh.level).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-        <FieldError message={e.level?.message} />
-      </label>
-      <label className="block text-sm">
-        {F.region}
-        <select
-          className={inputClass}
-          value={newRegion ? "new" : String(regionId ?? "")}
-          onChange={(ev) => {
-            const v = ev.target.value;
-            setNewRegion(v === "new");
-            form.setValue("regionId", v === "new" || v === "" ? null : Number(v));
-            if (v !== "new") {
-              form.setValue("regionName", "");
-              form.setValue("regionLevel", null);
-            }
-          }}
-          data-testid="plan-region"
-        >
-          <option value="">请选择</option>
-          {regions.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}（{zhPlans.regionLevel[r.level]}）
-            </option>
-          ))}
-          <option value="new">{F.newRegion}</option>
-        </select>
-        <FieldError message={e.regionId?.message} />
-      </label>
+      <div className="md:col-span-2">
+        <RequiredNote />
+      </div>
+      <Field label={F.title} required error={e.title?.message} className="block text-sm md:col-span-2">
+        {(p) => <input {...form.register("title")} {...p} className={inputClass} placeholder="如：健康岳阳“十五五”发展规划" />}
+      </Field>
+      <Field label={F.level} error={e.level?.message}>
+        {(p) => (
+          <select {...form.register("level")} {...p} className={inputClass}>
+            {Object.entries(zh.level).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={F.region} required error={e.regionId?.message}>
+        {(p) => (
+          <select
+            {...p}
+            className={inputClass}
+            value={newRegion ? "new" : String(regionId ?? "")}
+            onChange={(ev) => {
+              const v = ev.target.value;
+              setNewRegion(v === "new");
+              form.setValue("regionId", v === "new" || v === "" ? null : Number(v));
+              if (v !== "new") {
+                form.setValue("regionName", "");
+                form.setValue("regionLevel", null);
+              }
+            }}
+            data-testid="plan-region"
+          >
+            <option value="">请选择</option>
+            {regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}（{zhPlans.regionLevel[r.level]}）
+              </option>
+            ))}
+            <option value="new">{F.newRegion}</option>
+          </select>
+        )}
+      </Field>
       {newRegion && (
         <>
-          <label className="block text-sm">
-            {F.regionName}
-            <input {...form.register("regionName")} className={inputClass} />
-            <FieldError message={e.regionName?.message} />
-          </label>
-          <label className="block text-sm">
-            {F.regionLevel}
-            <select {...form.register("regionLevel", { setValueAs: (v: string) => v || null })} className={inputClass}>
-              <option value="">请选择</option>
-              {Object.entries(zhPlans.regionLevel).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-            <FieldError message={e.regionLevel?.message} />
-          </label>
+          <Field label={F.regionName} required error={e.regionName?.message}>
+            {(p) => <input {...form.register("regionName")} {...p} className={inputClass} />}
+          </Field>
+          <Field label={F.regionLevel} required error={e.regionLevel?.message}>
+            {(p) => (
+              <select {...form.register("regionLevel", { setValueAs: (v: string) => v || null })} {...p} className={inputClass}>
+                <option value="">请选择</option>
+                {Object.entries(zhPlans.regionLevel).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </>
       )}
-      <label className="block text-sm">
-        {F.periodStart}
-        <input {...form.register("periodStart")} type="number" min={2000} max={2100} className={inputClass} />
-        <FieldError message={e.periodStart?.message} />
-      </label>
-      <label className="block text-sm">
-        {F.periodEnd}
-        <input {...form.register("periodEnd")} type="number" min={2000} max={2100} className={inputClass} />
-        <FieldError message={e.periodEnd?.message} />
-      </label>
-      <label className="block text-sm">
-        {F.cycle}
-        <select {...form.register("reportingCycle")} className={inputClass}>
-          {Object.entries(zhPlans.cycle).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="block text-sm">
-        {F.moneyUnit}
-        <select {...form.register("moneyUnit")} className={inputClass}>
-          <option value="yi">{zh.money.yi}</option>
-          <option value="wan">{zh.money.wan}</option>
-        </select>
-      </label>
-      <label className="block text-sm md:col-span-2">
-        {F.document}
-        <DocumentInput
-          onChange={(doc) => {
-            form.clearErrors("document");
-            form.setValue("document", doc ?? null);
-          }}
-          onTooLarge={() => form.setError("document", { message: F.tooLarge })}
-        />
-        <span className="text-xs text-slate-500">{F.documentHint}</span>
-        <FieldError message={documentError} />
-      </label>
-      {failure && <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 md:col-span-2">{failure}</p>}
+      <Field label={F.periodStart} required error={e.periodStart?.message}>
+        {(p) => <input {...form.register("periodStart")} {...p} type="number" min={2000} max={2100} className={inputClass} />}
+      </Field>
+      <Field label={F.periodEnd} required error={e.periodEnd?.message}>
+        {(p) => <input {...form.register("periodEnd")} {...p} type="number" min={2000} max={2100} className={inputClass} />}
+      </Field>
+      <Field label={F.cycle}>
+        {(p) => (
+          <select {...form.register("reportingCycle")} {...p} className={inputClass}>
+            {Object.entries(zhPlans.cycle).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={F.moneyUnit}>
+        {(p) => (
+          <select {...form.register("moneyUnit")} {...p} className={inputClass}>
+            <option value="yi">{zh.money.yi}</option>
+            <option value="wan">{zh.money.wan}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={F.document} hint={F.documentHint} error={documentError} className="block text-sm md:col-span-2">
+        {(p) => (
+          <DocumentInput
+            control={p}
+            onChange={(doc) => {
+              form.clearErrors("document");
+              form.setValue("document", doc ?? null);
+            }}
+            onTooLarge={() => form.setError("document", { message: F.tooLarge })}
+          />
+        )}
+      </Field>
+      <Announce className="md:col-span-2">{failure && <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{failure}</p>}</Announce>
       <div className="md:col-span-2">
         <button type="submit" disabled={form.formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-60">
           {F.create}

@@ -4,8 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { createProjectAction, resubmitProjectAction } from "./actions";
-import { FormFailure } from "@/components/conflict-notice";
-import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
+import { Announce, applyFieldErrors, Field, FieldError, FormResult, inputClass, RequiredNote } from "@/components/form";
 import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
 import { FUNDING_FIELDS, fundingMismatch, projectEntryEditSchema, projectEntrySchema, type ProjectEntryEditInput } from "@/lib/schemas/project-entry";
 import type { ChangeSince } from "@/lib/server/audit/changes-since";
@@ -61,25 +60,23 @@ export function ProjectEntryForm({ mode, defaults, units, sections, lines, admit
   });
 
   const text = (name: "name" | "owner" | "approvalCode", label: string, placeholder?: string) => (
-    <label className="block text-sm">
-      {label}
-      <input {...register(name)} className={inputClass} placeholder={placeholder} />
-      <FieldError message={e[name]?.message} />
-    </label>
+    <Field label={label} required={name !== "approvalCode"} error={e[name]?.message}>
+      {(p) => <input {...register(name)} {...p} className={inputClass} placeholder={placeholder} />}
+    </Field>
   );
   const select = (name: "unitId" | "sectionId" | "parentId" | "nature", label: string, options: { value: string | number; label: string }[], empty: string) => (
-    <label className="block text-sm">
-      {label}
-      <select {...register(name)} className={inputClass}>
-        <option value="">{empty}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError message={e[name]?.message} />
-    </label>
+    <Field label={label} required={name !== "parentId"} error={e[name]?.message}>
+      {(p) => (
+        <select {...register(name)} {...p} className={inputClass}>
+          <option value="">{empty}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 
   return (
@@ -91,7 +88,10 @@ export function ProjectEntryForm({ mode, defaults, units, sections, lines, admit
           <input type="hidden" {...register("version")} />
         </>
       )}
-      <FieldError message={e.planId?.message} />
+      <RequiredNote />
+      <Announce>
+        <FieldError message={e.planId?.message} />
+      </Announce>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {select(
           "unitId",
@@ -131,59 +131,52 @@ export function ProjectEntryForm({ mode, defaults, units, sections, lines, admit
         )}
       </div>
       <div className="grid grid-cols-2 gap-4">
-        <label className="block text-sm">
-          {T.startYear}
-          <input {...register("startYear")} inputMode="numeric" className={inputClass} />
-          <FieldError message={e.startYear?.message} />
-        </label>
-        <label className="block text-sm">
-          {T.endYear}
-          <input {...register("endYear")} inputMode="numeric" className={inputClass} />
-          <FieldError message={e.endYear?.message} />
-        </label>
+        <Field label={T.startYear} required error={e.startYear?.message}>
+          {(p) => <input {...register("startYear")} {...p} inputMode="numeric" className={inputClass} />}
+        </Field>
+        <Field label={T.endYear} required error={e.endYear?.message}>
+          {(p) => <input {...register("endYear")} {...p} inputMode="numeric" className={inputClass} />}
+        </Field>
       </div>
       {parent ? (
         <p className="rounded bg-slate-50 px-3 py-2 text-sm text-slate-600">{zhPortfolio.create.subProjectNote}</p>
       ) : (
         <fieldset className="space-y-3 rounded border border-slate-200 p-3">
           <div className="grid grid-cols-[1fr_auto] gap-2">
-            <label className="block text-sm">
-              {T.total}
-              <input {...register("totalInvestment")} inputMode="decimal" className={inputClass} />
-              <FieldError message={e.totalInvestment?.message} />
-            </label>
-            <label className="block text-sm">
-              {T.moneyUnit}
-              <select {...register("moneyUnit")} className={inputClass}>
-                <option value="yi">亿元</option>
-                <option value="wan">万元</option>
-              </select>
-            </label>
+            <Field label={T.total} required error={e.totalInvestment?.message}>
+              {(p) => <input {...register("totalInvestment")} {...p} inputMode="decimal" className={inputClass} />}
+            </Field>
+            <Field label={T.moneyUnit}>
+              {(p) => (
+                <select {...register("moneyUnit")} {...p} className={inputClass}>
+                  <option value="yi">亿元</option>
+                  <option value="wan">万元</option>
+                </select>
+              )}
+            </Field>
           </div>
           <p className="text-sm text-slate-600">{zhPortfolio.funding.title}（可选，单位同上）</p>
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-5">
             {FUNDING_FIELDS.map((f) => (
-              <label key={f} className="block text-sm">
-                {zhPortfolio.funding[f]}
-                <input {...register(f)} inputMode="decimal" className={inputClass} />
-                <FieldError message={e[f]?.message} />
-              </label>
+              <Field key={f} label={zhPortfolio.funding[f]} error={e[f]?.message}>
+                {(p) => <input {...register(f)} {...p} inputMode="decimal" className={inputClass} />}
+              </Field>
             ))}
           </div>
-          {warning && (
-            <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="funding-warning">
-              {warning}
-            </p>
-          )}
+          <Announce>
+            {warning && (
+              <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="funding-warning">
+                {warning}
+              </p>
+            )}
+          </Announce>
         </fieldset>
       )}
-      <label className="block text-sm">
-        {T.scope}
-        <textarea {...register("scope")} rows={3} className={inputClass} />
-        <FieldError message={e.scope?.message} />
-      </label>
+      <Field label={T.scope} required error={e.scope?.message}>
+        {(p) => <textarea {...register("scope")} {...p} rows={3} className={inputClass} />}
+      </Field>
       {text("approvalCode", `${T.approvalCode}（可选）`, T.approvalCodeHint)}
-      <FormFailure failure={failure} />
+      <FormResult failure={failure} />
       <button type="submit" disabled={formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-60">
         {formState.isSubmitting ? "提交中…" : admitsDirectly ? zhPortfolio.create.submit : zhPortfolio.create.submitProposal}
       </button>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FocusedMessage } from "@/components/focused-message";
 import { Money } from "@/components/money";
 import { ReportStatus } from "@/components/report-status";
 import { fieldLabel } from "@/lib/i18n/field-labels";
@@ -138,12 +139,15 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       {pending && mayReview && report.submittedById !== user.id && <ReportDecision id={report.id} version={report.version} />}
       {pending && mayReview && report.submittedById === user.id && <p className="mt-4 text-sm text-slate-600">本报告由您提交，须由其他审核人审核。</p>}
       {!pending && ((decided === "approved" && report.status === "APPROVED") || (decided === "returned" && report.status === "RETURNED")) && (
-        <p role="status" className="mt-4 rounded bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="review-message">
+        <FocusedMessage
+          className="mt-4 rounded bg-green-50 px-3 py-2 text-sm text-green-800 outline-none focus:ring-2 focus:ring-green-700"
+          testId="review-message"
+        >
           {decided === "approved" ? "已审核通过。" : "已退回。"}
           <Link href="/review" className="ml-2 underline">
             返回审核
           </Link>
-        </p>
+        </FocusedMessage>
       )}
     </>
   );

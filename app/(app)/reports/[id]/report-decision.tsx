@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { reviewReportsAction } from "../../review/actions";
-import { inputClass } from "@/components/form";
+import { Announce, Field, inputClass } from "@/components/form";
 
 // Approve or return the report shown, as the version shown (a concurrent decision → conflict message).
 export function ReportDecision({ id, version }: { id: number; version: number }) {
@@ -22,10 +22,9 @@ export function ReportDecision({ id, version }: { id: number; version: number })
   };
   return (
     <section className="mt-4 rounded bg-white p-4 shadow-sm" data-testid="report-decision">
-      <label className="block text-sm">
-        审核意见（退回时必填）
-        <input value={comment} onChange={(e) => setComment(e.target.value)} className={inputClass} />
-      </label>
+      <Field label="审核意见（退回时必填）">
+        {(p) => <input {...p} value={comment} onChange={(e) => setComment(e.target.value)} className={inputClass} />}
+      </Field>
       <div className="mt-3 flex gap-3">
         <button type="button" disabled={busy} onClick={() => decide("APPROVE")} className="rounded bg-green-700 px-4 py-1.5 text-white disabled:opacity-50">
           审核通过
@@ -34,15 +33,13 @@ export function ReportDecision({ id, version }: { id: number; version: number })
           退回
         </button>
       </div>
-      {message && (
-        <p
-          role="status"
-          className={`mt-2 rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
-          data-testid="review-message"
-        >
-          {message.text}
-        </p>
-      )}
+      <Announce className="mt-2">
+        {message && (
+          <p className={`rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`} data-testid="review-message">
+            {message.text}
+          </p>
+        )}
+      </Announce>
     </section>
   );
 }

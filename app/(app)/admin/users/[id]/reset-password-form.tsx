@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { resetPasswordAction } from "./actions";
-import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
+import { Announce, applyFieldErrors, Field, inputClass } from "@/components/form";
 import { PASSWORD_RULE, passwordResetSchema } from "@/lib/schemas/user";
 
 export function ResetPasswordForm({ id }: { id: number }) {
@@ -23,13 +23,12 @@ export function ResetPasswordForm({ id }: { id: number }) {
   return (
     <form onSubmit={onSubmit} className="space-y-3 self-start rounded bg-white p-6 shadow-sm" noValidate>
       <h2 className="font-semibold">重置密码</h2>
-      <label className="block text-sm">
-        临时密码
-        <input {...form.register("password")} type="password" autoComplete="new-password" className={inputClass} />
-        <span className="text-xs text-slate-500">{PASSWORD_RULE}</span>
-        <FieldError message={form.formState.errors.password?.message} />
-      </label>
-      {message && <p className={`rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}>{message.text}</p>}
+      <Field label="临时密码" required hint={PASSWORD_RULE} error={form.formState.errors.password?.message}>
+        {(p) => <input {...form.register("password")} {...p} type="password" autoComplete="new-password" className={inputClass} />}
+      </Field>
+      <Announce>
+        {message && <p className={`rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}>{message.text}</p>}
+      </Announce>
       <button type="submit" className="rounded bg-slate-700 px-4 py-1.5 text-sm text-white hover:bg-slate-800">
         重置
       </button>

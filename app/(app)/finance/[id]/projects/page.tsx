@@ -141,7 +141,7 @@ export default async function FinanceDrillPage({ params, searchParams }: { param
                   r.line ? (
                     <Money wan={r.totalWan} unit={unit} />
                   ) : (
-                    <span className="block text-center text-xs whitespace-normal text-slate-400">{zhFinance.childOfBundle}</span>
+                    <span className="block text-center text-xs whitespace-normal text-slate-600">{zhFinance.childOfBundle}</span>
                   ),
               },
               ...AMOUNTS.map((k) => ({ key: k, header: f[k], numeric: true, cell: (r: Row) => <Amount wan={r[k]} unit={unit} /> })),
@@ -149,7 +149,7 @@ export default async function FinanceDrillPage({ params, searchParams }: { param
                 key: "report",
                 header: periodLabel(d.period),
                 nowrap: true,
-                cell: (r) => (r.reportStatus ? zhFinance.reportStatus[r.reportStatus] : <span className="text-slate-400">{zhFinance.notReportedShort}</span>),
+                cell: (r) => (r.reportStatus ? zhFinance.reportStatus[r.reportStatus] : <span className="text-slate-600">{zhFinance.notReportedShort}</span>),
               },
             ]}
             footerProps={{ "data-testid": "drill-total" }}

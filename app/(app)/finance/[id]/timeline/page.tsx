@@ -129,7 +129,7 @@ export default async function TimelinePage({ params, searchParams }: { params: P
             return (
               <div key={p.id} className="flex border-b text-sm last:border-b-0 hover:bg-sky-50/40" data-testid="timeline-row">
                 <div className="w-80 shrink-0 truncate px-2 py-1.5" title={p.name}>
-                  {p.parentId && <span className="text-slate-400">↳ </span>}
+                  {p.parentId && <span className="text-slate-600">↳ </span>}
                   <Link href={`/projects/${p.id}`} className="text-sky-700 hover:underline">
                     {p.name}
                   </Link>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { carryOverAction } from "./actions";
 import { DataTable } from "@/components/data-table";
-import { inputClass } from "@/components/form";
+import { Announce, Field, inputClass } from "@/components/form";
 import { zh } from "@/lib/i18n/zh-CN";
 import { formatMoney } from "@/lib/money";
 import type { carryOverCandidates } from "@/lib/server/carry-over/carry-over-candidates";
@@ -122,10 +122,9 @@ export function CarryOverForm({ data }: { data: Data }) {
         <div className="space-y-3 rounded bg-white p-4 text-sm shadow-sm">
           {mapSelect("单位对应（原规划 → 本规划）", usedUnits, data.to.units, unitMap, setUnitMap)}
           {mapSelect("类别对应（原规划 → 本规划）", usedSections, data.to.sections, sectionMap, setSectionMap)}
-          <label className="block w-48">
-            切换期次
-            <input value={cutover} onChange={(e) => setCutover(e.target.value)} className={inputClass} />
-          </label>
+          <Field label="切换期次" className="block w-48">
+            {(p) => <input {...p} value={cutover} onChange={(e) => setCutover(e.target.value)} className={inputClass} />}
+          </Field>
           <button type="button" disabled={busy} onClick={() => setConfirming(true)} className="rounded bg-sky-700 px-4 py-1.5 text-white disabled:opacity-50">
             结转（{chosen.length}）
           </button>
@@ -151,20 +150,18 @@ export function CarryOverForm({ data }: { data: Data }) {
           )}
         </div>
       )}
-      {message && (
-        <p
-          role="status"
-          className={`rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
-          data-testid="carry-over-message"
-        >
-          {message.text}{" "}
-          {message.ok && (
-            <Link href={`/projects?plan=${data.to.id}`} className="underline">
-              查看本规划的项目
-            </Link>
-          )}
-        </p>
-      )}
+      <Announce>
+        {message && (
+          <p className={`rounded px-3 py-2 text-sm ${message.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`} data-testid="carry-over-message">
+            {message.text}{" "}
+            {message.ok && (
+              <Link href={`/projects?plan=${data.to.id}`} className="underline">
+                查看本规划的项目
+              </Link>
+            )}
+          </p>
+        )}
+      </Announce>
     </div>
   );
 }

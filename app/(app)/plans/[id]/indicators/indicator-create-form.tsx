@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createIndicatorAction } from "./actions";
-import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
+import { Announce, applyFieldErrors, Field, inputClass } from "@/components/form";
 import { indicatorCreateSchema, type IndicatorCreateInput } from "@/lib/schemas/indicator";
 
 // The plan office adds an indicator as the plan prints it.
@@ -38,11 +38,9 @@ export function IndicatorCreateForm({ planId, baselineYear, targetYear }: { plan
     setMessage({ ok: false, text: result.message });
   });
   const field = (name: keyof IndicatorCreateInput, label: string, hint?: string) => (
-    <label>
-      {label}
-      <input {...form.register(name)} placeholder={hint} className={inputClass} />
-      <FieldError message={e[name]?.message} />
-    </label>
+    <Field label={label} error={e[name]?.message} className="block">
+      {(p) => <input {...form.register(name)} {...p} placeholder={hint} className={inputClass} />}
+    </Field>
   );
   return (
     <form
@@ -54,34 +52,32 @@ export function IndicatorCreateForm({ planId, baselineYear, targetYear }: { plan
       {field("category", "领域", "健康水平")}
       {field("shortName", "指标名称", "人均预期寿命")}
       {field("unit", "计量单位", "岁")}
-      <label>
-        属性
-        <select {...form.register("attribute")} className={inputClass}>
-          <option value="EXPECTED">预期性</option>
-          <option value="BINDING">约束性</option>
-        </select>
-      </label>
+      <Field label="属性" className="block">
+        {(p) => (
+          <select {...form.register("attribute")} {...p} className={inputClass}>
+            <option value="EXPECTED">预期性</option>
+            <option value="BINDING">约束性</option>
+          </select>
+        )}
+      </Field>
       {field("baselineYear", "基期年份")}
       {field("baselineText", "基期值（按原文）", "77.3")}
       {field("targetYear", "目标年份")}
       {field("targetText", "目标值（按原文）", "≥80、78.60左右、持续下降")}
-      <label>
-        方向（原文未表明时）
-        <select {...form.register("direction", { setValueAs: (v) => (v === "" || v === null ? null : v) })} className={inputClass}>
-          <option value="">按目标值判断</option>
-          <option value="HIGHER">越高越好</option>
-          <option value="LOWER">越低越好</option>
-        </select>
-      </label>
+      <Field label="方向（原文未表明时）" className="block">
+        {(p) => (
+          <select {...form.register("direction", { setValueAs: (v) => (v === "" || v === null ? null : v) })} {...p} className={inputClass}>
+            <option value="">按目标值判断</option>
+            <option value="HIGHER">越高越好</option>
+            <option value="LOWER">越低越好</option>
+          </select>
+        )}
+      </Field>
       <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-3">
         <button type="submit" disabled={form.formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white disabled:opacity-60">
           新增指标
         </button>
-        {message && (
-          <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-800" : "text-red-700"}>
-            {message.text}
-          </span>
-        )}
+        <Announce className="contents">{message && <span className={message.ok ? "text-green-800" : "text-red-700"}>{message.text}</span>}</Announce>
       </div>
     </form>
   );

@@ -113,7 +113,7 @@ export default async function IndicatorsPage({ params, searchParams }: { params:
             numeric: true,
             cell: (r: IndicatorFigure) => {
               const v = regional(r, year);
-              if (!v) return <span className="text-slate-400">—</span>;
+              if (!v) return <span className="text-slate-600">—</span>;
               return (
                 <span title={v.reviewState === "SUBMITTED" ? "待审核" : "已审核"}>
                   {v.value}

@@ -1,5 +1,5 @@
 "use client";
-import { FieldError, inputClass } from "@/components/form";
+import { inputClass, Field } from "@/components/form";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { planArchiveSchema } from "@/lib/schemas/plan";
 import { archivePlanAction } from "./actions";
@@ -26,11 +26,9 @@ export function ArchiveForm({ id, version, archived }: { id: number; version: nu
       noValidate
       data-testid="plan-archive-form"
     >
-      <label className="min-w-64 flex-1">
-        {A.reason}
-        <input {...form.register("reason")} className={inputClass} placeholder={archived ? "如：误归档" : "如：规划期满，转入十五五规划"} />
-        <FieldError message={form.formState.errors.reason?.message} />
-      </label>
+      <Field label={A.reason} error={form.formState.errors.reason?.message} className="min-w-64 flex-1">
+        {(p) => <input {...form.register("reason")} {...p} className={inputClass} placeholder={archived ? "如：误归档" : "如：规划期满，转入十五五规划"} />}
+      </Field>
       <button
         type="submit"
         disabled={form.formState.isSubmitting}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { ConflictNotice } from "@/components/conflict-notice";
-import { applyFieldErrors } from "@/components/form";
+import { Announce, applyFieldErrors } from "@/components/form";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import type { ChangeSince } from "@/lib/server/audit/changes-since";
 import type { ActionResult } from "@/lib/server/run-action";
@@ -18,13 +18,16 @@ export function failureOf(result: ActionResult<unknown>): Failure {
   return { message: result.message, conflict: result.code === "CONFLICT" && Array.isArray(result.details) ? (result.details as ChangeSince[]) : undefined };
 }
 
+// Inside a live region (always present), so screen readers announce the refusal when it appears.
 export function Outcome({ failure }: { failure: Failure }) {
-  if (!failure) return null;
-  if (failure.conflict?.length) return <ConflictNotice message={failure.message} changes={failure.conflict} />;
   return (
-    <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700" role="alert">
-      {failure.message}
-    </p>
+    <Announce>
+      {failure?.conflict?.length ? (
+        <ConflictNotice message={failure.message} changes={failure.conflict} />
+      ) : failure ? (
+        <p className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{failure.message}</p>
+      ) : null}
+    </Announce>
   );
 }
 

@@ -1,5 +1,5 @@
 "use client";
-import { FieldError, inputClass } from "@/components/form";
+import { Field, FieldError, inputClass, useFieldIds } from "@/components/form";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { zh } from "@/lib/i18n/zh-CN";
 import { sectionCreateSchema, sectionUpdateSchema, type SectionCreateInput, type SectionUpdateInput } from "@/lib/schemas/section";
@@ -16,23 +16,20 @@ export function SectionCreateForm({ planId }: { planId: number }) {
   const e = form.formState.errors;
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3 text-sm" noValidate data-testid="section-create-form">
-      <label>
-        {S.kind}
-        <select {...form.register("kind")} className={inputClass}>
-          <option value="CATEGORY">{zh.sectionKind.CATEGORY}</option>
-          <option value="COLUMN">{zh.sectionKind.COLUMN}</option>
-        </select>
-      </label>
-      <label className="w-32">
-        {S.number}
-        <input {...form.register("number")} className={inputClass} placeholder="专栏3" />
-        <FieldError message={e.number?.message} />
-      </label>
-      <label className="min-w-64">
-        {S.title}
-        <input {...form.register("title")} className={inputClass} />
-        <FieldError message={e.title?.message} />
-      </label>
+      <Field label={S.kind} className="block">
+        {(p) => (
+          <select {...form.register("kind")} {...p} className={inputClass}>
+            <option value="CATEGORY">{zh.sectionKind.CATEGORY}</option>
+            <option value="COLUMN">{zh.sectionKind.COLUMN}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={S.number} error={e.number?.message} className="w-32">
+        {(p) => <input {...form.register("number")} {...p} className={inputClass} placeholder="专栏3" />}
+      </Field>
+      <Field label={S.title} required error={e.title?.message} className="min-w-64">
+        {(p) => <input {...form.register("title")} {...p} className={inputClass} />}
+      </Field>
       <button type="submit" disabled={form.formState.isSubmitting} className={`${primaryButton} mt-6`}>
         {S.add}
       </button>
@@ -52,11 +49,13 @@ export function SectionEditForm({ section, onClose }: { section: Section; onClos
     onClose,
   );
   const e = form.formState.errors;
+  const num = useFieldIds({ error: e.number?.message });
+  const title = useFieldIds({ error: e.title?.message, required: true });
   return (
     <form onSubmit={onSubmit} className="space-y-2" noValidate data-testid="section-edit-form">
       <div className="flex flex-wrap gap-2">
-        <input {...form.register("number")} className={`${inputClass} mt-0 w-28`} aria-label={S.number} />
-        <input {...form.register("title")} className={`${inputClass} mt-0 max-w-72`} aria-label={S.title} />
+        <input {...form.register("number")} {...num.control} className={`${inputClass} mt-0 w-28`} aria-label={S.number} />
+        <input {...form.register("title")} {...title.control} className={`${inputClass} mt-0 max-w-72`} aria-label={S.title} />
         <button type="submit" disabled={form.formState.isSubmitting} className={smallButton}>
           {zhPlans.unit.save}
         </button>
@@ -64,7 +63,8 @@ export function SectionEditForm({ section, onClose }: { section: Section; onClos
           {zhPlans.unit.cancel}
         </button>
       </div>
-      <FieldError message={e.number?.message ?? e.title?.message} />
+      <FieldError id={num.errorId} message={e.number?.message} />
+      <FieldError id={title.errorId} message={e.title?.message} />
       <Outcome failure={failure} />
     </form>
   );

@@ -1,6 +1,6 @@
 "use client";
 import { useWatch } from "react-hook-form";
-import { FieldError, inputClass } from "@/components/form";
+import { Field, FieldError, inputClass, RequiredMark, useFieldIds } from "@/components/form";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { unitCreateSchema, unitRetireSchema, unitUpdateSchema, type UnitCreateInput, type UnitRetireInput, type UnitUpdateInput } from "@/lib/schemas/unit";
 import { createUnitAction, retireUnitAction, updateUnitAction } from "./actions";
@@ -34,18 +34,16 @@ export function UnitCreateForm({ planId, regions }: { planId: number; regions: R
   const e = form.formState.errors;
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3 text-sm" noValidate data-testid="unit-create-form">
-      <label className="min-w-48">
-        {U.name}
-        <input {...form.register("name")} className={inputClass} />
-        <FieldError message={e.name?.message} />
-      </label>
-      <label className="min-w-48">
-        {U.region}
-        <select {...form.register("regionId")} className={inputClass}>
-          {regionOptions(regions)}
-        </select>
-        <FieldError message={e.regionId?.message} />
-      </label>
+      <Field label={U.name} required error={e.name?.message} className="min-w-48">
+        {(p) => <input {...form.register("name")} {...p} className={inputClass} />}
+      </Field>
+      <Field label={U.region} error={e.regionId?.message} className="min-w-48">
+        {(p) => (
+          <select {...form.register("regionId")} {...p} className={inputClass}>
+            {regionOptions(regions)}
+          </select>
+        )}
+      </Field>
       <button type="submit" disabled={form.formState.isSubmitting} className={`${primaryButton} mt-6`}>
         {U.add}
       </button>
@@ -64,11 +62,13 @@ export function UnitEditForm({ unit, regions, onClose }: { unit: Unit; regions: 
     onClose,
   );
   const e = form.formState.errors;
+  const name = useFieldIds({ error: e.name?.message, required: true });
+  const region = useFieldIds({ error: e.regionId?.message });
   return (
     <form onSubmit={onSubmit} className="space-y-2" noValidate data-testid="unit-edit-form">
       <div className="flex flex-wrap gap-2">
-        <input {...form.register("name")} className={`${inputClass} mt-0 max-w-48`} aria-label={U.name} />
-        <select {...form.register("regionId")} className={`${inputClass} mt-0 max-w-40`} aria-label={U.region}>
+        <input {...form.register("name")} {...name.control} className={`${inputClass} mt-0 max-w-48`} aria-label={U.name} />
+        <select {...form.register("regionId")} {...region.control} className={`${inputClass} mt-0 max-w-40`} aria-label={U.region}>
           {regionOptions(regions)}
         </select>
         <button type="submit" disabled={form.formState.isSubmitting} className={smallButton}>
@@ -78,7 +78,8 @@ export function UnitEditForm({ unit, regions, onClose }: { unit: Unit; regions: 
           {U.cancel}
         </button>
       </div>
-      <FieldError message={e.name?.message ?? e.regionId?.message} />
+      <FieldError id={name.errorId} message={e.name?.message} />
+      <FieldError id={region.errorId} message={e.regionId?.message} />
       <Outcome failure={failure} />
     </form>
   );
@@ -94,6 +95,8 @@ export function UnitRetireForm({ unit, targets, onClose }: { unit: Unit; targets
   const e = form.formState.errors;
   const targetId = useWatch({ control: form.control, name: "targetId" });
   const target = targets.find((t) => String(t.id) === String(targetId));
+  const into = useFieldIds({ error: e.targetId?.message, required: true });
+  const why = useFieldIds({ error: e.reason?.message });
   return (
     <form
       onSubmit={(ev) => {
@@ -105,8 +108,11 @@ export function UnitRetireForm({ unit, targets, onClose }: { unit: Unit; targets
       data-testid="unit-retire-form"
     >
       <div className="flex flex-wrap items-center gap-2">
-        <span>{U.retireInto}</span>
-        <select {...form.register("targetId")} className={`${inputClass} mt-0 max-w-40`} aria-label={U.retireInto}>
+        <label htmlFor={into.id}>
+          {U.retireInto}
+          <RequiredMark required />
+        </label>
+        <select {...form.register("targetId")} {...into.control} className={`${inputClass} mt-0 max-w-40`}>
           <option value="">请选择</option>
           {targets.map((t) => (
             <option key={t.id} value={t.id}>
@@ -114,7 +120,7 @@ export function UnitRetireForm({ unit, targets, onClose }: { unit: Unit; targets
             </option>
           ))}
         </select>
-        <input {...form.register("reason")} className={`${inputClass} mt-0 max-w-56`} placeholder="原因（可选）" aria-label="原因" />
+        <input {...form.register("reason")} {...why.control} className={`${inputClass} mt-0 max-w-56`} placeholder="原因（可选）" aria-label="原因" />
         <button type="submit" disabled={form.formState.isSubmitting} className={smallButton}>
           {U.retire}
         </button>
@@ -122,7 +128,8 @@ export function UnitRetireForm({ unit, targets, onClose }: { unit: Unit; targets
           {U.cancel}
         </button>
       </div>
-      <FieldError message={e.targetId?.message ?? e.reason?.message} />
+      <FieldError id={into.errorId} message={e.targetId?.message} />
+      <FieldError id={why.errorId} message={e.reason?.message} />
       <Outcome failure={failure} />
     </form>
   );

@@ -4,8 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { requestWithdrawalAction } from "./actions";
-import { FormFailure } from "@/components/conflict-notice";
-import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
+import { applyFieldErrors, inputClass, Field, FormResult } from "@/components/form";
 import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
 import { periodLabel } from "@/lib/periods";
 import { withdrawalRequestSchema, type WithdrawalRequestInput } from "@/lib/schemas/project-entry";
@@ -37,23 +36,21 @@ export function WithdrawForm({ defaults, periods }: { defaults: WithdrawalReques
     <form onSubmit={onSubmit} className="max-w-2xl space-y-4 rounded bg-white p-6 shadow-sm" noValidate data-testid="withdraw-form">
       <input type="hidden" {...register("projectId")} />
       <input type="hidden" {...register("version")} />
-      <label className="block text-sm">
-        {W.period}
-        <select {...register("effectivePeriod")} className={inputClass}>
-          {periods.map((p) => (
-            <option key={p} value={p}>
-              {periodLabel(p)}
-            </option>
-          ))}
-        </select>
-        <FieldError message={e.effectivePeriod?.message} />
-      </label>
-      <label className="block text-sm">
-        {W.reason}
-        <textarea {...register("reason")} rows={3} className={inputClass} />
-        <FieldError message={e.reason?.message} />
-      </label>
-      <FormFailure failure={failure} />
+      <Field label={W.period} error={e.effectivePeriod?.message}>
+        {(p) => (
+          <select {...register("effectivePeriod")} {...p} className={inputClass}>
+            {periods.map((p) => (
+              <option key={p} value={p}>
+                {periodLabel(p)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={W.reason} required error={e.reason?.message}>
+        {(p) => <textarea {...register("reason")} {...p} rows={3} className={inputClass} />}
+      </Field>
+      <FormResult failure={failure} />
       <button type="submit" disabled={formState.isSubmitting} className="rounded bg-red-700 px-4 py-1.5 text-white hover:bg-red-800 disabled:opacity-60">
         {formState.isSubmitting ? "提交中…" : W.submit}
       </button>

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { setIndicatorDirectionAction } from "../actions";
-import { inputClass } from "@/components/form";
+import { Announce, inputClass } from "@/components/form";
 
 // The plan office says which way is better where the target's wording does not.
 export function DirectionForm({ id, version, direction }: { id: number; version: number; direction: "HIGHER" | "LOWER" | null }) {
@@ -24,7 +24,7 @@ export function DirectionForm({ id, version, direction }: { id: number; version:
       <button type="button" onClick={save} className="rounded bg-sky-700 px-3 py-1 text-white">
         设定方向
       </button>
-      {message && <span role="status">{message}</span>}
+      <Announce className="contents">{message && <span>{message}</span>}</Announce>
     </span>
   );
 }

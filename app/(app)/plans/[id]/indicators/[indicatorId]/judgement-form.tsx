@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { judgeIndicatorAction } from "./actions";
-import { inputClass } from "@/components/form";
+import { Announce, Field, inputClass } from "@/components/form";
 
 // A reviewer's judgement of a qualitative target for a year (达到 / 未达到 / 无法评估), with the reason.
 export function JudgementForm({
@@ -28,45 +28,43 @@ export function JudgementForm({
   };
   return (
     <form onSubmit={submit} className="grid gap-3 rounded bg-white p-3 text-sm shadow-sm sm:grid-cols-4" data-testid="judgement-form">
-      <label>
-        年度
-        <select
-          value={year}
-          onChange={(e) => {
-            const y = Number(e.target.value);
-            const had = current.find((c) => c.year === y);
-            setYear(y);
-            setResult(had?.result ?? "MET");
-            setReason(had?.reason ?? "");
-          }}
-          className={inputClass}
-        >
-          {years.map((y) => (
-            <option key={y}>{y}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        结论
-        <select value={result} onChange={(e) => setResult(e.target.value)} className={inputClass}>
-          <option value="MET">达到</option>
-          <option value="NOT_MET">未达到</option>
-          <option value="NOT_ASSESSABLE">无法评估</option>
-        </select>
-      </label>
-      <label className="sm:col-span-2">
-        判断依据
-        <input value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} />
-      </label>
+      <Field label="年度" className="block">
+        {(p) => (
+          <select
+            {...p}
+            value={year}
+            onChange={(e) => {
+              const y = Number(e.target.value);
+              const had = current.find((c) => c.year === y);
+              setYear(y);
+              setResult(had?.result ?? "MET");
+              setReason(had?.reason ?? "");
+            }}
+            className={inputClass}
+          >
+            {years.map((y) => (
+              <option key={y}>{y}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="结论" className="block">
+        {(p) => (
+          <select {...p} value={result} onChange={(e) => setResult(e.target.value)} className={inputClass}>
+            <option value="MET">达到</option>
+            <option value="NOT_MET">未达到</option>
+            <option value="NOT_ASSESSABLE">无法评估</option>
+          </select>
+        )}
+      </Field>
+      <Field label="判断依据" className="sm:col-span-2">
+        {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} />}
+      </Field>
       <div className="flex items-center gap-3 sm:col-span-4">
         <button type="submit" className="rounded bg-sky-700 px-4 py-1.5 text-white">
           保存评估
         </button>
-        {message && (
-          <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-800" : "text-red-700"}>
-            {message.text}
-          </span>
-        )}
+        <Announce className="contents">{message && <span className={message.ok ? "text-green-800" : "text-red-700"}>{message.text}</span>}</Announce>
       </div>
     </form>
   );

@@ -4,8 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { saveIndicatorValueAction } from "./actions";
-import { FormFailure } from "@/components/conflict-notice";
-import { applyFieldErrors, FieldError, inputClass } from "@/components/form";
+import { applyFieldErrors, Field, FormResult, inputClass } from "@/components/form";
 import { indicatorValueSaveSchema, type IndicatorValueSaveInput } from "@/lib/schemas/indicator";
 import type { ChangeSince } from "@/lib/server/audit/changes-since";
 
@@ -69,64 +68,62 @@ export function IndicatorValueForm({
       className="grid gap-3 rounded bg-white p-3 text-sm shadow-sm sm:grid-cols-2 lg:grid-cols-4"
       data-testid="indicator-value-form"
     >
-      <label>
-        年度
-        <select
-          {...form.register("year", { onChange: (ev) => reload(Number(ev.target.value), unitId === "" ? null : (unitId as number | null)) })}
-          className={inputClass}
-        >
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-        <FieldError message={e.year?.message} />
-      </label>
-      <label>
-        范围
-        <select
-          {...form.register("unitId", {
-            setValueAs: (v) => (v === "" || v === null ? null : Number(v)),
-            onChange: (ev) => reload(year, ev.target.value === "" ? null : Number(ev.target.value)),
-          })}
-          className={inputClass}
-        >
-          {units.map((u) => (
-            <option key={u.id ?? ""} value={u.id ?? ""}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-        <FieldError message={e.unitId?.message} />
-      </label>
-      <label>
-        数值
-        <input {...form.register("value")} inputMode="decimal" className={inputClass} />
-        <FieldError message={e.value?.message} />
-      </label>
-      <label>
-        数据来源
-        <input {...form.register("dataSource")} list="indicator-sources" placeholder="统计年报" className={inputClass} />
-        <datalist id="indicator-sources">
-          <option value="统计年报" />
-          <option value="卫生健康统计年鉴" />
-          <option value="监测系统" />
-          <option value="抽样调查" />
-        </datalist>
-        <FieldError message={e.dataSource?.message} />
-      </label>
-      <label className="sm:col-span-2">
-        说明
-        <input {...form.register("note")} className={inputClass} />
-        <FieldError message={e.note?.message} />
-      </label>
+      <Field label="年度" error={e.year?.message} className="block">
+        {(p) => (
+          <select
+            {...p}
+            {...form.register("year", { onChange: (ev) => reload(Number(ev.target.value), unitId === "" ? null : (unitId as number | null)) })}
+            className={inputClass}
+          >
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="范围" error={e.unitId?.message} className="block">
+        {(p) => (
+          <select
+            {...p}
+            {...form.register("unitId", {
+              setValueAs: (v) => (v === "" || v === null ? null : Number(v)),
+              onChange: (ev) => reload(year, ev.target.value === "" ? null : Number(ev.target.value)),
+            })}
+            className={inputClass}
+          >
+            {units.map((u) => (
+              <option key={u.id ?? ""} value={u.id ?? ""}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="数值" required error={e.value?.message} className="block">
+        {(p) => <input {...form.register("value")} {...p} inputMode="decimal" className={inputClass} />}
+      </Field>
+      <Field label="数据来源" required error={e.dataSource?.message} className="block">
+        {(p) => (
+          <>
+            <input {...form.register("dataSource")} {...p} list="indicator-sources" placeholder="统计年报" className={inputClass} />
+            <datalist id="indicator-sources">
+              <option value="统计年报" />
+              <option value="卫生健康统计年鉴" />
+              <option value="监测系统" />
+              <option value="抽样调查" />
+            </datalist>
+          </>
+        )}
+      </Field>
+      <Field label="说明" error={e.note?.message} className="sm:col-span-2">
+        {(p) => <input {...form.register("note")} {...p} className={inputClass} />}
+      </Field>
       {existing?.status === "APPROVED" && (
-        <label className="sm:col-span-2">
-          更正原因（该年度数值已审核通过，更正须说明原因）
-          <input {...form.register("correctionReason")} className={inputClass} />
-          <FieldError message={e.correctionReason?.message} />
-        </label>
+        <Field label="更正原因（该年度数值已审核通过，更正须说明原因）" required error={e.correctionReason?.message} className="sm:col-span-2">
+          {(p) => <input {...form.register("correctionReason")} {...p} className={inputClass} />}
+        </Field>
       )}
       <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
         <button type="submit" disabled={form.formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white disabled:opacity-60">
@@ -139,12 +136,7 @@ export function IndicatorValueForm({
         )}
       </div>
       <div className="sm:col-span-2 lg:col-span-4">
-        <FormFailure failure={failure} />
-        {done && (
-          <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-800">
-            {done}
-          </p>
-        )}
+        <FormResult failure={failure} success={done} />
       </div>
     </form>
   );
