@@ -45,9 +45,9 @@ async function signIn(page: Page, password: string) {
 
 async function changePassword(page: Page, from: string, to: string) {
   await page.goto(`${base}/account/password`);
-  await page.getByLabel("当前密码").fill(from);
-  await page.getByLabel("新密码", { exact: true }).fill(to);
-  await page.getByLabel("再次输入新密码").fill(to);
+  await page.getByLabel(/^当前密码/).fill(from);
+  await page.getByLabel(/^新密码/).fill(to);
+  await page.getByLabel(/^再次输入新密码/).fill(to);
   await page.getByRole("button", { name: "保存新密码" }).click();
   await page.waitForURL(`${base}/login?changed=1`);
   await expect(page.getByText("密码已修改，请用新密码登录。")).toBeVisible();
