@@ -1,11 +1,13 @@
 // Runs before every page:
 // - answers 503 at once while the database is unreachable;
 // - sends signed-out visitors to the login page (a convenience only: every page, server action and
-//   route handler checks the user itself, see lib/server/auth);
+//   route handler checks the user itself, see lib/server/auth; the cookie is decrypted with a key
+//   derived once, lib/auth/session-token.ts);
 // - sets a per-request nonce Content-Security-Policy (Next puts the nonce on its own scripts).
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { secureCookies } from "@/lib/auth/public-url";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { withBase } from "@/lib/base-path";
 import { pageQueryProblems } from "@/lib/page-queries";
 import { databaseUp } from "@/lib/server/health/database-up";
@@ -56,7 +58,10 @@ export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // pathname is without the base path (APP_BASE_PATH); the login URL keeps it, and Next turns a
   // redirect on the request's own host into a relative Location (no host name or scheme of ours).
-  if (!PUBLIC_PATHS.has(pathname) && !(await getToken({ req: request, secureCookie: secureCookies() }))) {
+  if (
+    !PUBLIC_PATHS.has(pathname) &&
+    !(await getToken({ req: request, secureCookie: secureCookies(), decode: async ({ token }) => decodeSessionToken(token) }))
+  ) {
     const login = request.nextUrl.clone();
     login.pathname = "/login";
     login.search = "";

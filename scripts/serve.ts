@@ -10,6 +10,7 @@ import path from "node:path";
 import next from "next";
 import { authUrlEnv } from "../lib/auth/public-url";
 import { CLIENT_ADDRESS_HEADER, clientAddress, isTrustedProxy, parseTrustedProxies } from "../lib/client-address";
+import { newTimingStore, serverTimingHeader, timingStorage } from "../lib/server-timing";
 import { browseUrl, listenAddress } from "./lib/listen";
 
 async function main() {
@@ -29,7 +30,14 @@ async function main() {
       delete req.headers["x-forwarded-host"];
       req.headers["x-forwarded-proto"] = "http"; // this server speaks plain HTTP; TLS ends at a proxy
     }
-    void handle(req, res);
+    // Server-Timing (lib/server-timing): the phases recorded while the request ran, added as the headers go out.
+    const timing = newTimingStore();
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+      if (!res.headersSent) res.setHeader("Server-Timing", serverTimingHeader(timing));
+      return writeHead.apply(this, args);
+    } as typeof res.writeHead;
+    timingStorage.run(timing, () => void handle(req, res));
   });
   server.listen(port, host, () => console.log(`[serve] listening on ${host}:${port}: ${browseUrl()}`));
   const stop = () => server.close(() => process.exit(0));

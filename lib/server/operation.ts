@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { grantOf, type Action } from "@/lib/permissions";
 import { validate } from "@/lib/schemas/validate";
+import { timed } from "@/lib/server-timing";
 import type { SessionUser } from "./auth/current-user";
 
 // The one way to write an operation, read or write. Steps, always in this order:
@@ -22,7 +23,8 @@ export function operation<S extends z.ZodType, R>(def: {
 }): Operation<R> {
   const op = async (actor: SessionUser, input: unknown): Promise<R> => {
     assertPermission(actor, def.permission);
-    return def.run(actor, validate(def.input, input));
+    const parsed = validate(def.input, input);
+    return timed("data", () => def.run(actor, parsed)); // Server-Timing (lib/server-timing)
   };
   return Object.assign(op, { permission: def.permission, input: def.input });
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { cookies } from "next/headers";
+import { secureCookies } from "@/lib/auth/public-url";
+import { decodeSessionToken, sessionCookieValue } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { timed } from "@/lib/server-timing";
 import type { RoleName } from "@/lib/permissions";
-import { isSessionRevoked } from "./revoked-sessions";
 
 export type SessionUser = {
   id: number;
@@ -19,11 +20,32 @@ export type SessionUser = {
 // The signed-in user as the database sees them now: a disabled user, a session issued before a
 // password reset, or one signed out (its cookie copied elsewhere) is no longer signed in.
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: number; sv?: number; sid?: string } | null;
-  if (!session?.uid || !session.sid) return null;
-  const [user, revoked] = await Promise.all([loadActiveUser(session.uid, session.sv ?? 0), isSessionRevoked(session.sid)]);
-  return revoked ? null : user;
+  // The session cookie, decrypted as next-auth would (lib/auth/session-token.ts), without its handler.
+  const session = await timed("session", async () => decodeSessionToken(sessionCookieValue((await cookies()).getAll(), secureCookies())));
+  const uid = session?.uid;
+  const sv = session?.sv;
+  const sid = session?.sid;
+  if (typeof uid !== "number" || !uid || typeof sid !== "string" || !sid) return null;
+  return timed("user", () => loadSessionUser(uid, typeof sv === "number" ? sv : 0, sid));
 });
+
+// loadActiveUser and isSessionRevoked (signed out) in one round trip: every signed-in request pays it.
+async function loadSessionUser(id: number, sessionVersion: number, sessionId: string): Promise<SessionUser | null> {
+  const [row] = await db.$queryRaw<(Omit<SessionUser, "role"> & { role: RoleName; disabledAt: Date | null; sessionVersion: number; revoked: boolean })[]>`
+    SELECT u.id, u.username, u."displayName", u.role::text AS role, u."mustChangePassword", u."disabledAt", u."sessionVersion",
+      ARRAY(SELECT uu."unitId" FROM "UserUnit" uu WHERE uu."userId" = u.id ORDER BY uu."unitId") AS "unitIds",
+      EXISTS (SELECT 1 FROM "RevokedSession" rs WHERE rs."sessionId" = ${sessionId}) AS revoked
+    FROM "User" u WHERE u.id = ${id}`;
+  if (!row || row.revoked || row.disabledAt || row.sessionVersion !== sessionVersion) return null;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    unitIds: row.unitIds,
+    mustChangePassword: row.mustChangePassword,
+  };
+}
 
 export async function loadActiveUser(id: number, sessionVersion: number): Promise<SessionUser | null> {
   const user = await db.user.findUnique({ where: { id }, include: { units: { select: { unitId: true } } } });

@@ -1,0 +1,55 @@
+// The session cookie, read without next-auth's machinery on every request (issue #17). next-auth 4's
+// decode() derives its encryption key (HKDF) on every call, and getServerSession() runs its whole
+// handler and then encrypts a refreshed token that a server component cannot even set. Here the key
+// is derived once per secret and the token is decrypted exactly as next-auth's decode() does: a JWE
+// (alg "dir", enc "A256GCM") under HKDF-SHA256(secret, salt "", "NextAuth.js Generated Encryption
+// Key", 32 bytes), expiry checked with next-auth's 15 s clock tolerance. Anything else is no session.
+import { createDecipheriv, hkdfSync } from "node:crypto";
+
+const keys = new Map<string, Buffer>();
+function keyOf(secret: string): Buffer {
+  let key = keys.get(secret);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+const CLOCK_TOLERANCE_S = 15;
+
+export type SessionToken = Record<string, unknown> & { exp?: number };
+
+// The payload of a session token, or null when it is missing, forged, damaged or expired.
+export function decodeSessionToken(token: string | undefined | null, secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET): SessionToken | null {
+  if (!token || !secret) return null;
+  const parts = token.split(".");
+  if (parts.length !== 5 || parts[1] !== "") return null;
+  try {
+    const header = JSON.parse(Buffer.from(parts[0], "base64url").toString("utf8")) as Record<string, unknown>;
+    if (header.alg !== "dir" || header.enc !== "A256GCM" || "zip" in header || "crit" in header) return null;
+    const decipher = createDecipheriv("aes-256-gcm", keyOf(secret), Buffer.from(parts[2], "base64url"));
+    decipher.setAAD(Buffer.from(parts[0], "ascii"));
+    decipher.setAuthTag(Buffer.from(parts[4], "base64url"));
+    const plain = Buffer.concat([decipher.update(Buffer.from(parts[3], "base64url")), decipher.final()]);
+    const payload = JSON.parse(plain.toString("utf8")) as SessionToken;
+    if (payload === null || typeof payload !== "object") return null;
+    const now = Math.floor(Date.now() / 1000);
+    if (payload.exp !== undefined && (typeof payload.exp !== "number" || payload.exp <= now - CLOCK_TOLERANCE_S)) return null;
+    if (payload.nbf !== undefined && (typeof payload.nbf !== "number" || payload.nbf > now + CLOCK_TOLERANCE_S)) return null;
+    return payload;
+  } catch {
+    return null;
+  }
+}
+
+// next-auth's cookie (chunked into name.0, name.1, … when large), from the request's cookies.
+export function sessionCookieValue(cookies: { name: string; value: string }[], secure: boolean): string | undefined {
+  const name = secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  const whole = cookies.find((c) => c.name === name);
+  if (whole) return whole.value;
+  const chunks = cookies
+    .filter((c) => c.name.startsWith(`${name}.`) && /^\d+$/.test(c.name.slice(name.length + 1)))
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+  return chunks.length ? chunks.map((c) => c.value).join("") : undefined;
+}

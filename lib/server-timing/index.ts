@@ -1,0 +1,38 @@
+// Server-Timing (issue #17): where a request's time goes — session decode, user lookup, data, and the
+// rest (rendering) — sent with the response headers, so `npm run bench` (and a browser's network
+// panel) can break a signed-in request down. Cheap: one AsyncLocalStorage store per request, opened by
+// the production server (scripts/serve.ts); without one (tests, scripts) `timed` just runs the work.
+// One storage for the whole process: the server script and Next's bundles each load their own copy of
+// this module, so the instance lives on globalThis.
+import { AsyncLocalStorage } from "node:async_hooks";
+
+export type TimingStore = { start: number; marks: Map<string, { dur: number; n: number }> };
+
+const KEY = Symbol.for("ledger.serverTiming");
+const g = globalThis as unknown as { [KEY]?: AsyncLocalStorage<TimingStore> };
+export const timingStorage: AsyncLocalStorage<TimingStore> = (g[KEY] ??= new AsyncLocalStorage<TimingStore>());
+
+export const newTimingStore = (): TimingStore => ({ start: performance.now(), marks: new Map() });
+
+// Adds the duration of `fn` to the request's mark `name` (summed over calls; concurrent calls overlap).
+export async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const store = timingStorage.getStore();
+  if (!store) return fn();
+  const t = performance.now();
+  try {
+    return await fn();
+  } finally {
+    const m = store.marks.get(name) ?? { dur: 0, n: 0 };
+    m.dur += performance.now() - t;
+    m.n += 1;
+    store.marks.set(name, m);
+  }
+}
+
+// The header value when the response headers go out: each mark, and `app` = time from the request's
+// arrival to its headers (for a page without streaming boundaries: everything but sending the body).
+export function serverTimingHeader(store: TimingStore): string {
+  const parts = [...store.marks].map(([name, m]) => `${name};dur=${m.dur.toFixed(2)}${m.n > 1 ? `;desc="${m.n}x"` : ""}`);
+  parts.push(`app;dur=${(performance.now() - store.start).toFixed(2)}`);
+  return parts.join(", ");
+}
