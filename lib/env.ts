@@ -79,11 +79,15 @@ let cached: Env | undefined;
 
 // Validated on first use and at server start (instrumentation.ts), not at build time.
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+// The settings from an environment, or an error naming every variable that is wrong.
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     throw new Error(`Invalid environment:\n${parsed.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
