@@ -2,20 +2,28 @@
 // so each rollup aggregates the whole portfolio (the worst case for one request).
 //   20,000 projects (600 bundles of 3 sub-projects, 1,000 programmes, 3 % of totals unknown),
 //   24 reporting units × 8 categories, build periods 2019–2030,
-//   218,400 monthly reports (12 per reporting line — sub-projects file none —, 2025-01 … 2025-12; Jan–Oct approved, Nov/Dec a mix
-//   of approved, submitted and draft), annual plans for 2024 and 2025, 开工/竣工 milestones.
+//   240,000 monthly reports spread over the plan's years 2021-01 … 2025-12 (13 or 14 per reporting
+//   line — sub-projects file none —, months spread evenly over the 60; up to 2025-10 approved,
+//   Nov/Dec a mix of approved, submitted and draft), annual plans for 2021 … 2025, 开工/竣工 milestones.
 // Generated in SQL (generate_series, fixed random seed), so it is the same on every run.
+// `npm run bench -- --scale 0.1` builds a tenth of it (2,000 projects, 24,000 reports) while developing.
 import type pg from "pg";
 
+const scaleArg = process.argv.indexOf("--scale");
+const SCALE = scaleArg > 0 ? Number(process.argv[scaleArg + 1]) : 1;
+if (!(SCALE > 0 && SCALE <= 1)) throw new Error("--scale takes a number in (0, 1]");
+const scaled = (n: number) => Math.round(n * SCALE);
+
 export const BENCH = {
-  projects: 20_000,
-  reports: 218_400 /* 12 per reporting line: (20,000 − 1,800 sub-projects) × 12 */,
+  projects: scaled(20_000),
+  reports: scaled(240_000),
   units: 24,
   sections: 8,
-  bundles: 600,
+  bundles: scaled(600),
   childrenPerBundle: 3,
-  programmes: 1_000,
+  programmes: scaled(1_000),
   period: "2025-12",
+  firstPeriod: "2021-01",
 };
 
 export async function buildPortfolio(client: pg.Client): Promise<{ planId: number }> {
@@ -66,23 +74,29 @@ export async function buildPortfolio(client: pg.Client): Promise<{ planId: numbe
   await q(
     `INSERT INTO "AnnualPlanAmount" ("projectId", year, amount, "approvedAt", "updatedAt")
      SELECT p.id, y, round(p."totalInvestment" / 4, 4), now(), now()
-     FROM "Project" p, generate_series(2024, 2025) y
+     FROM "Project" p, generate_series(2021, 2025) y
      WHERE p."planId" = $1 AND p."parentId" IS NULL AND p."totalInvestment" IS NOT NULL AND y BETWEEN p."startYear" AND p."endYear"`,
     [planId],
   );
-  // 12 monthly reports per reporting line (standalone projects and bundle lines: sub-projects file
-  // none, and the database refuses them).
+  // The reports, spread over 2021-01 … 2025-12: every reporting line (standalone projects and bundle
+  // lines: sub-projects file none, and the database refuses them) files `per` reports, the first
+  // `extra` lines one more, in months spread evenly over the 60 and shifted per line.
+  const lines = projects - children;
+  const per = Math.floor(BENCH.reports / lines);
+  const extra = BENCH.reports - per * lines;
   await q(
     `INSERT INTO "ProgressReport" ("projectId", period, year, revision, "isCurrent", "isOfficial", status, "completedAmount",
         "fundsCentral", "fundsLocal", "fundsSelf", "progressPercent", "updatedAt")
-     SELECT p.id, '2025-' || lpad(m::text, 2, '0'), 2025, 1, true, st = 'APPROVED', st::"ReportStatus",
+     SELECT l.id, mo.period, mo.year, 1, true, st = 'APPROVED', st::"ReportStatus",
        round((random() * 900)::numeric, 4), round((random() * 300)::numeric, 4), round((random() * 200)::numeric, 4),
-       CASE WHEN random() < 0.5 THEN NULL ELSE round((random() * 100)::numeric, 4) END, least(100, m * 8), now()
-     FROM "Project" p, generate_series(1, 12) m,
-       LATERAL (SELECT CASE WHEN m <= 10 THEN 'APPROVED'
-                            WHEN m = 11 THEN (ARRAY['APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','SUBMITTED','SUBMITTED','DRAFT'])[1 + ((p.id + m) % 10)]
-                            ELSE (ARRAY['APPROVED','APPROVED','APPROVED','SUBMITTED','SUBMITTED','SUBMITTED','SUBMITTED','DRAFT','DRAFT','DRAFT'])[1 + ((p.id + m) % 10)] END AS st) s
-     WHERE p."planId" = $1 AND p."parentId" IS NULL`,
+       CASE WHEN random() < 0.5 THEN NULL ELSE round((random() * 100)::numeric, 4) END, least(100, (mo.idx % 12 + 1) * 8), now()
+     FROM (SELECT p.id, row_number() OVER (ORDER BY p.id) AS n FROM "Project" p WHERE p."planId" = $1 AND p."parentId" IS NULL) l,
+       LATERAL (SELECT ${per} + CASE WHEN l.n <= ${extra} THEN 1 ELSE 0 END AS k) c,
+       LATERAL (SELECT DISTINCT ((l.n + j * 60 / c.k) % 60)::int AS idx FROM generate_series(0, c.k - 1) j) m,
+       LATERAL (SELECT (2021 + m.idx / 12) || '-' || lpad((m.idx % 12 + 1)::text, 2, '0') AS period, 2021 + m.idx / 12 AS year, m.idx) mo,
+       LATERAL (SELECT CASE WHEN mo.period <= '2025-10' THEN 'APPROVED'
+                            WHEN mo.period = '2025-11' THEN (ARRAY['APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','SUBMITTED','SUBMITTED','DRAFT'])[1 + ((l.id + 11) % 10)]
+                            ELSE (ARRAY['APPROVED','APPROVED','APPROVED','SUBMITTED','SUBMITTED','SUBMITTED','SUBMITTED','DRAFT','DRAFT','DRAFT'])[1 + ((l.id + 12) % 10)] END AS st) s`,
     [planId],
   );
   await q(
