@@ -153,3 +153,39 @@ for (const username of ["admin", "finance", OFFICER, "viewer"]) {
     expect(found, readable(found)).toEqual([]);
   });
 }
+
+test("the dashboard's charts are named images, drawn with textures besides hue, each with a 数据表 of the same figures", async ({ page }) => {
+  await signIn(page, "finance");
+  await page.goto(`/finance/${ids.plan}`);
+  const chart = page.getByTestId("unit-chart");
+  await expect(chart.getByRole("img", { name: /各单位投资（按类别堆叠）/ })).toBeVisible();
+  // Stacked categories are filled with patterns (colour + texture), not flat colours.
+  const fills = await chart.locator(".recharts-bar-rectangle path").evaluateAll((ps) => [...new Set(ps.map((p) => p.getAttribute("fill")))]);
+  expect(fills.length).toBeGreaterThan(1);
+  for (const f of fills) expect(f).toMatch(/^url\(#/);
+  await chart.getByText(/^数据表/).click();
+  const chartTotals = await chart
+    .getByTestId("unit-chart-table")
+    .locator("tbody tr")
+    .evaluateAll((rows) =>
+      rows.map((r) => [r.querySelector("th")!.textContent!.trim(), r.querySelector("td:last-child [data-wan]")?.getAttribute("data-wan") ?? ""]),
+    );
+  // The same total per unit as the units table (unknown: "" on both sides).
+  const tableTotals = new Map(
+    await page
+      .getByTestId("units-table")
+      .getByTestId("group-row")
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute("data-name"), r.querySelector('td[data-col="totalWan"] [data-wan]')?.getAttribute("data-wan") ?? ""]),
+      ),
+  );
+  expect(chartTotals.length).toBeGreaterThan(1);
+  for (const [name, wan] of chartTotals) expect(tableTotals.get(name), name!).toBe(wan);
+  await expect(page.getByTestId("trend-chart").getByRole("img", { name: /完成投资/ })).toBeVisible();
+  await page
+    .getByTestId("trend-chart")
+    .getByText(/^数据表/)
+    .click();
+  await expect(page.getByTestId("trend-table").locator("tbody tr")).not.toHaveCount(0);
+  await page.screenshot({ path: "test-results/screens/a11y-dashboard-charts.png", fullPage: true });
+});

@@ -13,7 +13,14 @@ import { planPageTitle } from "@/lib/ui/page-title";
 
 type Search = Record<string, string | string[] | undefined>;
 const select = filterInputClass;
-const STATUS_BAR: Record<string, string> = { PREPARATION: "bg-slate-300", CONSTRUCTION: "bg-sky-400", COMPLETED: "bg-emerald-400", IN_USE: "bg-emerald-600" };
+// Status bars: colours reaching 3:1 against white, and a texture besides the hue (stripes for 前期, solid
+// for 在建, bars for 竣工, solid dark for 投用), the legend drawn the same way.
+const STATUS_BAR: Record<string, string> = {
+  PREPARATION: "bg-[repeating-linear-gradient(45deg,#64748b_0_3px,#ffffff_3px_5px)] ring-1 ring-slate-500",
+  CONSTRUCTION: "bg-sky-600",
+  COMPLETED: "bg-[repeating-linear-gradient(90deg,#047857_0_4px,#ffffff_4px_6px)] ring-1 ring-emerald-700",
+  IN_USE: "bg-emerald-900",
+};
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
