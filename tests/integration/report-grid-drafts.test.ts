@@ -6,6 +6,7 @@ import { gridRows } from "@/lib/server/reports/grid-rows";
 import { saveReport } from "@/lib/server/reports/save-report";
 import { saveReportGrid } from "@/lib/server/reports/save-report-grid";
 import { submitReportGrid } from "@/lib/server/reports/submit-report-grid";
+import { currentPeriod, periodLabel } from "@/lib/periods";
 import { expectAppError, sessionFor } from "../support/users";
 
 // 批量填报 as a spreadsheet (#15.1): every edited row is saved as a draft, 提交 is its own step, and
@@ -164,5 +165,19 @@ describe("pasting a block from Excel/WPS", () => {
     ]);
     expect(parseClipboardTable('5"寸\t7')).toEqual([['5"寸', "7"]]);
     expect(parseClipboardTable("单个值")).toEqual([["单个值"]]);
+  });
+});
+
+describe("periods refused when the page opens", () => {
+  it("the grid and the report form say why a future period, one before the plan or one of another cycle cannot be reported", async () => {
+    const { reportFormData } = await import("@/lib/server/reports/report-form-data");
+    const p = await project();
+    const future = await gridRows(ctx.officer, { planId: ctx.planId, period: "2099-03" });
+    expect(future.periodProblem).toBe(`不能填报未来的期次（2099年3月）：当前最晚可填报${periodLabel(currentPeriod("MONTHLY"))}。`);
+    expect((await gridRows(ctx.officer, { planId: ctx.planId, period: "2020-12" })).periodProblem).toContain("早于本规划的起始年份（2021 年）");
+    expect((await gridRows(ctx.officer, { planId: ctx.planId, period: "2025-06" })).periodProblem).toBeNull();
+    expect((await reportFormData(ctx.officer, { projectId: p.id, period: "2025-Q1" })).periodProblem).toContain("本规划按月填报");
+    expect((await reportFormData(ctx.officer, { projectId: p.id, period: "2099-01" })).periodProblem).toContain("不能填报未来的期次");
+    expect((await reportFormData(ctx.officer, { projectId: p.id })).periodProblem).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { isPeriod, periodChoices, periodYear } from "@/lib/periods";
 import { operation } from "@/lib/server/operation";
 import { optionalPeriod, recordId } from "@/lib/schemas/fields";
+import { reportPeriodProblem } from "./report-form-data";
 
 // Rows of the fill-in grid: the officer's reportable projects of one plan, with the period's
 // current report (if any) prefilled in 万元. No period: the plan's current one.
@@ -17,6 +18,8 @@ export const gridRows = operation({
     if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
     if (requested !== undefined && !isPeriod(requested, plan.reportingCycle)) throw new AppError("VALIDATION", "填报期次格式不正确。");
     const { periods, period } = periodChoices(plan, { requested });
+    // A future period or one before the plan is said on opening (the rows would all be refused on saving).
+    const periodProblem = reportPeriodProblem(requested, plan.reportingCycle, plan.periodStart, null);
     const year = periodYear(period);
     const projects = await db.project.findMany({
       where: { planId, unitId: { in: actor.unitIds }, kind: "PROJECT", parentId: null, deletedAt: null },
@@ -31,6 +34,7 @@ export const gridRows = operation({
       plan,
       period,
       periods,
+      periodProblem,
       rows: projects.map((p) => {
         const r = p.reports[0];
         // Every field of the report travels with the row (the 到位资金 typed in the report form too), so

@@ -18,7 +18,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
   if (!Number.isSafeInteger(planId) || planId <= 0) return <p className="mt-6">请从“我的项目”进入批量填报。</p>;
   const grid = await orForbidden(orNotFound(gridRows(user, { planId, period: sp.period })));
   if (!grid.ok) return grid.page;
-  const { plan, period, periods, rows } = grid.data;
+  const { plan, period, periods, periodProblem, rows } = grid.data;
   return (
     <>
       <p className="text-sm text-slate-500">
@@ -28,12 +28,21 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
       </p>
       <h1 className="mt-1 text-xl font-semibold">批量填报 · {periodLabel(period)}</h1>
       <p className="mb-3 text-sm text-slate-600">
-        {plan.title} · 金额单位：<strong>万元</strong> · 修改过的行保存为草稿（每行单独校验，有错的行标在单元格上，其余照存）；“提交”是单独一步。已提交或已审核的行不能在此修改。
+        {plan.title} · 金额单位：<strong>万元</strong> ·
+        修改过的行保存为草稿（每行单独校验，有错的行标在单元格上，其余照存）；“提交”是单独一步。已提交或已审核的行不能在此修改。
       </p>
       <div className="mb-3">
         <PeriodForm action="/desk/grid" periods={periods} period={period} hidden={{ plan: String(planId) }} />
       </div>
-      {rows.length === 0 ? <p>您负责的单位在本规划中没有需要填报的项目。</p> : <ReportGrid key={period} period={period} rows={rows} />}
+      {periodProblem ? (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="period-problem">
+          {periodProblem}
+        </p>
+      ) : rows.length === 0 ? (
+        <p>您负责的单位在本规划中没有需要填报的项目。</p>
+      ) : (
+        <ReportGrid key={period} period={period} rows={rows} />
+      )}
     </>
   );
 }

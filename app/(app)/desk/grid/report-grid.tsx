@@ -190,9 +190,7 @@ export function ReportGrid({ period, rows: initialRows }: { period: string; rows
     if (candidates.length === 0) return setSummary({ drafts: [], submitted: [], refused: [], note: "没有可提交的行（请先填写并保存草稿）。" });
     if (!window.confirm(`将先保存未保存的行，再提交所有通过校验的草稿（最多 ${candidates.length} 行）。提交后审核前不能修改，确定吗？`)) return;
     return run(dirtyIds, (current, failed) =>
-      current
-        .filter((r) => (r.status === "DRAFT" || r.status === "RETURNED") && !failed.has(r.projectId) && !errors[r.projectId]?._row)
-        .map((r) => r.projectId),
+      current.filter((r) => (r.status === "DRAFT" || r.status === "RETURNED") && !failed.has(r.projectId)).map((r) => r.projectId),
     );
   };
 
