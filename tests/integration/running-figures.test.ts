@@ -190,7 +190,10 @@ describe("running figures", () => {
       where: { projectId: { in: successors.map((s) => s.id) }, period: { gte: "2026-01" }, isCurrent: true, status: "APPROVED" },
     });
     expect(approved).not.toBeNull();
-    const correction = await saveReport(officer, form(approved!.projectId, "2026-02", "77.7777", { version: approved!.version, correctionReason: "更正" }));
+    const correction = await saveReport(
+      officer,
+      form(approved!.projectId, approved!.period, "77.7777", { version: approved!.version, correctionReason: "更正" }),
+    );
     await submitReport(officer, { id: correction.id, version: correction.version });
     const periods = ["2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05"];
     await expectSameFigures(next.plan.id, periods);
