@@ -8,6 +8,9 @@ import { shot, signIn } from "./helpers";
 const noSideScroll = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
 
+// A save either stays on the form with its confirmation or returns to the project page.
+const saved = (page: Page, message: RegExp) => Promise.race([page.waitForURL(/\/projects\/\d+$/), page.getByText(message).first().waitFor()]);
+
 test("a photo uploaded from a phone on the report form reaches the gallery and the reviewer", async ({ browser }) => {
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const page = await phone.newPage();
@@ -27,7 +30,7 @@ test("a photo uploaded from a phone on the report form reaches the gallery and t
   const outside = page.getByLabel(/不在项目建设期内/);
   if (await outside.count()) await outside.fill("续建项目");
   await page.getByRole("button", { name: "保存草稿" }).click();
-  await page.waitForURL(/\/projects\/\d+$/);
+  await saved(page, /已保存草稿/);
 
   // Back on the form: the upload section, with the limits stated.
   await page.goto(reportHref);
@@ -57,7 +60,7 @@ test("a photo uploaded from a phone on the report form reaches the gallery and t
 
   // Submit the report; the project page shows the photo under its period.
   await page.getByRole("button", { name: "保存并提交审核" }).click();
-  await page.waitForURL(/\/projects\/\d+$/);
+  await saved(page, /已保存并提交审核/);
   await page.goto(projectUrl);
   const gallery = page.getByTestId("project-attachments");
   await expect(gallery.getByTestId("photo-thumb")).toHaveCount(1);
