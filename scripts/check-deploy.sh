@@ -5,7 +5,7 @@
 #   2. systemd-analyze verify on the systemd units, where systemd-analyze exists;
 #   3. deploy/compose.yaml parsed: services, HOST=0.0.0.0, the nightly backup, every ${VAR} in the
 #      example settings file;
-#   4. every environment variable lib/env.ts validates is documented in docs/deploy.md.
+#   4. every environment variable lib/env-schema.ts validates is documented in docs/deploy.md.
 # Run by `npm test` (checks step). Under CI=true a missing nginx fails (.ci/run installs it); elsewhere
 # that check is skipped with a note.
 set -euo pipefail
@@ -105,8 +105,8 @@ node -e '
 
 # 4. every validated variable documented
 missing=""
-for v in $(sed -n 's/^    \([A-Z][A-Z0-9_]*\):.*/\1/p' lib/env.ts); do
+for v in $(sed -n 's/^ *\([A-Z][A-Z0-9_]*\): \(z\|ms(\).*/\1/p' lib/env-schema.ts); do
   grep -q "\`$v\`" docs/deploy.md || missing="$missing $v"
 done
-[ -z "$missing" ] || fail "docs/deploy.md does not describe:$missing (lib/env.ts validates them)"
-echo "check-deploy: docs/deploy.md describes every variable lib/env.ts validates"
+[ -z "$missing" ] || fail "docs/deploy.md does not describe:$missing (lib/env-schema.ts validates them)"
+echo "check-deploy: docs/deploy.md describes every variable lib/env-schema.ts validates"

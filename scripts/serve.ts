@@ -5,15 +5,32 @@
 //   container or behind a proxy on another machine), TRUSTED_PROXIES, APP_URL (docs/deploy.md).
 // The forwarded headers (X-Forwarded-For, -Proto, -Host) count only from a trusted proxy: from anyone
 // else they are replaced by what the socket says, so no client can choose its address or host.
+import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { authUrlEnv } from "../lib/auth/public-url";
 import { CLIENT_ADDRESS_HEADER, clientAddress, isTrustedProxy, parseTrustedProxies } from "../lib/client-address";
+import { parseEnv } from "../lib/env-schema";
 import { newTimingStore, serverTimingHeader, timingStorage } from "../lib/server-timing";
 import { browseUrl, listenAddress } from "./lib/listen";
 
+const ROOT = path.resolve(__dirname, "..");
+
+// The path prefix the build was made with (APP_BASE_PATH at `next build`).
+const builtBasePath = (): string => {
+  const manifest = path.join(ROOT, ".next", "routes-manifest.json");
+  return fs.existsSync(manifest) ? ((JSON.parse(fs.readFileSync(manifest, "utf8")) as { basePath?: string }).basePath ?? "") : "";
+};
+
 async function main() {
+  // Every setting checked before anything listens (Next's own check, instrumentation.ts, only logs).
+  try {
+    parseEnv(process.env, builtBasePath());
+  } catch (e) {
+    console.error(`[serve] ${(e as Error).message}`);
+    process.exit(1);
+  }
   const host = listenAddress().host;
   const port = Number(listenAddress().port);
   const proxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
@@ -21,7 +38,7 @@ async function main() {
   delete process.env.NEXTAUTH_URL;
   delete process.env.AUTH_TRUST_HOST;
   Object.assign(process.env, authUrlEnv());
-  const app = next({ dev: false, dir: path.resolve(__dirname, ".."), hostname: host, port });
+  const app = next({ dev: false, dir: ROOT, hostname: host, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = http.createServer((req, res) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authOptions } from "@/lib/auth/options";
 import { authUrlEnv, secureCookies } from "@/lib/auth/public-url";
 import { isTrustedProxy, parseTrustedProxies } from "@/lib/client-address";
-import { parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/env-schema";
 
 // #16.1: any host name, behind a proxy or not, HTTPS or plain HTTP on an intranet.
 const base = { DATABASE_URL: "postgresql://u:p@127.0.0.1/db", NEXTAUTH_SECRET: "a-secret-of-sixteen+" };
