@@ -75,3 +75,43 @@ test("an officer signs in and files a report, a reviewer approves it, all by key
   await expect(pick).toHaveCount(0);
   await reviewerContext.close();
 });
+
+test("form errors are linked to their fields and announced; required fields are marked; each page has its own title", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page).toHaveTitle("登录 · 规划项目投资台账");
+  const username = page.getByLabel("用户名");
+  const password = page.getByLabel("密码");
+  await expect(username).toHaveAttribute("aria-required", "true");
+  await expect(page.locator("label", { hasText: "用户名" })).toContainText("*");
+  // Enter on an empty form: both fields invalid, each described by its own message (outside the
+  // label), and the focus on the first one.
+  await tabTo(page, username);
+  await page.keyboard.press("Enter");
+  await expect(username).toHaveAttribute("aria-invalid", "true");
+  await expect(username).toHaveAccessibleDescription("请输入用户名");
+  await expect(password).toHaveAccessibleDescription("请输入密码");
+  await expect(username).toHaveAccessibleName("用户名");
+  await expect(username).toBeFocused();
+  // A refused sign-in is said in a live region.
+  await page.keyboard.type("viewer");
+  await tabTo(page, password);
+  await page.keyboard.type("not-the-password");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ has: page.getByTestId("login-error") })).toContainText("用户名或密码错误");
+  await expect(username).not.toHaveAttribute("aria-invalid", "true");
+
+  // Titles name the page and its plan or project.
+  await signInByKeyboard(page, "viewer");
+  await page.goto("/plans");
+  await expect(page).toHaveTitle("规划列表 · 规划项目投资台账");
+  await page
+    .getByRole("link", { name: /健康岳阳/ })
+    .first()
+    .focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/plans\/\d+$/);
+  await expect(page).toHaveTitle(/^健康岳阳.* · 规划项目投资台账$/);
+  const planId = /\/plans\/(\d+)$/.exec(page.url())![1];
+  await page.goto(`/plans/${planId}/indicators`);
+  await expect(page).toHaveTitle(/^主要指标 · 健康岳阳.* · 规划项目投资台账$/);
+});

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { DataTable } from "@/components/data-table";
 import { Announce, Field, inputClass } from "@/components/form";
 
@@ -27,6 +27,11 @@ export function DecisionTable({ testId, headers, rows, empty, decide }: Props) {
   const selectable = rows.filter((r) => !r.own);
   const chosen = rows.filter((r) => selected.has(r.id));
   const toggle = (id: number) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set(s).add(id)));
+  // Each new result takes the focus once it is on screen (the buttons the user was on may be gone or
+  // disabled), so keyboard users stay by the table and screen readers read it out.
+  useEffect(() => {
+    if (message) messageRef.current?.focus();
+  }, [message]);
   const run = async (decision: "APPROVE" | "RETURN") => {
     setBusy(true);
     setConfirming(false);
@@ -40,7 +45,6 @@ export function DecisionTable({ testId, headers, rows, empty, decide }: Props) {
     } else {
       setMessage({ ok: false, text: [result.message, ...Object.values(result.fieldErrors ?? {}).flat()].join(" ") });
     }
-    setTimeout(() => messageRef.current?.focus(), 0);
   };
   // The result, in a live region that stays mounted (its key) whether rows remain or not, so the message
   // keeps the focus it was given after the decision (the decided rows leave the table).
