@@ -64,10 +64,9 @@ export function Field({
   const { id, errorId, hintId, control } = useFieldIds({ error, hint: hint != null, required });
   return (
     <div className={className}>
-      <label htmlFor={id}>
-        {label}
-        <RequiredMark required={required} />
-      </label>
+      {/* The * sits beside the label, not in it: the label's text stays the field's plain name. */}
+      <label htmlFor={id}>{label}</label>
+      <RequiredMark required={required} />
       {children(control)}
       {hint != null && (
         <p id={hintId} className="mt-1 text-xs text-slate-600">

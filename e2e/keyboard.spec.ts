@@ -82,7 +82,7 @@ test("form errors are linked to their fields and announced; required fields are 
   const username = page.getByLabel("用户名");
   const password = page.getByLabel("密码");
   await expect(username).toHaveAttribute("aria-required", "true");
-  await expect(page.locator("label", { hasText: "用户名" })).toContainText("*");
+  await expect(page.locator("label", { hasText: "用户名" }).locator("xpath=..")).toContainText("用户名*");
   // Enter on an empty form: both fields invalid, each described by its own message (outside the
   // label), and the focus on the first one.
   await tabTo(page, username);

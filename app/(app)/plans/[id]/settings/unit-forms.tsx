@@ -108,10 +108,10 @@ export function UnitRetireForm({ unit, targets, onClose }: { unit: Unit; targets
       data-testid="unit-retire-form"
     >
       <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor={into.id}>
-          {U.retireInto}
+        <span>
+          <label htmlFor={into.id}>{U.retireInto}</label>
           <RequiredMark required />
-        </label>
+        </span>
         <select {...form.register("targetId")} {...into.control} className={`${inputClass} mt-0 max-w-40`}>
           <option value="">请选择</option>
           {targets.map((t) => (
