@@ -89,3 +89,41 @@ test("a photo uploaded from a phone on the report form reaches the gallery and t
   await phone.close();
   await desk.close();
 });
+
+test("a milestone's 文号, 批复日期 and scanned approval, on a phone", async ({ browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await phone.newPage();
+  await signIn(page, "yy-miluo");
+  await page.goto("/desk");
+  await page.getByTestId("desk-table").locator("tbody tr").first().getByRole("link").first().click();
+  await page.waitForURL(/\/projects\/\d+$/);
+  const projectUrl = page.url();
+  await page.goto(`${projectUrl}/milestones`);
+  await page.getByLabel("节点 1 文号").fill("汨发改投资〔2024〕7号");
+  await page.getByLabel("节点 1 批复日期").fill("2024-03-15");
+  await page.getByRole("button", { name: "保存节点" }).click();
+  await Promise.race([
+    page.waitForURL(/\/projects\/\d+$/),
+    page
+      .getByText(/已保存/)
+      .first()
+      .waitFor(),
+  ]);
+  await page.goto(`${projectUrl}/milestones`);
+  const first = page.getByTestId("milestone-attachment-item").first();
+  await expect(first).toContainText("文号：汨发改投资〔2024〕7号");
+  await first
+    .getByTestId("attachment-input")
+    .setInputFiles({ name: "立项批复.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n") });
+  await expect(first.getByTestId("upload-results")).toContainText("立项批复.pdf：已上传");
+  await expect(first.getByTestId("document-list")).toContainText("立项批复.pdf");
+  await noSideScroll(page);
+  await shot(page, "attachments-milestones-390");
+  await page.goto(projectUrl);
+  const docs = page.getByTestId("milestone-documents").first();
+  await expect(docs).toContainText("文号：汨发改投资〔2024〕7号");
+  await expect(docs).toContainText("批复日期：2024-03-15");
+  await expect(docs.getByRole("link", { name: /立项批复\.pdf/ })).toBeVisible();
+  await noSideScroll(page);
+  await phone.close();
+});
