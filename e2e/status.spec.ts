@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { shot, signIn } from "./helpers";
 
 // #16.5: a refused page answers 403 and a missing record 404, each with a message for the role that
 // asked; the API refuses a role before it looks at the body, and says what is wrong in Chinese.
@@ -22,6 +22,7 @@ test("a viewer is refused with 403 and told what a viewer may do, nothing about 
   await expectRefusal(page, "/desk/grid", /只读用户/, [...OFFICER_TALK, /批量填报/]);
   await expectRefusal(page, "/imports", /只读用户/, OFFICER_TALK);
   await expect(page.getByRole("link", { name: "返回规划列表" })).toBeVisible();
+  await shot(page, "forbidden-viewer");
 });
 
 test("finance and county officers get their own refusal text", async ({ page }) => {
