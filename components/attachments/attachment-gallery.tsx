@@ -36,7 +36,8 @@ export function AttachmentGallery({ items, removable = false, testId }: { items:
           {docs.map((d) => (
             <li key={d.id} className="flex flex-wrap items-baseline gap-x-2">
               <a href={fileUrl(d.id)} className="break-all text-sky-800 underline">
-                📄 {d.fileName}
+                <span className="mr-1 rounded bg-red-50 px-1 text-xs text-red-800 no-underline">PDF</span>
+                {d.fileName}
               </a>
               <span className="text-xs text-slate-500">
                 {size(d.byteSize)} · {d.createdBy ?? "—"} {formatDate(d.createdAt)}

@@ -9,7 +9,17 @@ type Line = { name: string; state: "uploading" | "done" | "refused"; message?: s
 // Upload of photos and PDFs to a report or a milestone, one request per file (a refused file does
 // not hold back the others; the server checks everything again). Two buttons on a phone: the camera
 // (capture) and the album / files. Works at 320 px: the buttons wrap, names break.
-export function AttachmentUploader({ url, count, label = "上传照片或文件" }: { url: string; count: number; label?: string }) {
+export function AttachmentUploader({
+  url,
+  count,
+  label = "上传照片或文件",
+  limits = true,
+}: {
+  url: string;
+  count: number;
+  label?: string;
+  limits?: boolean; // false where the section states the limits once (a list of milestones)
+}) {
   const router = useRouter();
   const [lines, setLines] = useState<Line[]>([]);
   const [busy, setBusy] = useState(false);
@@ -77,9 +87,13 @@ export function AttachmentUploader({ url, count, label = "上传照片或文件"
           />
         </label>
       </div>
-      <p className="mt-1 text-xs text-slate-500">
-        {ATTACHMENT_LIMITS_TEXT}已上传 {count} 个{full ? "，已达上限。" : "。"}照片上传时会自动转正并去除拍摄位置等信息。
-      </p>
+      {limits ? (
+        <p className="mt-1 text-xs text-slate-500">
+          {ATTACHMENT_LIMITS_TEXT}已上传 {count} 个{full ? "，已达上限。" : "。"}照片上传时会自动转正并去除拍摄位置等信息。
+        </p>
+      ) : (
+        full && <p className="mt-1 text-xs text-slate-500">已达上限（{ATTACHMENT_MAX_FILES} 个）。</p>
+      )}
       {lines.length > 0 && (
         <ul className="mt-2 space-y-1 text-sm" role="status" data-testid="upload-results">
           {lines.map((l, i) => (

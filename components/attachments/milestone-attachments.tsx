@@ -1,4 +1,5 @@
 import { formatDate } from "@/lib/dates";
+import { ATTACHMENT_LIMITS_TEXT } from "@/lib/schemas/attachment";
 import { projectAttachments } from "@/lib/server/attachments/list-attachments";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { AttachmentGallery } from "./attachment-gallery";
@@ -12,7 +13,10 @@ export async function MilestoneAttachments({ projectId, milestones }: { projectI
   return (
     <section className="mt-4 rounded bg-white p-4 shadow-sm" data-testid="milestone-attachments">
       <h2 className="font-semibold">批复文件和照片</h2>
-      <p className="text-xs text-slate-500">立项、可研、初设、施工许可等节点的批复文件扫描件（PDF）或照片。新增的节点请先保存，再上传。</p>
+      <p className="text-xs text-slate-500">
+        立项、可研、初设、施工许可等节点的批复文件扫描件（PDF）或照片。新增的节点请先保存，再上传。{ATTACHMENT_LIMITS_TEXT}
+        照片上传时会自动转正并去除拍摄位置等信息。
+      </p>
       <ul className="mt-2 divide-y divide-slate-100">
         {milestones.map((m) => {
           const own = items.filter((a) => a.milestoneId === m.id);
@@ -28,7 +32,7 @@ export async function MilestoneAttachments({ projectId, milestones }: { projectI
                   <AttachmentGallery items={own} removable />
                 </div>
               )}
-              <AttachmentUploader url={`/api/v1/milestones/${m.id}/attachments`} count={own.length} label="上传批复文件或照片" />
+              <AttachmentUploader url={`/api/v1/milestones/${m.id}/attachments`} count={own.length} label="上传批复文件或照片" limits={false} />
             </li>
           );
         })}
