@@ -94,7 +94,7 @@ export async function processUpload(fileName: string, input: Uint8Array): Promis
   try {
     // rotate() with no angle applies the EXIF orientation; sharp writes no metadata unless asked (keepMetadata/withMetadata).
     const upright = sharp(bytes, options).rotate().resize(PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, { fit: "inside", withoutEnlargement: true });
-    const { data, info } = await (png ? upright.png({ compressionLevel: 9 }) : upright.jpeg({ quality: 85 })).toBuffer({
+    const { data, info } = await (png ? upright.png() : upright.jpeg({ quality: 85 })).toBuffer({
       resolveWithObject: true,
     });
     const thumb = await sharp(data)
