@@ -2,18 +2,17 @@
 import { useRouter } from "next/navigation";
 import { zh } from "@/lib/i18n/zh-CN";
 import type { MoneyUnit } from "@/lib/money";
-
-// The reader's choice, kept for a year (read on the server by lib/ui/money-unit.ts).
-function rememberUnit(next: MoneyUnit) {
-  document.cookie = `money-unit=${next}; path=/; max-age=31536000; samesite=lax`;
-}
+import { rememberMoneyUnit } from "@/lib/money-unit-choice";
+import { confirmDiscardUnsaved } from "@/components/unsaved-changes";
 
 // A named form is a landmark of its own, so the switch is reachable by landmark wherever the layout
 // puts it (axe "region": no content outside landmarks).
 export function MoneyUnitSwitch({ unit }: { unit: MoneyUnit }) {
   const router = useRouter();
   const choose = (next: MoneyUnit) => {
-    rememberUnit(next);
+    // The grid reloads its figures in the new unit: typed, unsaved cells would be lost.
+    if (next === unit || !confirmDiscardUnsaved()) return;
+    rememberMoneyUnit(next);
     router.refresh();
   };
   return (

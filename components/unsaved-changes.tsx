@@ -14,6 +14,7 @@ const GUARD = "__unsavedGuard";
 export function useUnsavedChanges(dirty: boolean, message = UNSAVED_MESSAGE) {
   useEffect(() => {
     if (!dirty) return;
+    unsavedForms += 1;
     // Cleared once the user has agreed to leave, so the next step of the same navigation does not ask again.
     let asking = true;
     const beforeUnload = (e: BeforeUnloadEvent) => {
@@ -50,11 +51,19 @@ export function useUnsavedChanges(dirty: boolean, message = UNSAVED_MESSAGE) {
     document.addEventListener("click", click, true);
     window.addEventListener("popstate", popState, true);
     return () => {
+      unsavedForms -= 1;
       window.removeEventListener("beforeunload", beforeUnload);
       document.removeEventListener("click", click, true);
       window.removeEventListener("popstate", popState, true);
     };
   }, [dirty, message]);
+}
+
+// How many forms on the page hold unsaved work: controls that reload the page's data without a
+// navigation (the money-unit switch) ask first too.
+let unsavedForms = 0;
+export function confirmDiscardUnsaved(message = UNSAVED_MESSAGE): boolean {
+  return unsavedForms === 0 || window.confirm(message);
 }
 
 // A marker for forms: says there is unsaved work, politely announced.

@@ -1,5 +1,5 @@
 import { editableAnnualPlan } from "./annual-plan";
-import { exactString } from "./money";
+import { convertTyped, exactString, type MoneyUnit } from "./money";
 import { periodYear } from "./periods";
 
 // Rules of a progress report shared by the server operation, the report form and the grid.
@@ -34,19 +34,24 @@ const wan = (v: Stored) => exactString(v) ?? "";
 
 // What the report form and each grid row start from: the period's current report in 万元 (a new
 // one is empty), and the annual plan the officer may edit (their open proposal, else the official one).
-export function reportFormDefaults(projectId: number, period: string, current: CurrentReport, annual: AnnualRow) {
+export function reportFormDefaults(projectId: number, period: string, current: CurrentReport, annual: AnnualRow, unit: MoneyUnit = "wan") {
+  // Amounts start in the reader's unit (converted exactly; the server converts back on saving).
+  const money = (v: Stored | string) => {
+    const s = typeof v === "string" ? v : wan(v);
+    return s === "" ? "" : convertTyped(s, "wan", unit);
+  };
   return {
     projectId,
     period,
     version: current?.version,
-    moneyUnit: "wan" as const,
-    completedAmount: wan(current?.completedAmount),
-    annualPlan: editableAnnualPlan(annual),
-    fundsCentral: wan(current?.fundsCentral),
-    fundsProvincial: wan(current?.fundsProvincial),
-    fundsLocal: wan(current?.fundsLocal),
-    fundsSpecialBond: wan(current?.fundsSpecialBond),
-    fundsSelf: wan(current?.fundsSelf),
+    moneyUnit: unit,
+    completedAmount: money(current?.completedAmount),
+    annualPlan: money(editableAnnualPlan(annual)),
+    fundsCentral: money(current?.fundsCentral),
+    fundsProvincial: money(current?.fundsProvincial),
+    fundsLocal: money(current?.fundsLocal),
+    fundsSpecialBond: money(current?.fundsSpecialBond),
+    fundsSelf: money(current?.fundsSelf),
     progressPercent: wan(current?.progressPercent),
     progressText: current?.progressText ?? "",
     problems: current?.problems ?? "",

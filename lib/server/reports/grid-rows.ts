@@ -6,14 +6,17 @@ import { AppError } from "@/lib/errors";
 import { isPeriod, periodChoices, periodYear } from "@/lib/periods";
 import { operation } from "@/lib/server/operation";
 import { optionalPeriod, recordId } from "@/lib/schemas/fields";
+import { moneyUnitSchema } from "@/lib/schemas/money";
+import { planMoneyUnit } from "@/lib/ui/money-unit";
 import { reportPeriodProblem } from "./report-form-data";
 
 // Rows of the fill-in grid: the officer's reportable projects of one plan, with the period's
 // current report (if any) prefilled in 万元. No period: the plan's current one.
 export const gridRows = operation({
   permission: "report.write",
-  input: z.object({ planId: recordId(), period: optionalPeriod() }),
-  async run(actor, { planId, period: requested }) {
+  // moneyUnit: the reader's chosen unit, if any; else the plan's (amounts are shown and typed in it).
+  input: z.object({ planId: recordId(), period: optionalPeriod(), moneyUnit: moneyUnitSchema.optional() }),
+  async run(actor, { planId, period: requested, moneyUnit: chosen }) {
     const plan = await db.plan.findUnique({ where: { id: planId }, omit: { sourceDocument: true, reminderWebhookUrl: true } });
     if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
     if (requested !== undefined && !isPeriod(requested, plan.reportingCycle)) throw new AppError("VALIDATION", "填报期次格式不正确。");
@@ -21,6 +24,7 @@ export const gridRows = operation({
     // A future period or one before the plan is said on opening (the rows would all be refused on saving).
     const periodProblem = reportPeriodProblem(requested, plan.reportingCycle, plan.periodStart, null);
     const year = periodYear(period);
+    const unit = chosen ?? planMoneyUnit(plan);
     const projects = await db.project.findMany({
       where: { planId, unitId: { in: actor.unitIds }, kind: "PROJECT", parentId: null, deletedAt: null },
       orderBy: { sortOrder: "asc" },
@@ -32,6 +36,7 @@ export const gridRows = operation({
     });
     return {
       plan,
+      unit,
       period,
       periods,
       periodProblem,
@@ -47,7 +52,7 @@ export const gridRows = operation({
           submit: _s,
           moneyUnit: _u,
           ...values
-        } = reportFormDefaults(p.id, period, r, p.annualPlans[0]);
+        } = reportFormDefaults(p.id, period, r, p.annualPlans[0], unit);
         return {
           projectId,
           name: p.name,

@@ -8,6 +8,8 @@ import { outsideBuildPeriod, reportFormDefaults } from "@/lib/reports";
 import { authorize } from "@/lib/server/auth/authorize";
 import { operation } from "@/lib/server/operation";
 import { optionalPeriod, recordId } from "@/lib/schemas/fields";
+import { moneyUnitSchema } from "@/lib/schemas/money";
+import { planMoneyUnit } from "@/lib/ui/money-unit";
 
 // What the report form of one project and period starts from (its page): the period's current
 // report, the annual plan with its state, whether the period is outside the build period, and why the
@@ -15,12 +17,20 @@ import { optionalPeriod, recordId } from "@/lib/schemas/fields";
 // after the project left the plan) — said when the page opens, instead of after the form is filled in.
 export const reportFormData = operation({
   permission: "report.write",
-  input: z.object({ projectId: recordId(), period: optionalPeriod() }),
+  // moneyUnit: the reader's chosen unit, if any; else the plan's.
+  input: z.object({ projectId: recordId(), period: optionalPeriod(), moneyUnit: moneyUnitSchema.optional() }),
   async run(actor, v) {
     await authorize(actor, "report.write", { project: v.projectId });
     const project = await db.project.findFirst({
       where: { id: v.projectId, deletedAt: null },
-      select: { id: true, name: true, startYear: true, endYear: true, endPeriod: true, plan: { select: { reportingCycle: true, periodStart: true } } },
+      select: {
+        id: true,
+        name: true,
+        startYear: true,
+        endYear: true,
+        endPeriod: true,
+        plan: { select: { reportingCycle: true, periodStart: true, moneyUnit: true } },
+      },
     });
     if (!project) throw new AppError("NOT_FOUND", "找不到该项目。");
     const cycle = project.plan.reportingCycle;
@@ -39,7 +49,7 @@ export const reportFormData = operation({
       current,
       outside: outsideBuildPeriod(project, period),
       annualNote: `${year} 年：${annualPlanState(annual)}。填写的年度计划随本报告提交审核，审核通过后计入正式统计。`,
-      defaults: reportFormDefaults(project.id, period, current, annual),
+      defaults: reportFormDefaults(project.id, period, current, annual, v.moneyUnit ?? planMoneyUnit(project.plan)),
     };
   },
 });

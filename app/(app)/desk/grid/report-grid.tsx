@@ -4,6 +4,7 @@ import { saveReportGridAction, submitReportGridAction } from "./actions";
 import { ReportStatus } from "@/components/report-status";
 import { UnsavedMark, useUnsavedChanges } from "@/components/unsaved-changes";
 import { parseClipboardTable } from "@/lib/clipboard-table";
+import type { MoneyUnit } from "@/lib/money";
 import type { GridRow } from "@/lib/server/reports/grid-rows";
 
 // The columns a cell cursor moves through (Tab/Enter) and a pasted block fills, in order.
@@ -29,7 +30,7 @@ const cellClass =
 
 type Summary = { drafts: string[]; submitted: string[]; refused: { name: string; errors: string[] }[]; note?: string };
 
-export function ReportGrid({ period, rows: initialRows }: { period: string; rows: GridRow[] }) {
+export function ReportGrid({ period, unit, rows: initialRows }: { period: string; unit: MoneyUnit; rows: GridRow[] }) {
   // Server facts per row (status, version, report id) change as rows are saved; typed values live in
   // `values`, the last saved ones in `saved` (a row differing from it is unsaved).
   const [rows, setRows] = useState(initialRows);
@@ -123,7 +124,7 @@ export function ReportGrid({ period, rows: initialRows }: { period: string; rows
             return {
               projectId: id,
               version: r.version ?? undefined,
-              moneyUnit: "wan",
+              moneyUnit: unit,
               fundsCentral: r.fundsCentral,
               fundsProvincial: r.fundsProvincial,
               fundsLocal: r.fundsLocal,

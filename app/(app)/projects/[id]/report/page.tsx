@@ -5,6 +5,7 @@ import { periodLabel } from "@/lib/periods";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { reportFormData } from "@/lib/server/reports/report-form-data";
 import { orForbidden } from "@/lib/ui/or-forbidden";
+import { chosenMoneyUnit } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { ReportForm } from "./report-form";
 import { ReportAttachments } from "@/components/attachments/report-attachments";
@@ -16,7 +17,10 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ period?: string }> }) {
   const id = idParam((await params).id);
-  const loaded = await orForbidden(orNotFound(reportFormData(await requireUser(), { projectId: id, period: (await searchParams).period })), id);
+  const loaded = await orForbidden(
+    orNotFound(reportFormData(await requireUser(), { projectId: id, period: (await searchParams).period, moneyUnit: await chosenMoneyUnit() })),
+    id,
+  );
   if (!loaded.ok) return loaded.page;
   const { project, period, periodProblem, current, outside, annualNote, defaults } = loaded.data;
   // A period that cannot be reported is said on opening, instead of the form (not after it is filled in).

@@ -9,6 +9,7 @@ import { applyFieldErrors, Field, FormResult, inputClass, RequiredNote, type Fai
 import { UnsavedMark, useUnsavedChanges } from "@/components/unsaved-changes";
 import { formatDateTime } from "@/lib/dates";
 import { convertTyped } from "@/lib/money";
+import { rememberMoneyUnit } from "@/lib/money-unit-choice";
 import { reportSaveSchema, type ReportSaveInput } from "@/lib/schemas/report";
 import type { ChangeSince } from "@/lib/server/audit/changes-since";
 
@@ -38,6 +39,8 @@ export function ReportForm({ defaults, locked, needsCorrectionReason, outsideBui
       if (/^\d+(\.\d+)?$/.test(v)) form.setValue(f, convertTyped(v, shownUnit.current, moneyUnit));
     }
     shownUnit.current = moneyUnit;
+    // The form's unit is the reader's choice too: the other pages and forms follow it.
+    rememberMoneyUnit(moneyUnit);
   }, [moneyUnit, form]);
   // After a conflict the page reloads the current version; what the officer typed stays in the form and
   // the next save is based on the version whose changes were just shown.
