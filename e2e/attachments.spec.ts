@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { shot, signIn } from "./helpers";
+import { shot, chooseMoneyUnit, signIn } from "./helpers";
 
 // Issue #15 item 4: an officer on site photographs 形象进度 with a phone (390 × 844), attaches it to
 // the period's report, sees it in the project's gallery, and the reviewer sees it with the report.
@@ -15,6 +15,7 @@ test("a photo uploaded from a phone on the report form reaches the gallery and t
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const page = await phone.newPage();
   await signIn(page, "yy-pingjiang");
+  await chooseMoneyUnit(page, "wan");
   await page.goto("/desk");
   const link = page.getByTestId("desk-table").locator("tbody tr").first().getByRole("link").first();
   const projectName = (await link.innerText()).trim();
@@ -94,6 +95,7 @@ test("a milestone's 文号, 批复日期 and scanned approval, on a phone", asyn
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const page = await phone.newPage();
   await signIn(page, "yy-miluo");
+  await chooseMoneyUnit(page, "wan");
   await page.goto("/desk");
   await page.getByTestId("desk-table").locator("tbody tr").first().getByRole("link").first().click();
   await page.waitForURL(/\/projects\/\d+$/);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { shot, signIn } from "./helpers";
+import { shot, chooseMoneyUnit, signIn } from "./helpers";
 
 // Forms keep what was typed (#15.2): leaving asks, a failed save keeps the input, a save says 已保存,
 // a period that cannot be reported is refused on opening, a bad amount gets its precise reason.
@@ -23,6 +23,7 @@ test("report form: period checked on opening; leaving asks; a conflict keeps the
   browser,
 }) => {
   await signIn(page, OFFICER);
+  await chooseMoneyUnit(page, "wan");
   const id = await firstProject(page);
 
   // A future period is refused when the page opens, instead of the form.
@@ -107,6 +108,7 @@ test("report form: period checked on opening; leaving asks; a conflict keeps the
     const phone = await browser.newContext({ viewport: { width, height: 844 } });
     const p = await phone.newPage();
     await signIn(p, OFFICER);
+    await chooseMoneyUnit(p, "wan");
     await p.goto(`/projects/${id}/report?period=2022-11`);
     await expect(p.getByTestId("report-form")).toBeVisible();
     await p.screenshot({ path: `test-results/screens/report-form-${width}.png`, fullPage: true });

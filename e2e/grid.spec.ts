@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { shot, signIn } from "./helpers";
+import { shot, chooseMoneyUnit, signIn } from "./helpers";
 
 // 批量填报 behaves like a spreadsheet (#15.1). 云溪区 (yy-yunxi, used by no other journey) has six
 // projects built 2021–2025, so 2022 lies inside every build period.
@@ -31,6 +31,7 @@ async function paste(cell: Locator, text: string) {
 
 test("a row filled in without 提交 is kept as a draft; blocks paste; Tab/Enter move; errors on the cell; 提交 is its own step", async ({ page }) => {
   await signIn(page, OFFICER);
+  await chooseMoneyUnit(page, "wan");
   await openGrid(page);
   const rows = rowsOf(page);
   expect(await rows.count()).toBeGreaterThanOrEqual(3);
@@ -124,6 +125,7 @@ test("on a phone the grid is one card per project, no sideways scrolling", async
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await signIn(page, OFFICER);
+  await chooseMoneyUnit(page, "wan");
   await openGrid(page, "2022-08");
   await expect(page.getByTestId("report-grid").locator("thead")).toBeHidden();
   const row = rowsOf(page).first();

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "./helpers";
+import { chooseMoneyUnit, DEMO_PASSWORD } from "./helpers";
 
 // Keyboard only (GB/T 37668 / WCAG 2.1.1): signing in, filing a report and approving it with Tab,
 // Enter, Space and typing — no clicks. Pages are opened by address, as a user types it.
@@ -37,6 +37,7 @@ test("an officer signs in and files a report, a reviewer approves it, all by key
   browser,
 }) => {
   await signInByKeyboard(page, OFFICER);
+  await chooseMoneyUnit(page, "wan");
   await page.goto("/desk");
   const href = await page.getByTestId("desk-table").locator('a[href^="/projects/"]').first().getAttribute("href");
   const projectId = Number(/\/projects\/(\d+)/.exec(href!)![1]);

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { shot, signIn } from "./helpers";
+import { shot, chooseMoneyUnit, signIn } from "./helpers";
 
 // Official figures move only when a reviewer approves: an officer proposes an annual plan, a 总投资
 // change and files a report; the API (the dashboard's figures) shows none of it until finance decides.
@@ -24,6 +24,7 @@ async function firstProject(page: Page) {
 
 test("an officer's annual plan, 总投资 change and report count only after finance approves each", async ({ page, browser }) => {
   await signIn(page, "yy-xiangyin");
+  await chooseMoneyUnit(page, "wan");
   const project = await firstProject(page);
   const planId = new URL(
     (await page

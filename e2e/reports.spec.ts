@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { shot, signIn } from "./helpers";
+import { shot, chooseMoneyUnit, signIn } from "./helpers";
 
 // 2022-06 lies inside the build periods of all of 君山区's projects (2021–2022 … 2021–2024).
 const PERIOD = "2022-06";
@@ -22,6 +22,7 @@ async function cumulative(page: Page, projectName: string) {
 
 test("an officer files two reports via the grid; a reviewer returns one and approves the other; totals move only on approval", async ({ page, browser }) => {
   await signIn(page, "yy-junshan");
+  await chooseMoneyUnit(page, "wan");
   await openGrid(page);
   const rows = page.getByTestId("report-grid").locator("tbody tr");
   const nameOf = async (i: number) => (await rows.nth(i).locator("td").first().locator("div").first().innerText()).trim();

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { gridRows } from "@/lib/server/reports/grid-rows";
 import { orForbidden, requireGrant } from "@/lib/ui/or-forbidden";
 import { chosenMoneyUnit } from "@/lib/ui/money-unit";
+import { PageMoneyUnit } from "@/components/money-unit-switch";
 import { UNIT_LABEL } from "@/lib/money";
 import { orNotFound } from "@/lib/ui/or-not-found";
 import { PeriodForm } from "../../finance/period-form";
@@ -28,6 +29,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
           我的项目
         </Link>
       </p>
+      <PageMoneyUnit unit={unit} />
       <h1 className="mt-1 text-xl font-semibold">批量填报 · {periodLabel(period)}</h1>
       <p className="mb-3 text-sm text-slate-600">
         {plan.title} · 金额单位：<strong>{UNIT_LABEL[unit]}</strong>（页面顶部可切换）·

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/server/auth/current-user";
 import { reportFormData } from "@/lib/server/reports/report-form-data";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { chosenMoneyUnit } from "@/lib/ui/money-unit";
+import { PageMoneyUnit } from "@/components/money-unit-switch";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { ReportForm } from "./report-form";
 import { ReportAttachments } from "@/components/attachments/report-attachments";
@@ -41,13 +42,17 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     );
   return (
     <>
+      <PageMoneyUnit unit={defaults.moneyUnit} />
       <BackToProject id={id} name={project.name} />
       <h1 className="mt-1 flex flex-wrap items-center gap-x-3 text-xl font-semibold">
         调度报告 · {periodLabel(period)} <ReportStatus status={current?.status} />
       </h1>
       {current?.status === "RETURNED" && <p className="mt-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">退回意见：{current.reviewComment}</p>}
       {current?.status === "SUBMITTED" && <p className="mt-2 rounded bg-sky-50 px-3 py-2 text-sm text-sky-900">本期报告已提交、正在审核，审核前不能修改。</p>}
+      {/* Keyed by unit: the page-wide switch (which asks first when there are unsaved changes) reloads
+          the figures in the new unit. */}
       <ReportForm
+        key={defaults.moneyUnit}
         locked={current?.status === "SUBMITTED"}
         needsCorrectionReason={current?.status === "APPROVED"}
         outsideBuildPeriod={outside}
