@@ -116,7 +116,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <MoneyUnitSwitch unit={unit} />
       </div>
       {/* Printed instead of the switch: the unit every figure on the page is in. */}
-      <p className="hidden print:block" data-testid="print-unit">
+      <p className="mx-auto hidden max-w-7xl px-4 print:block" data-testid="print-unit">
         {zh.money.unit}：{UNIT_LABEL[unit]}
       </p>
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 pb-12 outline-none">

@@ -128,7 +128,7 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
         </p>
       )}
 
-      <div className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7" data-testid="totals">
+      <div className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7 print:grid-cols-7" data-testid="totals">
         {card(
           <Hint label={f.projectCount} text={zhFinance.counting.rule} />,
           <span className="num">{t.projectCount}</span>,
@@ -143,7 +143,7 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
         {card(f.completedToDateWan, <Amount wan={t.completedToDateWan} unit={unit} withUnit />, drillHref(base, {}, "money"), "total-to-date")}
         {card(f.fundsYearWan, <Amount wan={t.fundsYearWan} unit={unit} withUnit />, drillHref(base, {}, "money"), "total-funds")}
       </div>
-      <div className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6" data-testid="rates">
+      <div className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6 print:grid-cols-6" data-testid="rates">
         {FOUR_RATES.map((k) =>
           card(
             <Hint label={RATES[k].label} text={RATES[k].formula} testId={`hint-${k}`} />,

@@ -32,44 +32,47 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const unit = await moneyUnit(plan.moneyUnit === "wan" ? "wan" : "yi");
   const canExport = !!grantOf(user.role, "export.run");
   const table = (rows: RollupRow[], filter: "unit" | "section", label: string) => (
-    <table className="w-full bg-white text-sm shadow-sm" data-testid={`rollup-${filter}`}>
-      <thead className="bg-slate-100 text-left text-slate-600">
-        <tr>
-          <th className="px-3 py-2">{label}</th>
-          <th className="px-3 py-2 text-right">
-            <Hint label={zhFinance.figures.projectCount} text={zhFinance.counting.rule} align="right" />
-          </th>
-          <th className="px-3 py-2 text-right">{zhFinance.counting.subProjects}</th>
-          <th className="px-3 py-2 text-right">{zh.plan.programmes}</th>
-          <th className="px-3 py-2 text-right">
-            {zh.plan.total}（{UNIT_LABEL[unit]}）
-          </th>
-          <th className="px-3 py-2 text-right">{zh.plan.unknownCount}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id ?? "none"} className="border-t" data-testid="rollup-row" data-name={r.name}>
-            <td className="px-3 py-2">
-              {r.id === null ? (
-                r.name
-              ) : (
-                <Link href={`/projects?plan=${plan.id}&${filter}=${r.id}`} className="text-sky-700 hover:underline">
-                  {r.name}
-                </Link>
-              )}
-            </td>
-            <td className="px-3 py-2 num">{r.projectCount}</td>
-            <td className="px-3 py-2 num">{r.subProjectCount}</td>
-            <td className="px-3 py-2 num">{r.programmeCount}</td>
-            <td className="px-3 py-2 num">
-              <Money wan={r.totalWan} unit={unit} />
-            </td>
-            <td className="px-3 py-2 num">{r.unknownCount}</td>
+    // On a phone the table scrolls sideways in its own box; names keep a readable width.
+    <div className="overflow-x-auto">
+      <table className="w-full bg-white text-sm shadow-sm" data-testid={`rollup-${filter}`}>
+        <thead className="bg-slate-100 text-left text-slate-600">
+          <tr>
+            <th className="px-3 py-2">{label}</th>
+            <th className="px-3 py-2 text-right">
+              <Hint label={zhFinance.figures.projectCount} text={zhFinance.counting.rule} align="right" />
+            </th>
+            <th className="px-3 py-2 text-right">{zhFinance.counting.subProjects}</th>
+            <th className="px-3 py-2 text-right">{zh.plan.programmes}</th>
+            <th className="px-3 py-2 text-right">
+              {zh.plan.total}（{UNIT_LABEL[unit]}）
+            </th>
+            <th className="px-3 py-2 text-right">{zh.plan.unknownCount}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id ?? "none"} className="border-t" data-testid="rollup-row" data-name={r.name}>
+              <td className="min-w-28 px-3 py-2">
+                {r.id === null ? (
+                  r.name
+                ) : (
+                  <Link href={`/projects?plan=${plan.id}&${filter}=${r.id}`} className="text-sky-700 hover:underline">
+                    {r.name}
+                  </Link>
+                )}
+              </td>
+              <td className="px-3 py-2 num">{r.projectCount}</td>
+              <td className="px-3 py-2 num">{r.subProjectCount}</td>
+              <td className="px-3 py-2 num">{r.programmeCount}</td>
+              <td className="px-3 py-2 num">
+                <Money wan={r.totalWan} unit={unit} />
+              </td>
+              <td className="px-3 py-2 num">{r.unknownCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
   return (
     <>
