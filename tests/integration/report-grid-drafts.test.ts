@@ -34,7 +34,7 @@ describe("grid save: drafts", () => {
     const result = await saveReportGrid(ctx.officer, { period: "2025-04", rows: [row(a.id), row(b.id, { problems: "征地未完成" })] });
     expect(result).toMatchObject({ saved: 2, submitted: 0, failed: 0 });
     expect((await current(a.id, "2025-04"))?.status).toBe("DRAFT");
-    const grid = await gridRows(ctx.officer, { planId: ctx.planId, period: "2025-04" });
+    const grid = await gridRows(ctx.officer, { planId: ctx.planId, period: "2025-04", moneyUnit: "wan" });
     const back = grid.rows.find((r) => r.projectId === b.id)!;
     expect(back).toMatchObject({ status: "DRAFT", completedAmount: "10", problems: "征地未完成", version: 1 });
     expect(back.reportId).toBe((await current(b.id, "2025-04"))!.id);
@@ -43,12 +43,27 @@ describe("grid save: drafts", () => {
   it("saving a row from the grid keeps the 到位资金 typed in the report form (fields the grid does not show)", async () => {
     const p = await project();
     await saveReport(ctx.officer, { ...row(p.id), period: "2025-05", fundsCentral: "300" });
-    const [gridRow] = (await gridRows(ctx.officer, { planId: ctx.planId, period: "2025-05" })).rows.filter((r) => r.projectId === p.id);
+    const [gridRow] = (await gridRows(ctx.officer, { planId: ctx.planId, period: "2025-05", moneyUnit: "wan" })).rows.filter((r) => r.projectId === p.id);
     const { name: _n, unit: _u, startYear: _s, endYear: _e, outside: _o, reportId: _r, status: _st, reviewComment: _c, ...values } = gridRow;
     await saveReportGrid(ctx.officer, { period: "2025-05", rows: [{ ...values, moneyUnit: "wan", completedAmount: "12" }] });
     const saved = await current(p.id, "2025-05");
     expect(saved?.completedAmount?.toString()).toBe("12");
     expect(saved?.fundsCentral?.toString()).toBe("300");
+  });
+
+  it("without a chosen unit the grid is in the plan's unit (亿元), and saving its rows in it keeps every amount exact", async () => {
+    const p = await project();
+    await saveReport(ctx.officer, { ...row(p.id), period: "2025-07", completedAmount: "12.3456", fundsCentral: "300" });
+    const grid = await gridRows(ctx.officer, { planId: ctx.planId, period: "2025-07" });
+    expect(grid.unit).toBe("yi");
+    const [gridRow] = grid.rows.filter((r) => r.projectId === p.id);
+    expect(gridRow).toMatchObject({ completedAmount: "0.00123456", fundsCentral: "0.03" });
+    const { name: _n, unit: _u, startYear: _s, endYear: _e, outside: _o, reportId: _r, status: _st, reviewComment: _c, ...values } = gridRow;
+    await saveReportGrid(ctx.officer, { period: "2025-07", rows: [{ ...values, moneyUnit: grid.unit, progressPercent: "30" }] });
+    const saved = await current(p.id, "2025-07");
+    expect(saved?.completedAmount?.toString()).toBe("12.3456");
+    expect(saved?.fundsCentral?.toString()).toBe("300");
+    expect(saved?.progressPercent?.toString()).toBe("30");
   });
 });
 
