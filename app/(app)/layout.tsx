@@ -1,12 +1,11 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { MoneyUnitSwitch } from "@/components/money-unit-switch";
+import { MoneyUnitSwitch, PrintedMoneyUnit } from "@/components/money-unit-switch";
 import { SignOutButton } from "@/components/sign-out-button";
 import { zh } from "@/lib/i18n/zh-CN";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { zhReminders } from "@/lib/i18n/zh-CN-reminders";
-import { UNIT_LABEL } from "@/lib/money";
 import { grantOf, ROLE_LABEL } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 import { countUnreadNotices } from "@/lib/server/notices/list-notices";
@@ -116,9 +115,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <MoneyUnitSwitch unit={unit} />
       </div>
       {/* Printed instead of the switch: the unit every figure on the page is in. */}
-      <p className="mx-auto hidden max-w-7xl px-4 print:block" data-testid="print-unit">
-        {zh.money.unit}：{UNIT_LABEL[unit]}
-      </p>
+      <PrintedMoneyUnit unit={unit} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 pb-12 outline-none">
         {children}
       </main>

@@ -1,3 +1,4 @@
+import { PageMoneyUnit } from "@/components/money-unit-switch";
 import Link from "next/link";
 import { IndicatorSummary } from "@/components/indicators/indicator-summary";
 import { listIndicators } from "@/lib/server/indicators/list-indicators";
@@ -18,7 +19,7 @@ import { flatParams } from "@/lib/schemas/finance";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getDashboard } from "@/lib/server/finance/get-dashboard";
 import type { DrillRow } from "@/lib/server/rollups/group-rollup";
-import { moneyUnit } from "@/lib/ui/money-unit";
+import { moneyUnitForPlan } from "@/lib/ui/money-unit";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { PeriodForm } from "../period-form";
@@ -38,7 +39,7 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
   const user = await requireUser();
   const [result, unit, indicators] = await Promise.all([
     orForbidden(orNotFound(getDashboard(user, { ...search, plan: id }))),
-    moneyUnit(),
+    moneyUnitForPlan(id),
     orNotFound(listIndicators(user, { plan: id })),
   ]);
   if (!result.ok) return result.page;
@@ -99,6 +100,7 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
   return (
     // Printed on A4 landscape (globals.css: print-landscape).
     <div className="print-landscape">
+      <PageMoneyUnit unit={unit} />
       <p className="text-sm text-slate-500 print:hidden">
         <Link href="/finance" className="hover:underline">
           {zhFinance.title}

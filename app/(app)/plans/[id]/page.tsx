@@ -1,3 +1,4 @@
+import { PageMoneyUnit } from "@/components/money-unit-switch";
 import Link from "next/link";
 import { Hint } from "@/components/finance/hint";
 import { Money } from "@/components/money";
@@ -76,6 +77,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   );
   return (
     <>
+      <PageMoneyUnit unit={unit} />
       <p className="text-sm text-slate-500">
         <Link href="/plans" className="hover:underline">
           {zh.plan.list}

@@ -1,3 +1,4 @@
+import { PageMoneyUnit } from "@/components/money-unit-switch";
 import { sectionName } from "@/lib/sections";
 import Link from "next/link";
 import { Money } from "@/components/money";
@@ -19,7 +20,7 @@ import { chinaYear } from "@/lib/dates";
 import { ReportStatus } from "@/components/report-status";
 import { AnnualPlanForm } from "./annual-plan-form";
 import { DataTable } from "@/components/data-table";
-import { moneyUnit } from "@/lib/ui/money-unit";
+import { moneyUnitForPlan } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { zhPortfolio } from "@/lib/i18n/zh-CN-portfolio";
 import { formatDate } from "@/lib/dates";
@@ -37,7 +38,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const id = idParam((await params).id);
   const user = await requireUser();
   const of = { projectId: id };
-  const [p, unit, history] = await Promise.all([orNotFound(getProject(user, { id })), moneyUnit(), projectHistory(user, of)]);
+  const [p, history] = await Promise.all([orNotFound(getProject(user, { id })), projectHistory(user, of)]);
+  const unit = await moneyUnitForPlan(p.plan.id);
   const [canEdit, canRequest, canMilestones, canReport, canSetAnnual, milestones, reports, annuals, openRequest, canEnter, canReadLog] = await Promise.all([
     can(user, "project.update", { project: id }),
     can(user, "project.requestChange", { project: id }),
@@ -102,6 +104,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const unitCaption = `${zh.money.unit}：${UNIT_LABEL[unit]}`;
   return (
     <>
+      <PageMoneyUnit unit={unit} />
       <p className="text-sm text-slate-500 print:hidden">
         <Link href={`/projects?plan=${p.plan.id}${p.unit ? `&unit=${p.unit.id}` : ""}`} className="hover:underline">
           {zh.project.list}

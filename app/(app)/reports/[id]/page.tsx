@@ -1,3 +1,4 @@
+import { PageMoneyUnit } from "@/components/money-unit-switch";
 import Link from "next/link";
 import { FocusedMessage } from "@/components/focused-message";
 import { Money } from "@/components/money";
@@ -11,7 +12,7 @@ import { can } from "@/lib/server/auth/authorize";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getReport, type ReportField, type ReportValues } from "@/lib/server/reports/get-report";
 import { projectFigures } from "@/lib/server/rollups/project-figures";
-import { moneyUnit } from "@/lib/ui/money-unit";
+import { moneyUnitForPlan } from "@/lib/ui/money-unit";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { ReportDecision } from "./report-decision";
 import { DataTable } from "@/components/data-table";
@@ -30,8 +31,9 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   // Set by the decision form: its message stays once the decided report no longer shows the form.
   const decided = (await searchParams).decided;
   const user = await requireUser();
-  const [data, unit, mayReview] = await Promise.all([orNotFound(getReport(user, { id })), moneyUnit(), can(user, "report.review")]);
+  const [data, mayReview] = await Promise.all([orNotFound(getReport(user, { id })), can(user, "report.review")]);
   const { report, annual, previous, comparison, people } = data;
+  const unit = await moneyUnitForPlan(report.project.plan.id);
   const p = report.project;
   const pending = report.status === "SUBMITTED" && report.isCurrent;
   // 本年/累计 as they would stand with this report counted (submitted: the 含已报送 view).
@@ -41,6 +43,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const amount = (wan: string | null) => (wan === null ? "—" : `${formatMoney(wan, unit)} ${unit === "yi" ? "亿元" : "万元"}`);
   return (
     <>
+      <PageMoneyUnit unit={unit} />
       <p className="text-sm text-slate-500">
         <Link href={`/projects/${p.id}`} className="hover:underline">
           {p.name}

@@ -1,3 +1,4 @@
+import { PageMoneyUnit } from "@/components/money-unit-switch";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { Money } from "@/components/money";
@@ -13,7 +14,7 @@ import { FOUR_RATES, RATES } from "@/lib/rates";
 import { DRILL_FIGURE_NAMES, flatParams } from "@/lib/schemas/finance";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { drillDown } from "@/lib/server/finance/drill-down";
-import { moneyUnit } from "@/lib/ui/money-unit";
+import { moneyUnitForPlan } from "@/lib/ui/money-unit";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
 import { planPageTitle } from "@/lib/ui/page-title";
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function FinanceDrillPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const id = idParam((await params).id);
   const search = flatParams(await searchParams);
-  const [result, unit] = await Promise.all([orForbidden(orNotFound(drillDown(await requireUser(), { ...search, plan: id }))), moneyUnit()]);
+  const [result, unit] = await Promise.all([orForbidden(orNotFound(drillDown(await requireUser(), { ...search, plan: id }))), moneyUnitForPlan(id)]);
   if (!result.ok) return result.page;
   const d = result.data;
   const base = { planId: d.plan.id, period: d.period, includeSubmitted: d.includeSubmitted };
@@ -41,6 +42,7 @@ export default async function FinanceDrillPage({ params, searchParams }: { param
   const back = `/finance/${d.plan.id}?period=${d.period}${d.includeSubmitted ? "&submitted=1" : ""}`;
   return (
     <>
+      <PageMoneyUnit unit={unit} />
       <p className="text-sm text-slate-500">
         <Link href={back} className="hover:underline">
           ← {zhFinance.back}
