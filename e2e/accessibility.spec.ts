@@ -31,12 +31,15 @@ async function prepare(browser: Browser): Promise<Ids> {
   // Once per run: a worker restarted after a failed test finds the report already filed.
   const submit = page.getByRole("button", { name: "保存并提交审核" });
   if (await submit.count()) {
-    await page.getByLabel(/本期完成投资/).fill("12.5");
+    await page.getByLabel(/本期完成投资/).fill("0.5");
     await page.getByLabel(/形象进度（%）/).fill("40");
     const reason = page.getByLabel(/本期不在项目建设期内/);
     if (await reason.count()) await reason.fill("前期工作延续");
     await submit.click();
-    await page.waitForURL(/\/projects\/\d+$/);
+    // Saved: back on the project page, or still on the form when it warns (e.g. over the total).
+    await expect(async () => {
+      expect(/\/projects\/\d+$/.test(page.url()) || (await page.getByText("已保存并提交审核").count()) > 0).toBe(true);
+    }).toPass();
   }
   await ctx.close();
 
