@@ -1,7 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { saveMilestonesAction } from "./actions";
 import { setFlash } from "@/components/flash-notice";
@@ -30,6 +30,11 @@ export function MilestoneEditor({ projectId, listVersion, initial }: { projectId
   });
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "milestones" });
   const errors = form.formState.errors.milestones;
+  // Each field's error is linked to its input (aria-invalid, aria-describedby), as Field does for others.
+  const idBase = useId();
+  type Key = "name" | "plannedDate" | "actualDate" | "docNumber" | "docDate";
+  const errorId = (i: number, f: Key) => `${idBase}-${i}-${f}-error`;
+  const errorLink = (i: number, f: Key) => (errors?.[i]?.[f]?.message ? { "aria-invalid": true as const, "aria-describedby": errorId(i, f) } : {});
   useUnsavedChanges(form.formState.isDirty); // leaving with edits asks; a refused save keeps them
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
@@ -63,18 +68,30 @@ export function MilestoneEditor({ projectId, listVersion, initial }: { projectId
             >
               <label className="col-span-2 md:col-span-1">
                 <span className="text-xs text-slate-500 md:sr-only">节点名称</span>
-                <input {...form.register(`milestones.${i}.name`)} className={cell} aria-label={`节点 ${i + 1} 名称`} />
-                <FieldError message={errors?.[i]?.name?.message} />
+                <input {...form.register(`milestones.${i}.name`)} {...errorLink(i, "name")} className={cell} aria-label={`节点 ${i + 1} 名称`} />
+                <FieldError id={errorId(i, "name")} message={errors?.[i]?.name?.message} />
               </label>
               <label>
                 <span className="text-xs text-slate-500 md:sr-only">计划日期</span>
-                <input type="date" {...form.register(`milestones.${i}.plannedDate`)} className={cell} aria-label={`节点 ${i + 1} 计划日期`} />
-                <FieldError message={errors?.[i]?.plannedDate?.message} />
+                <input
+                  type="date"
+                  {...form.register(`milestones.${i}.plannedDate`)}
+                  {...errorLink(i, "plannedDate")}
+                  className={cell}
+                  aria-label={`节点 ${i + 1} 计划日期`}
+                />
+                <FieldError id={errorId(i, "plannedDate")} message={errors?.[i]?.plannedDate?.message} />
               </label>
               <label>
                 <span className="text-xs text-slate-500 md:sr-only">实际完成日期</span>
-                <input type="date" {...form.register(`milestones.${i}.actualDate`)} className={cell} aria-label={`节点 ${i + 1} 实际完成日期`} />
-                <FieldError message={errors?.[i]?.actualDate?.message} />
+                <input
+                  type="date"
+                  {...form.register(`milestones.${i}.actualDate`)}
+                  {...errorLink(i, "actualDate")}
+                  className={cell}
+                  aria-label={`节点 ${i + 1} 实际完成日期`}
+                />
+                <FieldError id={errorId(i, "actualDate")} message={errors?.[i]?.actualDate?.message} />
               </label>
               {/* The approval behind the milestone (立项 / 可研 / 初设 / 施工许可): 文号 and 批复日期. */}
               <div className="col-span-2 grid grid-cols-[1fr_9rem] gap-2 md:order-last md:col-span-4 md:grid-cols-[1fr_10rem_19.5rem]">
@@ -82,16 +99,23 @@ export function MilestoneEditor({ projectId, listVersion, initial }: { projectId
                   <span className="text-xs text-slate-500">文号（批复文件）</span>
                   <input
                     {...form.register(`milestones.${i}.docNumber`)}
+                    {...errorLink(i, "docNumber")}
                     className={cell}
                     placeholder="如 岳发改投资〔2024〕12号"
                     aria-label={`节点 ${i + 1} 文号`}
                   />
-                  <FieldError message={errors?.[i]?.docNumber?.message} />
+                  <FieldError id={errorId(i, "docNumber")} message={errors?.[i]?.docNumber?.message} />
                 </label>
                 <label>
                   <span className="text-xs text-slate-500">批复日期</span>
-                  <input type="date" {...form.register(`milestones.${i}.docDate`)} className={cell} aria-label={`节点 ${i + 1} 批复日期`} />
-                  <FieldError message={errors?.[i]?.docDate?.message} />
+                  <input
+                    type="date"
+                    {...form.register(`milestones.${i}.docDate`)}
+                    {...errorLink(i, "docDate")}
+                    className={cell}
+                    aria-label={`节点 ${i + 1} 批复日期`}
+                  />
+                  <FieldError id={errorId(i, "docDate")} message={errors?.[i]?.docDate?.message} />
                 </label>
               </div>
               <div className="col-span-2 flex gap-1 md:col-span-1">
