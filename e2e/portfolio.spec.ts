@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { Decimal } from "decimal.js";
-import { shot, signIn } from "./helpers";
+import { shot, chooseMoneyUnit, signIn } from "./helpers";
 
 // Issue #12: a new plan (十五五) is set up, four unfinished 岳阳 projects are carried into it, an officer
 // of the new plan adds a project that is admitted, reports on it, and finance sees the carried and the
@@ -65,6 +65,7 @@ test("a new 十五五 plan: units and categories, four 岳阳 projects carried o
 }) => {
   test.setTimeout(180_000);
   const officer = await signedIn(browser, "yy-pingjiang");
+  await chooseMoneyUnit(officer, "wan"); // the officer types 万元
   const finance = await signedIn(browser, "finance");
 
   // 0. Under the old plan, before the cut-over: an approved report of one project to be carried.

@@ -88,7 +88,9 @@ export function ReportForm({ defaults, locked, needsCorrectionReason, outsideBui
       <div className="flex flex-wrap items-end justify-between gap-2">
         <Field label="金额单位" className="block w-40 text-sm">
           {(p) => (
-            <select {...form.register("moneyUnit")} {...p} disabled={locked} className={inputClass}>
+            // defaultValue: the server-rendered page shows the form's unit before hydration too (else the
+            // first option, 万元, shows until the form takes over).
+            <select {...form.register("moneyUnit")} {...p} defaultValue={defaults.moneyUnit} disabled={locked} className={inputClass}>
               <option value="wan">万元</option>
               <option value="yi">亿元</option>
             </select>
