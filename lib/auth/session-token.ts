@@ -28,9 +28,14 @@ export function decodeSessionToken(token: string | undefined | null, secret = pr
   try {
     const header = JSON.parse(Buffer.from(parts[0], "base64url").toString("utf8")) as Record<string, unknown>;
     if (header.alg !== "dir" || header.enc !== "A256GCM" || "zip" in header || "crit" in header) return null;
-    const decipher = createDecipheriv("aes-256-gcm", keyOf(secret), Buffer.from(parts[2], "base64url"));
+    // A full 16-byte tag and a 12-byte IV only: Node would accept a truncated GCM tag (down to 4 bytes),
+    // which would make forging a cookie a matter of guessing 32 bits.
+    const iv = Buffer.from(parts[2], "base64url");
+    const tag = Buffer.from(parts[4], "base64url");
+    if (iv.length !== 12 || tag.length !== 16) return null;
+    const decipher = createDecipheriv("aes-256-gcm", keyOf(secret), iv, { authTagLength: 16 });
     decipher.setAAD(Buffer.from(parts[0], "ascii"));
-    decipher.setAuthTag(Buffer.from(parts[4], "base64url"));
+    decipher.setAuthTag(tag);
     const plain = Buffer.concat([decipher.update(Buffer.from(parts[3], "base64url")), decipher.final()]);
     const payload = JSON.parse(plain.toString("utf8")) as SessionToken;
     if (payload === null || typeof payload !== "object") return null;
