@@ -78,28 +78,26 @@ export function lineage(planId: number) {
 // The counted amounts per line up to a period: 本期, 本年累计 (every counted amount of the calendar year,
 // whichever plan it was filed under), 累计, 本年资金到位. Read from the running figures
 // (ProjectPeriodFigure, maintained by triggers in the transaction of every write to the reports or
-// to a carry-over link; migration project_period_figures): the latest row at or before the period,
-// one per project, never the reports themselves. That row's running sums are exactly the sums over
-// the counted reports up to the period (countedSumsFromReports, kept below as the reference):
-// 累计 = its cumulative sum; 本年累计 and 资金 = its year-to-date sums when it lies in the period's
-// year (else nothing was counted this year); 本期 = its own amount when it is the period itself.
-// Rows of the plan's portfolio as of the period only (every reader filters to those).
+// to a carry-over link; migrations project_period_figures, figure_until_period): per project the row
+// that holds the period (period <= P < untilPeriod), never the reports themselves. That row's running
+// sums are exactly the sums over the counted reports up to the period (countedSumsFromReports, kept
+// below as the reference): 累计 = its cumulative sum; 本年累计 and 资金 = its year-to-date sums when it
+// lies in the period's year (else nothing was counted this year); 本期 = its own amount when it is the
+// period itself. Rows of every plan: readers join them to their own projects (one index range for all
+// projects at once, rather than a search per project).
 export function countedSums(q: { planId: number; period: string; includeSubmitted?: boolean; fromReports?: boolean }) {
   if (q.fromReports) return countedSumsFromReports(q);
   const year = periodYear(q.period);
   const col = (name: "PeriodWan" | "YearWan" | "CumulativeWan" | "YearFundsWan") =>
     Prisma.raw(q.includeSubmitted ? `f."withSubmitted${name}"` : `f."${name[0].toLowerCase()}${name.slice(1)}"`);
   return Prisma.sql`
-      SELECT pp.id AS "projectId",
+      SELECT f."projectId",
         CASE WHEN f.period = ${q.period} THEN ${col("PeriodWan")} END AS period_wan,
         CASE WHEN f.year = ${year} THEN ${col("YearWan")} END AS ytd_wan,
         ${col("CumulativeWan")} AS cum_wan,
         CASE WHEN f.year = ${year} THEN ${col("YearFundsWan")} END AS funds_wan
-      FROM "Project" pp
-      CROSS JOIN LATERAL (
-        SELECT * FROM "ProjectPeriodFigure" f WHERE f."projectId" = pp.id AND f.period <= ${q.period} ORDER BY f.period DESC LIMIT 1
-      ) f
-      WHERE pp."planId" = ${q.planId} AND ${inPortfolio(q.period, "pp")}`;
+      FROM "ProjectPeriodFigure" f
+      WHERE f.period <= ${q.period} AND (f."untilPeriod" IS NULL OR f."untilPeriod" > ${q.period})`;
 }
 
 // The reference: the same sums computed from the counted reports themselves (countedReports, following
