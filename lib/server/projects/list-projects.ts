@@ -5,6 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { projectFiltersSchema, type ProjectFilters } from "@/lib/schemas/project-filters";
 import { operation } from "@/lib/server/operation";
 import { currentPortfolioWhere, LINE_WHERE, PROGRAMME_WHERE, SUB_PROJECT_WHERE } from "@/lib/server/rollups/counting";
+import { currentPeriod } from "@/lib/periods";
+import { cachedRollup } from "@/lib/server/rollups/rollup-cache";
 
 export const PAGE_SIZE = 50;
 
@@ -51,40 +53,71 @@ const listInput = z.preprocess(flat, projectFiltersSchema).catch(() => projectFi
 
 // The page of rows (every kind: lines, sub-projects, programmes) and the footer figures, counted as
 // lib/server/rollups/counting.ts says: 项目 = lines, which carry the money; 子项目 and 工程/任务 apart.
+// The footer and the row count read the whole filtered list, so they are kept in the rollup cache
+// (exact: recomputed after any write) and paging through a list reads only its page.
 export const listProjects = operation({
   permission: "plan.read",
   input: listInput,
   async run(_actor, f) {
     const where = projectWhere(f);
-    // The footer counts today's official portfolio; the rows list everything (申报, 调出 marked).
-    const counted = { AND: [where, currentPortfolioWhere()] };
-    const [lines, subProjectCount, programmeCount, unknownCount, rows] = await db.$transaction([
-      db.project.aggregate({ where: { AND: [counted, LINE_WHERE] }, _count: { _all: true }, _sum: { totalInvestment: true } }),
-      db.project.count({ where: { AND: [counted, SUB_PROJECT_WHERE] } }),
-      db.project.count({ where: { AND: [counted, PROGRAMME_WHERE] } }),
-      db.project.count({ where: { AND: [counted, LINE_WHERE, { totalInvestment: null }] } }),
-      db.project.findMany({
-        where,
-        orderBy: orderBy(f),
-        skip: (f.page - 1) * PAGE_SIZE,
-        take: PAGE_SIZE,
-        include: {
-          unit: { select: { id: true, name: true } },
-          section: { select: { id: true, number: true, title: true } },
-          plan: { select: { id: true, title: true } },
-          parent: { select: { id: true, name: true } },
-          _count: { select: { children: true, warnings: true } },
-        },
-      }),
+    const { page: _page, sort: _sort, dir: _dir, ...filters } = f;
+    const [footer, rows] = await Promise.all([
+      // Today's portfolio depends on the month too (currentPortfolioWhere).
+      cachedRollup(`projects-footer:${currentPeriod("MONTHLY")}:${JSON.stringify(filters)}`, (tx) => listFooter(tx, where)),
+      listPage(where, f),
     ]);
-    const total = await db.project.count({ where }); // every row listed (for paging)
-    return {
-      total,
-      counts: { projectCount: lines._count._all, subProjectCount, programmeCount },
-      totalWan: lines._sum.totalInvestment?.toString() ?? null,
-      unknownCount,
-      rows,
-      pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    };
+    return { ...footer, rows, pages: Math.max(1, Math.ceil(footer.total / PAGE_SIZE)) };
   },
 });
+
+async function listFooter(tx: Prisma.TransactionClient, where: Prisma.ProjectWhereInput) {
+  // The footer counts today's official portfolio; the rows list everything (申报, 调出 marked).
+  const counted = { AND: [where, currentPortfolioWhere()] };
+  const [lines, subProjectCount, programmeCount, unknownCount, total] = await Promise.all([
+    tx.project.aggregate({ where: { AND: [counted, LINE_WHERE] }, _count: { _all: true }, _sum: { totalInvestment: true } }),
+    tx.project.count({ where: { AND: [counted, SUB_PROJECT_WHERE] } }),
+    tx.project.count({ where: { AND: [counted, PROGRAMME_WHERE] } }),
+    tx.project.count({ where: { AND: [counted, LINE_WHERE, { totalInvestment: null }] } }),
+    tx.project.count({ where }), // every row listed (for paging)
+  ]);
+  return {
+    total,
+    counts: { projectCount: lines._count._all, subProjectCount, programmeCount },
+    totalWan: lines._sum.totalInvestment?.toString() ?? null,
+    unknownCount,
+  };
+}
+
+// One page, and the sub-project and warning counts of its rows only (Prisma's _count would count
+// them for every project of the table).
+async function listPage(where: Prisma.ProjectWhereInput, f: ProjectFilters) {
+  const rows = await db.project.findMany({
+    where,
+    orderBy: orderBy(f),
+    skip: (f.page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      admission: true,
+      endPeriod: true,
+      startYear: true,
+      endYear: true,
+      totalInvestment: true,
+      status: true,
+      unit: { select: { id: true, name: true } },
+      section: { select: { id: true, number: true, title: true } },
+      plan: { select: { id: true, title: true } },
+      parent: { select: { id: true, name: true } },
+    },
+  });
+  const ids = rows.map((r) => r.id);
+  const [children, warnings] = await Promise.all([
+    db.project.groupBy({ by: ["parentId"], where: { parentId: { in: ids } }, _count: { _all: true } }),
+    db.dataWarning.groupBy({ by: ["projectId"], where: { projectId: { in: ids } }, _count: { _all: true } }),
+  ]);
+  const childCount = new Map(children.map((c) => [c.parentId, c._count._all]));
+  const warningCount = new Map(warnings.map((w) => [w.projectId, w._count._all]));
+  return rows.map((r) => ({ ...r, _count: { children: childCount.get(r.id) ?? 0, warnings: warningCount.get(r.id) ?? 0 } }));
+}

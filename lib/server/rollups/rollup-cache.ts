@@ -1,7 +1,7 @@
 import "server-only";
 import { cache as perRequest } from "react";
 import { db } from "@/lib/db";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 // Results of rollup SQL, kept per server process while the data they were computed from is
 // unchanged. "Unchanged" is exact, not time-based: RollupStamp.version changes inside every
@@ -24,7 +24,7 @@ async function stampOf(client: QueryClient): Promise<string> {
 // route handlers, every call reads the row).
 const currentStamp = perRequest(() => stampOf(db));
 
-export async function cachedRollup<T>(key: string, compute: (client: QueryClient) => Promise<T>): Promise<T> {
+export async function cachedRollup<T>(key: string, compute: (client: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   const stamp = await currentStamp();
   const hit = cache.get(key);
   if (hit && hit.stamp === stamp) return hit.value as Promise<T>;

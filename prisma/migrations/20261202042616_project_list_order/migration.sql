@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Project_planId_sortOrder_id_idx" ON "Project"("planId", "sortOrder", "id");
+
