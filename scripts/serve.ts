@@ -48,7 +48,7 @@ async function main() {
       req.headers["x-forwarded-proto"] = "http"; // this server speaks plain HTTP; TLS ends at a proxy
     }
     // Server-Timing (lib/server-timing): the phases recorded while the request ran, added as the headers go out.
-    const timing = newTimingStore();
+    const timing = newTimingStore(req.method);
     const writeHead = res.writeHead;
     res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
       if (!res.headersSent) res.setHeader("Server-Timing", serverTimingHeader(timing));

@@ -6,13 +6,21 @@
 // this module, so the instance lives on globalThis.
 import { AsyncLocalStorage } from "node:async_hooks";
 
-export type TimingStore = { start: number; marks: Map<string, { dur: number; n: number }> };
+export type TimingStore = {
+  start: number;
+  marks: Map<string, { dur: number; n: number }>;
+  // A GET or HEAD request: it writes nothing, so what it reads once may be reused within it.
+  readOnly: boolean;
+  // The rollup stamp read once per read-only request (lib/server/rollups/rollup-cache.ts): route
+  // handlers have no React render to memoise it in.
+  rollupStamp?: Promise<string>;
+};
 
 const KEY = Symbol.for("ledger.serverTiming");
 const g = globalThis as unknown as { [KEY]?: AsyncLocalStorage<TimingStore> };
 export const timingStorage: AsyncLocalStorage<TimingStore> = (g[KEY] ??= new AsyncLocalStorage<TimingStore>());
 
-export const newTimingStore = (): TimingStore => ({ start: performance.now(), marks: new Map() });
+export const newTimingStore = (method = "GET"): TimingStore => ({ start: performance.now(), marks: new Map(), readOnly: method === "GET" || method === "HEAD" });
 
 // Adds the duration of `fn` to the request's mark `name` (summed over calls; concurrent calls overlap).
 export async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
@@ -28,6 +36,9 @@ export async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
     store.marks.set(name, m);
   }
 }
+
+// The request's store, when the production server opened one.
+export const requestTimingStore = (): TimingStore | undefined => timingStorage.getStore();
 
 // The header value when the response headers go out: each mark, and `app` = time from the request's
 // arrival to its headers (for a page without streaming boundaries: everything but sending the body).

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache as perRequest } from "react";
 import { db } from "@/lib/db";
+import { requestTimingStore } from "@/lib/server-timing";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 // Results of rollup SQL, kept per server process while the data they were computed from is
@@ -20,9 +21,16 @@ async function stampOf(client: QueryClient): Promise<string> {
   return row.v;
 }
 
-// Read once per page render (React's cache() memoises within one server render; elsewhere, e.g. in
-// route handlers, every call reads the row).
-const currentStamp = perRequest(() => stampOf(db));
+// Read once per request: in a page render React's cache() memoises it; a GET route handler keeps it in
+// the request's store (lib/server-timing, opened by the production server). A request that writes
+// (server action, POST) reads it for every use, so what it shows after its write is never the cached
+// result of before; so do tests and scripts.
+const stampOfRender = perRequest(() => stampOf(db));
+function currentStamp(): Promise<string> {
+  const store = requestTimingStore();
+  if (!store?.readOnly) return stampOfRender();
+  return (store.rollupStamp ??= stampOf(db));
+}
 
 export async function cachedRollup<T>(key: string, compute: (client: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   const stamp = await currentStamp();
