@@ -20,7 +20,11 @@ const KEY = Symbol.for("ledger.serverTiming");
 const g = globalThis as unknown as { [KEY]?: AsyncLocalStorage<TimingStore> };
 export const timingStorage: AsyncLocalStorage<TimingStore> = (g[KEY] ??= new AsyncLocalStorage<TimingStore>());
 
-export const newTimingStore = (method = "GET"): TimingStore => ({ start: performance.now(), marks: new Map(), readOnly: method === "GET" || method === "HEAD" });
+export const newTimingStore = (method = "GET"): TimingStore => ({
+  start: performance.now(),
+  marks: new Map(),
+  readOnly: method === "GET" || method === "HEAD",
+});
 
 // Adds the duration of `fn` to the request's mark `name` (summed over calls; concurrent calls overlap).
 export async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {

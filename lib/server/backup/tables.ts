@@ -2,8 +2,9 @@ import "server-only";
 import type pg from "pg";
 
 // Bookkeeping, not data: the migration creates it and every restored write bumps it again. The
-// running figures (ProjectPeriodFigure) are recomputed by triggers from the restored reports.
-const DERIVED = ["_prisma_migrations", "RollupStamp", "ProjectPeriodFigure"];
+// running figures (ProjectPeriodFigure) are recomputed by triggers from the restored reports; the kept
+// rollup facts (ProjectRollupFact) are rebuilt by the first rollup.
+const DERIVED = ["_prisma_migrations", "RollupStamp", "ProjectPeriodFigure", "ProjectRollupFact"];
 
 // Application tables in foreign-key order (parents first), so a restore can insert table by table.
 export async function tablesInDependencyOrder(client: pg.Client): Promise<string[]> {

@@ -34,11 +34,15 @@ export const drillDown = operation({
       set.push("status");
     }
     const cacheKey = `drill:${q.planId}:${q.period}:${q.includeSubmitted}:${JSON.stringify(key)}:${v.figure}`;
-    const { group, list } = await cachedRollup(cacheKey, async (client) => {
-      const [rows] = await groupRollup(client, q, [set], ctx.plan.reportingCycle);
-      const group = rows.find((r) => JSON.stringify(r.key) === JSON.stringify(key)) ?? null;
-      return { group, list: await drillProjects(client, { ...q, key, figure: v.figure, limit: DRILL_LIMIT }) };
-    });
+    const { group, list } = await cachedRollup(
+      cacheKey,
+      async (client) => {
+        const [rows] = await groupRollup(client, q, [set], ctx.plan.reportingCycle);
+        const group = rows.find((r) => JSON.stringify(r.key) === JSON.stringify(key)) ?? null;
+        return { group, list: await drillProjects(client, { ...q, key, figure: v.figure, limit: DRILL_LIMIT }) };
+      },
+      { factsOf: q.planId },
+    );
     return { ...ctx, includeSubmitted: v.submitted, key, figure: v.figure, group, rows: list.rows, count: list.count, limit: DRILL_LIMIT };
   },
 });

@@ -17,18 +17,22 @@ export const getDashboard = operation({
     const ctx = await planContext(v.plan, v.period);
     const cycle = ctx.plan.reportingCycle;
     const q = { planId: ctx.plan.id, period: ctx.period, includeSubmitted: v.submitted };
-    const data = await cachedRollup(`dashboard:${q.planId}:${q.period}:${q.includeSubmitted}`, async (client) => {
-      const [units, categories, cells, [total]] = await groupRollup(client, q, DASHBOARD_SETS, cycle);
-      return {
-        units,
-        categories,
-        cells,
-        total,
-        trend: await trend(client, q, cycle),
-        overdue: await drillProjects(client, { ...q, key: {}, figure: "overdue", limit: LIST_LIMIT, withMoney: false }),
-        notReported: await drillProjects(client, { ...q, key: {}, figure: "notReported", limit: LIST_LIMIT, withMoney: false }),
-      };
-    });
+    const data = await cachedRollup(
+      `dashboard:${q.planId}:${q.period}:${q.includeSubmitted}`,
+      async (client) => {
+        const [units, categories, cells, [total]] = await groupRollup(client, q, DASHBOARD_SETS, cycle);
+        return {
+          units,
+          categories,
+          cells,
+          total,
+          trend: await trend(client, q, cycle),
+          overdue: await drillProjects(client, { ...q, key: {}, figure: "overdue", limit: LIST_LIMIT, withMoney: false }),
+          notReported: await drillProjects(client, { ...q, key: {}, figure: "notReported", limit: LIST_LIMIT, withMoney: false }),
+        };
+      },
+      { factsOf: q.planId },
+    );
     return { ...ctx, includeSubmitted: v.submitted, ...data };
   },
 });

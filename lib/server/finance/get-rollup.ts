@@ -21,8 +21,10 @@ export const getRollup = operation({
   async run(_actor, v) {
     const ctx = await planContext(v.plan, v.period);
     const q = { planId: ctx.plan.id, period: ctx.period, includeSubmitted: v.submitted };
-    const [rows, [total]] = await cachedRollup(`rollup:${q.planId}:${q.period}:${q.includeSubmitted}:${v.by}`, (client) =>
-      groupRollup(client, q, ROLLUP_SETS[v.by], ctx.plan.reportingCycle),
+    const [rows, [total]] = await cachedRollup(
+      `rollup:${q.planId}:${q.period}:${q.includeSubmitted}:${v.by}`,
+      (client) => groupRollup(client, q, ROLLUP_SETS[v.by], ctx.plan.reportingCycle),
+      { factsOf: q.planId },
     );
     return {
       plan: { id: ctx.plan.id, title: ctx.plan.title },

@@ -18,7 +18,9 @@ export const listPlanFigures = operation({
     for (const { id } of plans) {
       const ctx = await planContext(id, undefined);
       const q = { planId: id, period: ctx.period, includeSubmitted: false };
-      const [[total]] = await cachedRollup(`rollup:${id}:${ctx.period}:false:total`, (client) => groupRollup(client, q, [[]], ctx.plan.reportingCycle));
+      const [[total]] = await cachedRollup(`rollup:${id}:${ctx.period}:false:total`, (client) => groupRollup(client, q, [[]], ctx.plan.reportingCycle), {
+        factsOf: id,
+      });
       out.push({ ...ctx, total });
     }
     return out;

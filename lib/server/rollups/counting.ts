@@ -21,8 +21,11 @@ import { currentPeriod } from "@/lib/periods";
 const at = (alias: string) => Prisma.raw(alias);
 
 // `period`: a period string, or an SQL expression of one (a per-plan current period).
-export const inPortfolio = (period: string | Prisma.Sql, a = "p") =>
-  Prisma.sql`(${at(a)}."deletedAt" IS NULL AND ${at(a)}.admission = 'ADMITTED' AND (${at(a)}."endPeriod" IS NULL OR ${at(a)}."endPeriod" > ${period}))`;
+export const inPortfolio = (period: string | Prisma.Sql, a = "p") => Prisma.sql`(${admittedLive(a)} AND ${notLeftBy(period, a)})`;
+// Its two halves: a live row admitted through 入库 (whatever the period), and one that has not left
+// the plan by the period (its endPeriod, kept with the rollup facts: rollup-facts.ts).
+export const admittedLive = (a = "p") => Prisma.sql`(${at(a)}."deletedAt" IS NULL AND ${at(a)}.admission = 'ADMITTED')`;
+export const notLeftBy = (period: string | Prisma.Sql, a = "p") => Prisma.sql`(${at(a)}."endPeriod" IS NULL OR ${at(a)}."endPeriod" > ${period})`;
 // Today's portfolio: the current period in the row's own plan's cycle.
 export const inCurrentPortfolio = (a = "p") =>
   inPortfolio(

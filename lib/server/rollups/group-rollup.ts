@@ -5,8 +5,9 @@ import { zh } from "@/lib/i18n/zh-CN";
 import { periodEndDate, periodYear, periodsOfYear, yearShareAtEnd, type Cycle } from "@/lib/periods";
 import { type DRILL_FIGURE_NAMES } from "@/lib/schemas/finance";
 import { ratesOf, type GroupFigures, type Rates } from "@/lib/rates";
-import { carriesMoney, inPortfolio, isBuilding, isLine, isProgramme, isSubProject, reportsDue } from "./counting";
+import { carriesMoney, inPortfolio, notLeftBy } from "./counting";
 import { annualAmount, countedReports, countedSums, lineage } from "./project-figures";
+import { computedFacts, keptFacts, keptFactsVersion } from "./rollup-facts";
 import type { QueryClient } from "./rollup-cache";
 
 // Group rollups of a plan for one reporting period: by unit, category (section), build-period
@@ -32,6 +33,7 @@ export type RollupQuery = {
   period: string; // in the plan's cycle: "2025-03" or "2025-Q1"
   includeSubmitted?: boolean;
   fromReports?: boolean; // the reference: sum the reports instead of reading the running figures (tests)
+  factsVersion?: string; // the kept rollup facts to read (rollup-facts.ts), when they are current
 };
 
 export type GroupKey = { unitId?: number | null; sectionId?: number; startYear?: number | null; status?: string };
@@ -52,6 +54,8 @@ const DIM_COLUMN: Record<Dim, Prisma.Sql> = {
 
 // Per-project facts for the period: one row per live project of the plan. The predicates the
 // figures and the drill-down lists share are columns here, so both read the same definition.
+// The facts that do not depend on the period come from rollup-facts.ts: the kept copy of the
+// current portfolio version when q.factsVersion names one, else computed here.
 // withMoney = false leaves the money columns NULL without reading the reports (lists that show
 // no amounts: overdue, not reported).
 function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
@@ -62,43 +66,13 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
     : Prisma.sql`SELECT NULL::int AS "projectId", NULL::numeric AS ytd_wan, NULL::numeric AS cum_wan, NULL::numeric AS funds_wan WHERE false`;
   return Prisma.sql`
     counted AS (${counted}),
-    ms AS (
-      -- A building's milestones, wherever 续建 left them: done ones stay with the predecessor, the
-      -- others moved to the successor; both ends of the lineage read all of them.
-      SELECT m.owner AS "projectId",
-        min(m."plannedDate") FILTER (WHERE m.code = 'START') AS start_planned,
-        min(m."actualDate") FILTER (WHERE m.code = 'START') AS start_actual,
-        min(m."plannedDate") FILTER (WHERE m.code = 'COMPLETE') AS complete_planned,
-        min(m."actualDate") FILTER (WHERE m.code = 'COMPLETE') AS complete_actual,
-        min(m."actualDate") FILTER (WHERE m.code = 'IN_USE') AS in_use_actual
-      FROM (
-        SELECT m."projectId" AS owner, m.code, m."plannedDate", m."actualDate"
-        FROM "Milestone" m JOIN "Project" pp ON pp.id = m."projectId" AND pp."planId" = ${q.planId}
-        WHERE m."deletedAt" IS NULL AND m.code IN ('START', 'COMPLETE', 'IN_USE')
-        UNION ALL
-        SELECT h.owner, m.code, m."plannedDate", m."actualDate"
-        FROM (
-          ${lineage(q.planId)}
-          SELECT line AS owner, member AS holder FROM lineage
-          UNION ALL SELECT pp.id, s.id FROM "Project" pp JOIN "Project" s ON s."predecessorId" = pp.id WHERE pp."planId" = ${q.planId}
-        ) h JOIN "Milestone" m ON m."projectId" = h.holder
-        WHERE m."deletedAt" IS NULL AND m.code IN ('START', 'COMPLETE', 'IN_USE')
-      ) m
-      GROUP BY m.owner
-    ),
+    facts AS (${q.factsVersion && !q.fromReports ? keptFacts(q.planId, q.factsVersion) : computedFacts(q.planId)}),
     base AS (
-      SELECT p.id, p."unitId" AS unit_id, p."sectionId" AS section_id, p."startYear" AS start_year, p.status,
-        ${isLine()} AS line, ${isSubProject()} AS sub, ${isProgramme()} AS programme, ${isBuilding()} AS building, ${reportsDue()} AS reports_due,
-        p."totalInvestment" AS total, ${annualAmount(q.includeSubmitted ?? false)} AS annual, c.ytd_wan AS year_wan, c.cum_wan, c.funds_wan,
-        COALESCE(ms.start_planned, make_date(p."startYear", 1, 1)) AS start_due,
-        COALESCE(ms.complete_planned, make_date(p."endYear", 12, 31)) AS complete_due,
-        ms.start_actual,
-        COALESCE(ms.complete_actual, ms.in_use_actual) AS completed_on
-      FROM "Project" p
-      LEFT JOIN "AnnualPlanAmount" a ON a."projectId" = p.id AND a.year = ${year}
-      LEFT JOIN counted c ON c."projectId" = p.id
-      LEFT JOIN ms ON ms."projectId" = p.id
-      WHERE p."planId" = ${q.planId} AND ${inPortfolio(q.period)}
+      SELECT b.*, ${annualAmount(q.includeSubmitted ?? false)} AS annual, c.ytd_wan AS year_wan, c.cum_wan, c.funds_wan
+      FROM facts b
+      LEFT JOIN "AnnualPlanAmount" a ON a."projectId" = b.id AND a.year = ${year}
+      LEFT JOIN counted c ON c."projectId" = b.id
+      WHERE ${notLeftBy(q.period, "b")}
     ),
     pf AS (
       SELECT b.*,
@@ -236,12 +210,18 @@ function figuresOf(r: RawGroup): GroupFigures & { subProjectCount: number } {
   };
 }
 
+// The query reading the kept rollup facts when this snapshot sees a copy of the current version.
+async function withKeptFacts<Q extends RollupQuery>(client: QueryClient, q: Q): Promise<Q> {
+  if (q.fromReports || q.factsVersion) return q;
+  return { ...q, factsVersion: await keptFactsVersion(client, q.planId) };
+}
+
 // Rows of each requested set, in the order of `sets`. An empty set is the plan total.
 // `client`: the database or a transaction (rollup-cache.ts runs these in one snapshot).
 export async function groupRollup(client: QueryClient, q: RollupQuery, sets: Dim[][], cycle: Cycle): Promise<GroupRow[][]> {
   const dims = DIMS.filter((d) => sets.some((s) => s.includes(d)));
   const share = yearShareAtEnd(q.period, cycle);
-  const raw = await client.$queryRaw<RawGroup[]>(groupRollupSql(q, sets));
+  const raw = await client.$queryRaw<RawGroup[]>(groupRollupSql(await withKeptFacts(client, q), sets));
   return sets.map((set) => {
     const mask = maskOf(set, dims);
     return raw
@@ -353,7 +333,7 @@ function keyFilter(key: GroupKey): Prisma.Sql {
 export async function drillProjects(client: QueryClient, q: DrillQuery): Promise<{ rows: DrillRow[]; count: number }> {
   // First the matching rows in order (and their count), then the details of the ones shown.
   const rows = await client.$queryRaw<(DrillRow & { total_count: number })[]>(Prisma.sql`
-    WITH ${projectFacts(q, q.withMoney ?? true)},
+    WITH ${projectFacts(await withKeptFacts(client, q), q.withMoney ?? true)},
     picked AS (
       SELECT pf.*, count(*) OVER () AS total_count,
         row_number() OVER (ORDER BY ${q.figure === "overdue" ? Prisma.sql`LEAST(pf.start_due, pf.complete_due) NULLS LAST, ` : Prisma.empty}u."sortOrder" NULLS LAST, s."sortOrder", p."sortOrder", p.id) AS ord

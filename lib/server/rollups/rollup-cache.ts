@@ -2,6 +2,7 @@ import "server-only";
 import { cache as perRequest } from "react";
 import { db } from "@/lib/db";
 import { requestTimingStore } from "@/lib/server-timing";
+import { ensureRollupFacts } from "./rollup-facts";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 // Results of rollup SQL, kept per server process while the data they were computed from is
@@ -32,12 +33,14 @@ function currentStamp(): Promise<string> {
   return (store.rollupStamp ??= stampOf(db));
 }
 
-export async function cachedRollup<T>(key: string, compute: (client: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+// factsOf: the plan whose kept rollup facts (rollup-facts.ts) the computation reads; a miss makes sure
+// a copy of the current portfolio version exists before its snapshot is taken.
+export async function cachedRollup<T>(key: string, compute: (client: Prisma.TransactionClient) => Promise<T>, opts: { factsOf?: number } = {}): Promise<T> {
   const stamp = await currentStamp();
   const hit = cache.get(key);
   if (hit && hit.stamp === stamp) return hit.value as Promise<T>;
-  const value = db
-    .$transaction(async (tx) => ({ stamp: await stampOf(tx), value: await compute(tx) }), { isolationLevel: "RepeatableRead", timeout: 60_000 })
+  const value = (opts.factsOf === undefined ? Promise.resolve() : ensureRollupFacts(opts.factsOf))
+    .then(() => db.$transaction(async (tx) => ({ stamp: await stampOf(tx), value: await compute(tx) }), { isolationLevel: "RepeatableRead", timeout: 60_000 }))
     .then((r) => {
       // Stored under the version of its own snapshot (possibly newer than the one read above).
       remember(key, { stamp: r.stamp, value: Promise.resolve(r.value) });
