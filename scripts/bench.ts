@@ -58,7 +58,7 @@ async function main() {
   try {
     console.log(`\n=== synthetic portfolio (${BENCH.projects} projects, ${BENCH.reports} reports) in ${new URL(db.url).pathname.slice(1)}`);
     await recreateDatabase(db.url);
-    if (!fs.existsSync(path.join(ROOT, "lib/generated/prisma"))) await prisma(["generate"], db.url);
+    await prisma(["generate"], db.url); // the client of this checkout's schema, also after a pull that changed it
     await prisma(["migrate", "deploy"], db.url);
     await client.connect();
     const t0 = Date.now();
