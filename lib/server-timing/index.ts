@@ -11,9 +11,9 @@ export type TimingStore = {
   marks: Map<string, { dur: number; n: number }>;
   // A GET or HEAD request: it writes nothing, so what it reads once may be reused within it.
   readOnly: boolean;
-  // The rollup stamp read once per read-only request (lib/server/rollups/rollup-cache.ts): route
-  // handlers have no React render to memoise it in.
-  rollupStamp?: Promise<string>;
+  // The rollup stamps read once per read-only request (lib/server/rollups/rollup-cache.ts): route
+  // handlers have no React render to memoise them in.
+  rollupStamps?: Promise<Record<"all" | "portfolio", string>>;
 };
 
 const KEY = Symbol.for("ledger.serverTiming");

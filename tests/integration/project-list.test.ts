@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listProjects, PAGE_SIZE } from "@/lib/server/projects/list-projects";
 import { makePlan, makeProject } from "@/lib/server/seed/factories";
+import { makeAnnualPlan, makeReport } from "@/lib/server/seed/report-factories";
 import { sessionFor } from "../support/users";
 
 // The project list reads its footer (counts, 总投资, rows for paging) from the rollup cache and only its
@@ -29,6 +30,16 @@ describe("project list", () => {
     const row = (id: number) => after.rows.find((r) => r.id === id)!;
     expect(row(bundle.id)._count).toEqual({ children: 2, warnings: 1 });
     expect(row(line.id)._count).toEqual({ children: 0, warnings: 0 });
+
+    // An approved report or an annual plan changes no footer figure: the kept footer is reused as is
+    // (it follows the portfolio version), while a plan edit makes it recomputed.
+    await makeReport(db, { projectId: bundle.id, period: "2025-03", status: "APPROVED", completedWan: "1" });
+    await makeAnnualPlan(db, { projectId: bundle.id, year: 2025, amountWan: "3" });
+    expect((await list()).counts).toBe(after.counts);
+    await db.plan.update({ where: { id: plan.id }, data: { title: `${plan.title}（修订）` } });
+    const replanned = await list();
+    expect(replanned.counts).not.toBe(after.counts);
+    expect(replanned.counts).toEqual(after.counts);
 
     // Soft-deleting a project takes it out of the footer at once too.
     await db.project.update({ where: { id: line.id }, data: { deletedAt: new Date() } });

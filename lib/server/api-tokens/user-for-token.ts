@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { loadActiveUser, type SessionUser } from "@/lib/server/auth/current-user";
+import { ACTIVE_USER_SELECT, activeUser, type SessionUser } from "@/lib/server/auth/current-user";
 import { hashToken, TOKEN_PREFIX } from "./token-hash";
 
 const TOUCH_AFTER_MS = 60_000;
@@ -11,10 +11,10 @@ export async function userForToken(token: string): Promise<SessionUser | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, userId: true, sessionVersion: true },
+    select: { id: true, revokedAt: true, lastUsedAt: true, sessionVersion: true, user: { select: ACTIVE_USER_SELECT } },
   });
   if (!row || row.revokedAt) return null;
-  const user = await loadActiveUser(row.userId, row.sessionVersion);
+  const user = activeUser(row.user, row.sessionVersion);
   if (!user) return null;
   // Last use, at most once a minute per token (not a write per request).
   const now = Date.now();

@@ -48,7 +48,36 @@ async function loadSessionUser(id: number, sessionVersion: number, sessionId: st
 }
 
 export async function loadActiveUser(id: number, sessionVersion: number): Promise<SessionUser | null> {
-  const user = await db.user.findUnique({ where: { id }, include: { units: { select: { unitId: true } } } });
+  return activeUser(await db.user.findUnique({ where: { id }, select: ACTIVE_USER_SELECT }), sessionVersion);
+}
+
+// The columns activeUser needs, for reads that fetch the user along with something else (API tokens).
+export const ACTIVE_USER_SELECT = {
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  mustChangePassword: true,
+  disabledAt: true,
+  sessionVersion: true,
+  units: { select: { unitId: true } },
+} as const;
+
+// The session user of a row read with ACTIVE_USER_SELECT: none when disabled or when its sessions
+// were ended after the session (or token) was issued.
+export function activeUser(
+  user: {
+    id: number;
+    username: string;
+    displayName: string;
+    role: SessionUser["role"];
+    mustChangePassword: boolean;
+    disabledAt: Date | null;
+    sessionVersion: number;
+    units: { unitId: number }[];
+  } | null,
+  sessionVersion: number,
+): SessionUser | null {
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
   return {
     id: user.id,

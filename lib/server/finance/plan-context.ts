@@ -13,13 +13,18 @@ export type PlanContext = {
 };
 
 export async function planContext(planId: number, requested: string | undefined): Promise<PlanContext> {
-  // Plans change rarely; the row is kept with the rollups (a Plan write bumps the stamp too).
-  const plan = await cachedRollup(`plan:${planId}`, async (client) => {
-    const [row] = await client.$queryRaw<PlanContext["plan"][]>(Prisma.sql`
+  // Plans change rarely; the row is kept with the rollups, following the portfolio version (which a
+  // Plan write moves; approvals do not).
+  const plan = await cachedRollup(
+    `plan:${planId}`,
+    async (client) => {
+      const [row] = await client.$queryRaw<PlanContext["plan"][]>(Prisma.sql`
       SELECT p.id, p.key, p.title, p.level::text AS level, p."periodStart", p."periodEnd", p."reportingCycle"::text AS "reportingCycle", r.name AS "regionName"
       FROM "Plan" p JOIN "Region" r ON r.id = p."regionId" WHERE p.id = ${planId}`);
-    return row ?? null;
-  });
+      return row ?? null;
+    },
+    { dependsOn: "portfolio" },
+  );
   if (!plan) throw new AppError("NOT_FOUND", "找不到该规划。");
   const cycle = plan.reportingCycle;
   const current = currentPeriod(cycle);

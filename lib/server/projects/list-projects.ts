@@ -62,8 +62,9 @@ export const listProjects = operation({
     const where = projectWhere(f);
     const { page: _page, sort: _sort, dir: _dir, ...filters } = f;
     const [footer, rows] = await Promise.all([
-      // Today's portfolio depends on the month too (currentPortfolioWhere).
-      cachedRollup(`projects-footer:${currentPeriod("MONTHLY")}:${JSON.stringify(filters)}`, (tx) => listFooter(tx, where)),
+      // Today's portfolio depends on the month too (currentPortfolioWhere). Only projects and plans are
+      // read, so the footer follows the portfolio version and survives approvals.
+      cachedRollup(`projects-footer:${currentPeriod("MONTHLY")}:${JSON.stringify(filters)}`, (tx) => listFooter(tx, where), { dependsOn: "portfolio" }),
       listPage(where, f),
     ]);
     return { ...footer, rows, pages: Math.max(1, Math.ceil(footer.total / PAGE_SIZE)) };

@@ -17,30 +17,47 @@ type Entry = { stamp: string; value: Promise<unknown> };
 const MAX_ENTRIES = 500;
 const cache = new Map<string, Entry>();
 
-async function stampOf(client: QueryClient): Promise<string> {
-  const [row] = await client.$queryRaw<{ v: string }[]>`SELECT COALESCE((SELECT version::text FROM "RollupStamp" WHERE id = 1), 'none') AS v`;
-  return row.v;
+// The versions a result may depend on: every table the rollups read (version), or only the portfolio
+// (portfolioVersion: projects, milestones, plans; migration rollup_facts) for results that read nothing
+// else, which then survive approvals and annual plans.
+export type StampKind = "all" | "portfolio";
+type Stamps = Record<StampKind, string>;
+
+async function stampsOf(client: QueryClient): Promise<Stamps> {
+  const [row] = await client.$queryRaw<Stamps[]>`
+    SELECT COALESCE(s.version::text, 'none') AS "all", COALESCE(s."portfolioVersion"::text, 'none') AS portfolio
+    FROM (SELECT 1) one LEFT JOIN "RollupStamp" s ON s.id = 1`;
+  return row;
 }
 
 // Read once per request: in a page render React's cache() memoises it; a GET route handler keeps it in
 // the request's store (lib/server-timing, opened by the production server). A request that writes
 // (server action, POST) reads it for every use, so what it shows after its write is never the cached
 // result of before; so do tests and scripts.
-const stampOfRender = perRequest(() => stampOf(db));
-function currentStamp(): Promise<string> {
+const stampsOfRender = perRequest(() => stampsOf(db));
+function currentStamps(): Promise<Stamps> {
   const store = requestTimingStore();
-  if (!store?.readOnly) return stampOfRender();
-  return (store.rollupStamp ??= stampOf(db));
+  if (!store?.readOnly) return stampsOfRender();
+  return (store.rollupStamps ??= stampsOf(db));
 }
 
-// factsOf: the plan whose kept rollup facts (rollup-facts.ts) the computation reads; a miss makes sure
-// a copy of the current portfolio version exists before its snapshot is taken.
-export async function cachedRollup<T>(key: string, compute: (client: Prisma.TransactionClient) => Promise<T>, opts: { factsOf?: number } = {}): Promise<T> {
-  const stamp = await currentStamp();
+// dependsOn: which version the result follows ("portfolio" only for computations reading nothing but
+// projects, milestones and plans). factsOf: the plan whose kept rollup facts (rollup-facts.ts) the
+// computation reads; a miss makes sure a copy of the current portfolio version exists before its
+// snapshot is taken.
+export async function cachedRollup<T>(
+  key: string,
+  compute: (client: Prisma.TransactionClient) => Promise<T>,
+  opts: { factsOf?: number; dependsOn?: StampKind } = {},
+): Promise<T> {
+  const kind = opts.dependsOn ?? "all";
+  const stamp = (await currentStamps())[kind];
   const hit = cache.get(key);
   if (hit && hit.stamp === stamp) return hit.value as Promise<T>;
   const value = (opts.factsOf === undefined ? Promise.resolve() : ensureRollupFacts(opts.factsOf))
-    .then(() => db.$transaction(async (tx) => ({ stamp: await stampOf(tx), value: await compute(tx) }), { isolationLevel: "RepeatableRead", timeout: 60_000 }))
+    .then(() =>
+      db.$transaction(async (tx) => ({ stamp: (await stampsOf(tx))[kind], value: await compute(tx) }), { isolationLevel: "RepeatableRead", timeout: 60_000 }),
+    )
     .then((r) => {
       // Stored under the version of its own snapshot (possibly newer than the one read above).
       remember(key, { stamp: r.stamp, value: Promise.resolve(r.value) });

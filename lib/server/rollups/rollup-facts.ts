@@ -86,6 +86,8 @@ export function ensureRollupFacts(planId: number): Promise<void> {
 }
 
 async function buildFacts(planId: number) {
+  // Usually the copy exists: one statement, no transaction.
+  if (await keptFactsVersion(db, planId)) return;
   try {
     await db.$transaction(
       async (tx) => {

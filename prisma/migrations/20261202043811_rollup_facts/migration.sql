@@ -27,8 +27,8 @@ CREATE TABLE "ProjectRollupFact" (
 
 
 -- Rollups read a newer rollup stamp after any write; the portfolio version moves only with writes to
--- what ProjectRollupFact holds (projects and milestones), so approvals, annual plans and imports of
--- reports keep the kept facts valid. Same trigger function, same row, same commit-time lock
+-- what ProjectRollupFact holds (projects and milestones) and to plans, so approvals, annual plans and
+-- imports of reports keep the kept facts, and cached results that read only those tables, valid. Same trigger function, same row, same commit-time lock
 -- (migrations rollup_stamp, project_figures_at_commit).
 CREATE OR REPLACE FUNCTION "rollup_stamp_bump"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE dirty text;
@@ -38,7 +38,7 @@ BEGIN
       ON CONFLICT ("id") DO UPDATE SET "version" = EXCLUDED."version";
     PERFORM set_config('ledger.rollup_stamped', 'on', true);
   END IF;
-  IF TG_TABLE_NAME IN ('Project', 'Milestone') AND current_setting('ledger.portfolio_stamped', true) IS DISTINCT FROM 'on' THEN
+  IF TG_TABLE_NAME IN ('Project', 'Milestone', 'Plan') AND current_setting('ledger.portfolio_stamped', true) IS DISTINCT FROM 'on' THEN
     UPDATE "RollupStamp" SET "portfolioVersion" = nextval('rollup_stamp_seq') WHERE "id" = 1;
     PERFORM set_config('ledger.portfolio_stamped', 'on', true);
   END IF;
