@@ -239,19 +239,20 @@ export async function groupRollup(client: QueryClient, q: RollupQuery, sets: Dim
 export type TrendPoint = { period: string; completedWan: string | null; cumulativeWan: string | null; plannedWan: string | null };
 
 export function trendSql(q: RollupQuery, cycle: Cycle): Prisma.Sql {
-  if (q.fromReports) return trendSqlFromReports(q, cycle);
   const year = periodYear(q.period);
-  const periods = periodsOfYear(year, cycle);
   const wan = Prisma.raw(q.includeSubmitted ? `f."withSubmittedPeriodWan"` : `f."periodWan"`);
-  return Prisma.sql`
-    WITH lines AS (SELECT p.id FROM "Project" p WHERE p."planId" = ${q.planId} AND ${inPortfolio(q.period)} AND ${carriesMoney()}),
-    per AS (
-      -- Each line's running-figure row of a period holds the period's counted amount of its lineage.
+  // Each line's running-figure row of a period holds the period's counted amount of its lineage.
+  const perPeriod = q.fromReports
+    ? trendFromReports(q)
+    : Prisma.sql`
       SELECT f.period, sum(${wan}) AS wan
       FROM "ProjectPeriodFigure" f JOIN lines ON lines.id = f."projectId"
       WHERE f.year = ${year} AND f.period <= ${q.period}
-      GROUP BY f.period
-    ),
+      GROUP BY f.period`;
+  const periods = periodsOfYear(year, cycle);
+  return Prisma.sql`
+    WITH lines AS (SELECT p.id FROM "Project" p WHERE p."planId" = ${q.planId} AND ${inPortfolio(q.period)} AND ${carriesMoney()}),
+    per AS (${perPeriod}),
     annual AS (SELECT sum(${annualAmount(q.includeSubmitted ?? false)}) AS wan FROM "AnnualPlanAmount" a JOIN lines ON lines.id = a."projectId" WHERE a.year = ${year})
     SELECT k.period, per.wan::text AS "completedWan",
       CASE WHEN k.period <= ${q.period} THEN (sum(per.wan) OVER (ORDER BY k.ord))::text END AS "cumulativeWan",
@@ -262,27 +263,16 @@ export function trendSql(q: RollupQuery, cycle: Cycle): Prisma.Sql {
     ORDER BY k.ord`;
 }
 
-// The reference: the same trend summed from the counted reports (tests compare both).
-function trendSqlFromReports(q: RollupQuery, cycle: Cycle): Prisma.Sql {
-  const year = periodYear(q.period);
-  const periods = periodsOfYear(year, cycle);
+// The reference: each period's amount summed from the counted reports of the lines and their
+// lineage (tests compare both).
+function trendFromReports(q: RollupQuery): Prisma.Sql {
   return Prisma.sql`
-    WITH lines AS (SELECT p.id FROM "Project" p WHERE p."planId" = ${q.planId} AND ${inPortfolio(q.period)} AND ${carriesMoney()}),
-    members AS (SELECT id AS member FROM lines UNION ALL (${lineage(q.planId)} SELECT l.member FROM lineage l JOIN lines ON lines.id = l.line)),
-    per AS (
       SELECT r.period, sum(r."completedAmount") AS wan
-      FROM "ProgressReport" r JOIN members ON members.member = r."projectId"
-      WHERE r.year = ${year} AND r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})
-      GROUP BY r.period
-    ),
-    annual AS (SELECT sum(${annualAmount(q.includeSubmitted ?? false)}) AS wan FROM "AnnualPlanAmount" a JOIN lines ON lines.id = a."projectId" WHERE a.year = ${year})
-    SELECT k.period, per.wan::text AS "completedWan",
-      CASE WHEN k.period <= ${q.period} THEN (sum(per.wan) OVER (ORDER BY k.ord))::text END AS "cumulativeWan",
-      round(annual.wan * k.ord / ${periods.length}, 4)::text AS "plannedWan"
-    FROM unnest(${periods}::text[]) WITH ORDINALITY AS k(period, ord)
-    LEFT JOIN per ON per.period = k.period
-    CROSS JOIN annual
-    ORDER BY k.ord`;
+      FROM "ProgressReport" r
+      JOIN (SELECT id AS member FROM lines UNION ALL (${lineage(q.planId)} SELECT l.member FROM lineage l JOIN lines ON lines.id = l.line)) members
+        ON members.member = r."projectId"
+      WHERE r.year = ${periodYear(q.period)} AND r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})
+      GROUP BY r.period`;
 }
 
 export async function trend(client: QueryClient, q: RollupQuery, cycle: Cycle): Promise<TrendPoint[]> {
