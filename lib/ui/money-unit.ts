@@ -2,7 +2,6 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { MoneyUnit } from "@/lib/money";
 import { MONEY_COOKIE } from "@/lib/money-unit-choice";
-import { db } from "@/lib/db";
 
 // The reader's chosen display unit; without a choice, the screen's default (a plan's moneyUnit, else
 // 亿元: the plans state amounts in 亿元).
@@ -21,10 +20,7 @@ export async function chosenMoneyUnit(): Promise<MoneyUnit | undefined> {
 export const planMoneyUnit = (plan: { moneyUnit: string }): MoneyUnit => (plan.moneyUnit === "wan" ? "wan" : "yi");
 
 // A plan's page: the reader's choice, else the plan's unit (the page says so with <PageMoneyUnit>, so the
-// layout's switch shows it too).
-export async function moneyUnitForPlan(planId: number): Promise<MoneyUnit> {
-  const chosen = await chosenMoneyUnit();
-  if (chosen) return chosen;
-  const plan = await db.plan.findUnique({ where: { id: planId }, select: { moneyUnit: true } });
-  return plan ? planMoneyUnit(plan) : "yi";
+// layout's switch shows it too). The plan row is the one the page's operation already read.
+export async function moneyUnitForPlan(plan: { moneyUnit: string }): Promise<MoneyUnit> {
+  return (await chosenMoneyUnit()) ?? planMoneyUnit(plan);
 }

@@ -6,7 +6,17 @@ import { cachedRollup } from "@/lib/server/rollups/rollup-cache";
 
 // The plan a finance screen or API call is about, and the reporting period its figures are for.
 export type PlanContext = {
-  plan: { id: number; key: string; title: string; level: string; periodStart: number; periodEnd: number; reportingCycle: Cycle; regionName: string };
+  plan: {
+    id: number;
+    key: string;
+    title: string;
+    level: string;
+    periodStart: number;
+    periodEnd: number;
+    reportingCycle: Cycle;
+    regionName: string;
+    moneyUnit: string;
+  };
   period: string;
   asOf: string; // last day of the period
   periods: string[]; // choices for the period selector, newest first
@@ -19,7 +29,7 @@ export async function planContext(planId: number, requested: string | undefined)
     `plan:${planId}`,
     async (client) => {
       const [row] = await client.$queryRaw<PlanContext["plan"][]>(Prisma.sql`
-      SELECT p.id, p.key, p.title, p.level::text AS level, p."periodStart", p."periodEnd", p."reportingCycle"::text AS "reportingCycle", r.name AS "regionName"
+      SELECT p.id, p.key, p.title, p.level::text AS level, p."periodStart", p."periodEnd", p."reportingCycle"::text AS "reportingCycle", r.name AS "regionName", p."moneyUnit"::text AS "moneyUnit"
       FROM "Plan" p JOIN "Region" r ON r.id = p."regionId" WHERE p.id = ${planId}`);
       return row ?? null;
     },

@@ -13,7 +13,7 @@ export const getProject = operation({
     const project = await db.project.findFirst({
       where: { id, deletedAt: null },
       include: {
-        plan: { select: { id: true, title: true, sourceFile: true, reportingCycle: true, hasProjectList: true } },
+        plan: { select: { id: true, title: true, sourceFile: true, reportingCycle: true, hasProjectList: true, moneyUnit: true } },
         unit: { select: { id: true, name: true, region: { select: { name: true } } } },
         section: true,
         parent: { select: { id: true, name: true, totalInvestment: true } },

@@ -48,7 +48,7 @@ export const getReport = operation({
             startYear: true,
             endYear: true,
             deletedAt: true,
-            plan: { select: { id: true, title: true, reportingCycle: true } },
+            plan: { select: { id: true, title: true, reportingCycle: true, moneyUnit: true } },
             unit: { select: { name: true } },
           },
         },

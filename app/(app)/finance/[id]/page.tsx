@@ -37,13 +37,13 @@ export default async function FinanceDashboardPage({ params, searchParams }: { p
   const id = idParam((await params).id);
   const search = flatParams(await searchParams);
   const user = await requireUser();
-  const [result, unit, indicators] = await Promise.all([
+  const [result, indicators] = await Promise.all([
     orForbidden(orNotFound(getDashboard(user, { ...search, plan: id }))),
-    moneyUnitForPlan(id),
     orNotFound(listIndicators(user, { plan: id })),
   ]);
   if (!result.ok) return result.page;
   const d = result.data;
+  const unit = await moneyUnitForPlan(d.plan);
   const base = { planId: d.plan.id, period: d.period, includeSubmitted: d.includeSubmitted };
   const t = d.total;
 

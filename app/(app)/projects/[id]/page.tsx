@@ -39,7 +39,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const user = await requireUser();
   const of = { projectId: id };
   const [p, history] = await Promise.all([orNotFound(getProject(user, { id })), projectHistory(user, of)]);
-  const unit = await moneyUnitForPlan(p.plan.id);
+  const unit = await moneyUnitForPlan(p.plan);
   const [canEdit, canRequest, canMilestones, canReport, canSetAnnual, milestones, reports, annuals, openRequest, canEnter, canReadLog] = await Promise.all([
     can(user, "project.update", { project: id }),
     can(user, "project.requestChange", { project: id }),

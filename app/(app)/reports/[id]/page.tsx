@@ -33,7 +33,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const user = await requireUser();
   const [data, mayReview] = await Promise.all([orNotFound(getReport(user, { id })), can(user, "report.review")]);
   const { report, annual, previous, comparison, people } = data;
-  const unit = await moneyUnitForPlan(report.project.plan.id);
+  const unit = await moneyUnitForPlan(report.project.plan);
   const p = report.project;
   const pending = report.status === "SUBMITTED" && report.isCurrent;
   // 本年/累计 as they would stand with this report counted (submitted: the 含已报送 view).

@@ -33,9 +33,10 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function FinanceDrillPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const id = idParam((await params).id);
   const search = flatParams(await searchParams);
-  const [result, unit] = await Promise.all([orForbidden(orNotFound(drillDown(await requireUser(), { ...search, plan: id }))), moneyUnitForPlan(id)]);
+  const result = await orForbidden(orNotFound(drillDown(await requireUser(), { ...search, plan: id })));
   if (!result.ok) return result.page;
   const d = result.data;
+  const unit = await moneyUnitForPlan(d.plan);
   const base = { planId: d.plan.id, period: d.period, includeSubmitted: d.includeSubmitted };
   const g = d.group;
   type Row = (typeof d.rows)[number];
