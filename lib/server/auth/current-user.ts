@@ -5,6 +5,7 @@ import { secureCookies } from "@/lib/auth/public-url";
 import { decodeSessionToken, sessionCookieValue } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { timed } from "@/lib/server-timing";
 import type { RoleName } from "@/lib/permissions";
 
@@ -65,19 +66,7 @@ export const ACTIVE_USER_SELECT = {
 
 // The session user of a row read with ACTIVE_USER_SELECT: none when disabled or when its sessions
 // were ended after the session (or token) was issued.
-export function activeUser(
-  user: {
-    id: number;
-    username: string;
-    displayName: string;
-    role: SessionUser["role"];
-    mustChangePassword: boolean;
-    disabledAt: Date | null;
-    sessionVersion: number;
-    units: { unitId: number }[];
-  } | null,
-  sessionVersion: number,
-): SessionUser | null {
+export function activeUser(user: Prisma.UserGetPayload<{ select: typeof ACTIVE_USER_SELECT }> | null, sessionVersion: number): SessionUser | null {
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
   return {
     id: user.id,

@@ -3,10 +3,10 @@ import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { Announce, Field, FieldError, inputClass, useFieldIds } from "@/components/form";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
-import { zh } from "@/lib/i18n/zh-CN";
 import { zhReminders } from "@/lib/i18n/zh-CN-reminders";
 import { planSettingsSchema, type PlanSettingsInput } from "@/lib/schemas/plan-settings";
 import { DocumentInput } from "../document-input";
+import { CycleOptions, MoneyUnitOptions } from "../plan-options";
 import { Outcome, useActionForm } from "./settings/outcome";
 import { updatePlanSettingsAction } from "./actions";
 
@@ -83,19 +83,14 @@ export function PlanSettingsForm({ plan, cycleLocked, hasDocument }: { plan: Pla
         {/* a disabled field is not sent: the cycle stays as it is */}
         {(p) => (
           <select {...form.register("reportingCycle", { disabled: cycleLocked })} {...p} className={inputClass}>
-            {Object.entries(zhPlans.cycle).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
+            <CycleOptions />
           </select>
         )}
       </Field>
       <Field label={F.moneyUnit}>
         {(p) => (
           <select {...form.register("moneyUnit")} {...p} className={inputClass}>
-            <option value="yi">{zh.money.yi}</option>
-            <option value="wan">{zh.money.wan}</option>
+            <MoneyUnitOptions />
           </select>
         )}
       </Field>

@@ -8,6 +8,7 @@ import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 import { zh } from "@/lib/i18n/zh-CN";
 import { planCreateSchema, type PlanCreateInput } from "@/lib/schemas/plan";
 import { DocumentInput } from "../document-input";
+import { CycleOptions, MoneyUnitOptions } from "../plan-options";
 import { createPlanAction } from "./actions";
 
 const F = zhPlans.form;
@@ -117,19 +118,14 @@ export function PlanCreateForm({ regions }: { regions: Region[] }) {
       <Field label={F.cycle}>
         {(p) => (
           <select {...form.register("reportingCycle")} {...p} className={inputClass}>
-            {Object.entries(zhPlans.cycle).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
+            <CycleOptions />
           </select>
         )}
       </Field>
       <Field label={F.moneyUnit}>
         {(p) => (
           <select {...form.register("moneyUnit")} {...p} className={inputClass}>
-            <option value="yi">{zh.money.yi}</option>
-            <option value="wan">{zh.money.wan}</option>
+            <MoneyUnitOptions />
           </select>
         )}
       </Field>
