@@ -19,6 +19,15 @@ const asText = (res: AnyResult) => {
     res.rows = res.rows.filter((r: AnyResult) => !["n", "t"].includes(Array.isArray(r) ? r[typeIndex] : r.constraint_type));
     res.rowCount = res.rows.length;
   }
+  // Covering indexes (INCLUDE, migration covering_rollup_indexes): Prisma's schema cannot express the
+  // included columns and would drop and recreate such an index on every diff. Its index query lists
+  // them with no operator class (only key columns have one); leave them out, so it sees the key.
+  const names: string[] = res?.fields?.map((f: AnyResult) => f.name) ?? [];
+  if (names.includes("column_index") && names.includes("opclass") && Array.isArray(res.rows)) {
+    const opclass = names.indexOf("opclass");
+    res.rows = res.rows.filter((r: AnyResult) => (Array.isArray(r) ? r[opclass] : r.opclass) !== null);
+    res.rowCount = res.rows.length;
+  }
   return res;
 };
 class CatalogSafeClient extends pg.Client {

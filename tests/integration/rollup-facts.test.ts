@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { drillProjects, groupRollup, type Dim } from "@/lib/server/rollups/group-rollup";
+import { drillProjects, groupRollup, stampedGroupRollup, type Dim } from "@/lib/server/rollups/group-rollup";
+import { cachedStatement } from "@/lib/server/rollups/rollup-cache";
 import { ensureRollupFacts, keptFactsVersion } from "@/lib/server/rollups/rollup-facts";
 import { makePlan } from "@/lib/server/seed/factories";
 import { makeAnnualPlan, makeMilestone, makeProjectWith, makeReport } from "@/lib/server/seed/report-factories";
@@ -41,7 +42,10 @@ async function expectKeptEqualsComputed(planId: number) {
     for (const includeSubmitted of [false, true]) {
       const kept = { planId, period, includeSubmitted, factsVersion: version };
       const computed = { planId, period, includeSubmitted, fromReports: true };
-      expect(await groupRollup(db, kept, SETS, "MONTHLY"), `${period} ${includeSubmitted}`).toEqual(await groupRollup(db, computed, SETS, "MONTHLY"));
+      const read = await stampedGroupRollup(db, kept, SETS, "MONTHLY");
+      expect(read.factsCurrent, "the statement read the current kept copy").toBe(true);
+      expect(read.stamps.portfolio).toBe(version);
+      expect(read.value, `${period} ${includeSubmitted}`).toEqual(await groupRollup(db, computed, SETS, "MONTHLY"));
       for (const figure of ["overdue", "notReported", "started", "onTime"] as const) {
         expect(await drillProjects(db, { ...kept, key: {}, figure }), `${figure} ${period}`).toEqual(await drillProjects(db, { ...computed, key: {}, figure }));
       }
@@ -65,6 +69,8 @@ describe("kept rollup facts", () => {
     const complete = await db.milestone.findFirstOrThrow({ where: { projectId: started.id, code: "COMPLETE" } });
     await db.milestone.update({ where: { id: complete.id }, data: { actualDate: new Date("2025-06-20T00:00:00Z"), state: "DONE" } });
     expect(await keptFactsVersion(db, plan.id)).toBeUndefined();
+    const stale = await stampedGroupRollup(db, { planId: plan.id, period: "2025-12", factsVersion: version }, [[]], "MONTHLY");
+    expect(stale.factsCurrent, "a statement reading the old copy says so (its result is thrown away)").toBe(false);
     const [[computedTotal]] = await groupRollup(db, { planId: plan.id, period: "2025-12" }, [[]], "MONTHLY");
     expect(computedTotal.onTimeCount).toBe(2);
     // …and the new copy says the same.
@@ -88,5 +94,34 @@ describe("kept rollup facts", () => {
     const live = await db.project.count({ where: { planId: plan.id, deletedAt: null, admission: "ADMITTED" } });
     expect(await db.projectRollupFact.count({ where: { planId: plan.id } })).toBe(live);
     await expectKeptEqualsComputed(plan.id);
+  });
+});
+
+describe("a cached rollup statement (the API's)", () => {
+  it("reads the kept copy after an approval, and recomputes when the copy it expected is gone", async () => {
+    const { plan, pending } = await portfolio();
+    const q = { planId: plan.id, period: "2025-12" };
+    const reference = () => groupRollup(db, { ...q, fromReports: true }, [["unit"], []], "MONTHLY");
+    const read = () =>
+      cachedStatement(`test-rollup:${plan.id}`, (client, factsVersion) => stampedGroupRollup(client, { ...q, factsVersion }, [["unit"], []], "MONTHLY"), {
+        factsOf: plan.id,
+      });
+    const before = await read();
+    expect(before).toEqual(await reference());
+    expect(await keptFactsVersion(db, plan.id), "the first miss kept the facts").toBeDefined();
+
+    // An approval: the next read misses, reads the same copy, and shows the approved amount.
+    await db.progressReport.update({ where: { id: pending.id }, data: { status: "APPROVED", isOfficial: true } });
+    const afterApproval = await read();
+    expect(afterApproval).toEqual(await reference());
+    expect(afterApproval[1][0].completedToDateWan, "the approved 7 counts").not.toBe(before[1][0].completedToDateWan);
+
+    // The copy vanishes behind this process's back (the portfolio version unchanged): the statement
+    // finds it is not there and the figures are computed in full, never read from nothing.
+    await db.projectRollupFact.deleteMany({ where: { planId: plan.id } });
+    await makeReport(db, { projectId: pending.projectId, period: "2025-04", status: "APPROVED", completedWan: "1" });
+    const recomputed = await read();
+    expect(recomputed).toEqual(await reference());
+    expect(recomputed[1][0].completedToDateWan, "the new report counts").not.toBe(afterApproval[1][0].completedToDateWan);
   });
 });

@@ -2,8 +2,8 @@ import "server-only";
 import { UNIT_LABEL } from "@/lib/money";
 import { rollupQuerySchema, type ROLLUP_BY } from "@/lib/schemas/finance";
 import { operation } from "@/lib/server/operation";
-import { groupRollup, type Dim } from "@/lib/server/rollups/group-rollup";
-import { cachedRollup } from "@/lib/server/rollups/rollup-cache";
+import { stampedGroupRollup, type Dim } from "@/lib/server/rollups/group-rollup";
+import { cachedStatement } from "@/lib/server/rollups/rollup-cache";
 import { planContext } from "./plan-context";
 
 export const ROLLUP_SETS: Record<(typeof ROLLUP_BY)[number], Dim[][]> = {
@@ -21,9 +21,9 @@ export const getRollup = operation({
   async run(_actor, v) {
     const ctx = await planContext(v.plan, v.period);
     const q = { planId: ctx.plan.id, period: ctx.period, includeSubmitted: v.submitted };
-    const [rows, [total]] = await cachedRollup(
+    const [rows, [total]] = await cachedStatement(
       `rollup:${q.planId}:${q.period}:${q.includeSubmitted}:${v.by}`,
-      (client) => groupRollup(client, q, ROLLUP_SETS[v.by], ctx.plan.reportingCycle),
+      (client, factsVersion) => stampedGroupRollup(client, { ...q, factsVersion }, ROLLUP_SETS[v.by], ctx.plan.reportingCycle),
       { factsOf: q.planId },
     );
     return {

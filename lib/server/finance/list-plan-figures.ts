@@ -3,9 +3,9 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { operation } from "@/lib/server/operation";
 import { NO_COUNTS } from "@/lib/server/rollups/counting";
-import { groupRollup } from "@/lib/server/rollups/group-rollup";
+import { stampedGroupRollup } from "@/lib/server/rollups/group-rollup";
 import { allPlanTotals } from "@/lib/server/rollups/plan-rollup";
-import { cachedRollup } from "@/lib/server/rollups/rollup-cache";
+import { cachedStatement } from "@/lib/server/rollups/rollup-cache";
 import { planContext } from "./plan-context";
 
 // Every plan with its total figures for its own current period (the rollup "by plan").
@@ -18,9 +18,11 @@ export const listPlanFigures = operation({
     for (const { id } of plans) {
       const ctx = await planContext(id, undefined);
       const q = { planId: id, period: ctx.period, includeSubmitted: false };
-      const [[total]] = await cachedRollup(`rollup:${id}:${ctx.period}:false:total`, (client) => groupRollup(client, q, [[]], ctx.plan.reportingCycle), {
-        factsOf: id,
-      });
+      const [[total]] = await cachedStatement(
+        `rollup:${id}:${ctx.period}:false:total`,
+        (client, factsVersion) => stampedGroupRollup(client, { ...q, factsVersion }, [[]], ctx.plan.reportingCycle),
+        { factsOf: id },
+      );
       out.push({ ...ctx, total });
     }
     return out;

@@ -90,14 +90,17 @@ export function countedSums(q: { planId: number; period: string; includeSubmitte
   const year = periodYear(q.period);
   const col = (name: "PeriodWan" | "YearWan" | "CumulativeWan" | "YearFundsWan") =>
     Prisma.raw(q.includeSubmitted ? `f."withSubmitted${name}"` : `f."${name[0].toLowerCase()}${name.slice(1)}"`);
-  return Prisma.sql`
+  // Two index ranges (the latest rows, and rows followed by a later one), each read from the covering
+  // index alone (migration covering_rollup_indexes); an OR of both would need the table's pages.
+  const rows = (until: Prisma.Sql) => Prisma.sql`
       SELECT f."projectId",
         CASE WHEN f.period = ${q.period} THEN ${col("PeriodWan")} END AS period_wan,
         CASE WHEN f.year = ${year} THEN ${col("YearWan")} END AS ytd_wan,
         ${col("CumulativeWan")} AS cum_wan,
         CASE WHEN f.year = ${year} THEN ${col("YearFundsWan")} END AS funds_wan
       FROM "ProjectPeriodFigure" f
-      WHERE f.period <= ${q.period} AND (f."untilPeriod" IS NULL OR f."untilPeriod" > ${q.period})`;
+      WHERE f.period <= ${q.period} AND ${until}`;
+  return Prisma.sql`${rows(Prisma.sql`f."untilPeriod" IS NULL`)} UNION ALL ${rows(Prisma.sql`f."untilPeriod" > ${q.period}`)}`;
 }
 
 // The reference: the same sums computed from the counted reports themselves (countedReports, following

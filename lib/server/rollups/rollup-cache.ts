@@ -2,7 +2,7 @@ import "server-only";
 import { cache as perRequest } from "react";
 import { db } from "@/lib/db";
 import { requestTimingStore } from "@/lib/server-timing";
-import { ensureRollupFacts } from "./rollup-facts";
+import { ensureRollupFacts, forgetKeptFacts, keptFactsFor } from "./rollup-facts";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 // Results of rollup SQL, kept per server process while the data they were computed from is
@@ -21,8 +21,9 @@ const cache = new Map<string, Entry>();
 // (portfolioVersion: projects, milestones, plans; migration rollup_facts) for results that read nothing
 // else, which then survive approvals and annual plans.
 export type StampKind = "all" | "portfolio";
-type Stamps = Record<StampKind, string>;
+export type Stamps = Record<StampKind, string>;
 
+// The same text as a rollup statement's own stamp columns (rollup-facts.ts stampAndKept).
 async function stampsOf(client: QueryClient): Promise<Stamps> {
   const [row] = await client.$queryRaw<Stamps[]>`
     SELECT COALESCE(s.version::text, 'none') AS "all", COALESCE(s."portfolioVersion"::text, 'none') AS portfolio
@@ -45,24 +46,49 @@ function currentStamps(): Promise<Stamps> {
 // projects, milestones and plans). factsOf: the plan whose kept rollup facts (rollup-facts.ts) the
 // computation reads; a miss makes sure a copy of the current portfolio version exists before its
 // snapshot is taken.
-export async function cachedRollup<T>(
+export function cachedRollup<T>(
   key: string,
   compute: (client: Prisma.TransactionClient) => Promise<T>,
   opts: { factsOf?: number; dependsOn?: StampKind } = {},
 ): Promise<T> {
   const kind = opts.dependsOn ?? "all";
-  const stamp = (await currentStamps())[kind];
+  return cached(key, kind, () =>
+    (opts.factsOf === undefined ? Promise.resolve() : ensureRollupFacts(opts.factsOf)).then(() =>
+      db.$transaction(async (tx) => ({ stamp: (await stampsOf(tx))[kind], value: await compute(tx) }), { isolationLevel: "RepeatableRead", timeout: 60_000 }),
+    ),
+  );
+}
+
+// A result computed by one statement that reads the stamps itself (group-rollup.ts stampedGroupRollup):
+// a statement is its own snapshot, so a miss is one round trip, no transaction. It reads the plan's
+// kept facts of the request's portfolio version (known in this process after the first miss); if its
+// snapshot says they were not current after all, it runs again computing the facts itself.
+export function cachedStatement<T>(
+  key: string,
+  compute: (client: QueryClient, factsVersion: string | undefined) => Promise<{ value: T; stamps: Stamps; factsCurrent: boolean }>,
+  opts: { factsOf: number; dependsOn?: StampKind },
+): Promise<T> {
+  const kind = opts.dependsOn ?? "all";
+  return cached(key, kind, async (stamps) => {
+    let r = await compute(db, await keptFactsFor(opts.factsOf, stamps.portfolio));
+    if (!r.factsCurrent) {
+      forgetKeptFacts(opts.factsOf);
+      r = await compute(db, undefined);
+    }
+    return { stamp: r.stamps[kind], value: r.value };
+  });
+}
+
+async function cached<T>(key: string, kind: StampKind, produce: (stamps: Stamps) => Promise<{ stamp: string; value: T }>): Promise<T> {
+  const stamps = await currentStamps();
+  const stamp = stamps[kind];
   const hit = cache.get(key);
   if (hit && hit.stamp === stamp) return hit.value as Promise<T>;
-  const value = (opts.factsOf === undefined ? Promise.resolve() : ensureRollupFacts(opts.factsOf))
-    .then(() =>
-      db.$transaction(async (tx) => ({ stamp: (await stampsOf(tx))[kind], value: await compute(tx) }), { isolationLevel: "RepeatableRead", timeout: 60_000 }),
-    )
-    .then((r) => {
-      // Stored under the version of its own snapshot (possibly newer than the one read above).
-      remember(key, { stamp: r.stamp, value: Promise.resolve(r.value) });
-      return r.value;
-    });
+  const value = produce(stamps).then((r) => {
+    // Stored under the version of its own snapshot (possibly newer than the one read above).
+    remember(key, { stamp: r.stamp, value: Promise.resolve(r.value) });
+    return r.value;
+  });
   // Until then, requests that saw the same version wait for this computation instead of starting one.
   remember(key, { stamp, value });
   value.catch(() => {

@@ -60,13 +60,47 @@ export function keptFacts(planId: number, version: string): Prisma.Sql {
     FROM "ProjectRollupFact" f WHERE f."planId" = ${planId} AND f.version = ${version}::bigint`;
 }
 
-// The version of the kept copy a rollup in this snapshot may read: the current portfolio version when
-// a copy of it is visible, else undefined (the rollup computes the facts itself).
+// CTEs of a rollup statement: `stamp`, the rollup stamps of its own snapshot ("all", portfolio: text,
+// 'none' without a stamp row, as rollup-cache.ts reads them), and `facts_current`: whether the facts it
+// reads are those of that snapshot. Computed facts always are; a kept copy (factsVersion) only when it
+// is the copy of the snapshot's portfolio version and is there. A statement that read a stale copy
+// is thrown away (rollup-cache.ts cachedStatement), so a stale copy costs time, never a figure.
+export function stampAndFacts(planId: number, factsVersion: string | undefined): Prisma.Sql {
+  const current = factsVersion
+    ? Prisma.sql`s."portfolioVersion" = ${factsVersion}::bigint
+        AND EXISTS (SELECT 1 FROM "ProjectRollupFact" f WHERE f."planId" = ${planId} AND f.version = s."portfolioVersion")`
+    : Prisma.sql`true`;
+  return Prisma.sql`
+    stamp AS MATERIALIZED (
+      SELECT COALESCE(s.version::text, 'none') AS "all", COALESCE(s."portfolioVersion"::text, 'none') AS portfolio,
+        COALESCE(${current}, false) AS facts_current
+      FROM (SELECT 1) one LEFT JOIN "RollupStamp" s ON s.id = 1)`;
+}
+
+// The current portfolio version when a copy of it is kept and visible in this snapshot, else undefined.
 export async function keptFactsVersion(client: QueryClient, planId: number): Promise<string | undefined> {
   const [row] = await client.$queryRaw<{ v: string }[]>`
     SELECT s."portfolioVersion"::text AS v FROM "RollupStamp" s
     WHERE s.id = 1 AND EXISTS (SELECT 1 FROM "ProjectRollupFact" f WHERE f."planId" = ${planId} AND f.version = s."portfolioVersion")`;
   return row?.v;
+}
+
+// The version of the plan's kept copy for the portfolio version `portfolio` (the request's stamp),
+// made if missing; undefined if it could not be made. Remembered in this process, so a rollup after an
+// approval asks nothing before its statement (which checks the copy itself: stampAndFacts).
+const keptVersion = new Map<number, string>();
+
+export async function keptFactsFor(planId: number, portfolio: string): Promise<string | undefined> {
+  if (keptVersion.get(planId) === portfolio) return portfolio;
+  await ensureRollupFacts(planId);
+  const version = await keptFactsVersion(db, planId);
+  if (version) keptVersion.set(planId, version);
+  return version;
+}
+
+// Forgets a version the database did not have after all (e.g. tables emptied between tests).
+export function forgetKeptFacts(planId: number) {
+  keptVersion.delete(planId);
 }
 
 // Makes the copy of the current portfolio version exist (a rollup cache miss calls this before its
