@@ -13,7 +13,7 @@ export type TimingStore = {
   readOnly: boolean;
   // The rollup stamps read once per read-only request (lib/server/rollups/rollup-cache.ts): route
   // handlers have no React render to memoise them in.
-  rollupStamps?: Promise<Record<"all" | "portfolio", string>>;
+  rollupStamps?: Promise<Record<"all" | "portfolio" | "base", string>>;
 };
 
 const KEY = Symbol.for("ledger.serverTiming");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { drillProjects, groupRollup, stampedGroupRollup, type Dim } from "@/lib/server/rollups/group-rollup";
+import { cachedGroupRollup, drillProjects, groupRollup, stampedGroupRollup, type Dim } from "@/lib/server/rollups/group-rollup";
 import { cachedStatement } from "@/lib/server/rollups/rollup-cache";
 import { ensureRollupFacts, keptFactsVersion } from "@/lib/server/rollups/rollup-facts";
 import { makePlan } from "@/lib/server/seed/factories";
@@ -31,7 +31,7 @@ async function portfolio() {
     await makeReport(db, { projectId: p.id, period: "2025-02", status: "APPROVED", completedWan: "12.3456", funds: { local: "5" } });
   }
   const pending = await makeReport(db, { projectId: started.id, period: "2025-03", status: "SUBMITTED", completedWan: "7" });
-  return { plan, started, pending };
+  return { plan, started, late, bundle, units, pending };
 }
 
 // Every grouping and the drill lists, read through the kept copy and computed in the statement.
@@ -123,5 +123,40 @@ describe("a cached rollup statement (the API's)", () => {
     const recomputed = await read();
     expect(recomputed).toEqual(await reference());
     expect(recomputed[1][0].completedToDateWan, "the new report counts").not.toBe(afterApproval[1][0].completedToDateWan);
+  });
+});
+
+describe("money summed from the keyed running figures", () => {
+  it("follows every change to a project's rollup keys at once, to the last decimal of the sums from the reports, also through the cache", async () => {
+    const { plan, started, late, bundle, units, pending } = await portfolio();
+    const other = await db.section.create({ data: { planId: plan.id, key: "s2", kind: "CATEGORY", title: "另一类", locator: "test", sortOrder: 9 } });
+    const cached = (includeSubmitted: boolean) =>
+      cachedGroupRollup(`test-keys:${plan.id}:${includeSubmitted}`, { planId: plan.id, period: "2025-12", includeSubmitted }, SETS, "MONTHLY");
+    const expectSame = async (label: string) => {
+      for (const includeSubmitted of [false, true]) {
+        const q = { planId: plan.id, period: "2025-12", includeSubmitted };
+        const reference = await groupRollup(db, { ...q, fromReports: true }, SETS, "MONTHLY");
+        expect(await groupRollup(db, q, SETS, "MONTHLY"), `${label}, in one snapshot`).toEqual(reference);
+        expect(await cached(includeSubmitted), `${label}, through the cache`).toEqual(reference);
+      }
+    };
+    await expectSame("as made");
+    await db.progressReport.update({ where: { id: pending.id }, data: { status: "APPROVED", isOfficial: true } });
+    await expectSame("after an approval");
+    const edits: [string, number, object][] = [
+      ["moved to another unit", started.id, { unitId: units[1].id }],
+      ["moved to another category", late.id, { sectionId: other.id }],
+      ["another start year", bundle.id, { startYear: 2021 }],
+      ["completed", started.id, { status: "COMPLETED" }],
+      ["total no longer known", bundle.id, { totalInvestment: null }],
+      ["left the plan", late.id, { endPeriod: "2025-06" }],
+      ["back, without a unit", late.id, { endPeriod: null, unitId: null }],
+      ["returned to its applicant", started.id, { admission: "RETURNED" }],
+      ["deleted", bundle.id, { deletedAt: new Date() }],
+    ];
+    for (const [label, id, data] of edits) {
+      await db.project.update({ where: { id }, data });
+      await expectSame(label);
+    }
   });
 });

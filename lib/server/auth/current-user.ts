@@ -5,7 +5,7 @@ import { secureCookies } from "@/lib/auth/public-url";
 import { decodeSessionToken, sessionCookieValue } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { timed } from "@/lib/server-timing";
 import type { RoleName } from "@/lib/permissions";
 
@@ -30,52 +30,30 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return timed("user", () => loadSessionUser(uid, typeof sv === "number" ? sv : 0, sid));
 });
 
-// loadActiveUser and isSessionRevoked (signed out) in one round trip: every signed-in request pays it.
+// The columns sessionUserOf needs, for the statements that read a user (with their units) in one
+// round trip: alias `u` for "User". Every signed-in request and API call pays one of them.
+export const SESSION_USER_COLUMNS = Prisma.sql`u.id, u.username, u."displayName", u.role::text AS role, u."mustChangePassword", u."disabledAt",
+  u."sessionVersion", ARRAY(SELECT uu."unitId" FROM "UserUnit" uu WHERE uu."userId" = u.id ORDER BY uu."unitId") AS "unitIds"`;
+export type SessionUserRow = SessionUser & { disabledAt: Date | null; sessionVersion: number };
+
+// The session user of such a row: none when disabled or when its sessions were ended after the
+// session (or token) was issued.
+export function sessionUserOf(row: SessionUserRow | undefined, sessionVersion: number): SessionUser | null {
+  if (!row || row.disabledAt || row.sessionVersion !== sessionVersion) return null;
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, unitIds: row.unitIds, mustChangePassword: row.mustChangePassword };
+}
+
+// loadActiveUser and isSessionRevoked (signed out) in one round trip.
 async function loadSessionUser(id: number, sessionVersion: number, sessionId: string): Promise<SessionUser | null> {
-  const [row] = await db.$queryRaw<(Omit<SessionUser, "role"> & { role: RoleName; disabledAt: Date | null; sessionVersion: number; revoked: boolean })[]>`
-    SELECT u.id, u.username, u."displayName", u.role::text AS role, u."mustChangePassword", u."disabledAt", u."sessionVersion",
-      ARRAY(SELECT uu."unitId" FROM "UserUnit" uu WHERE uu."userId" = u.id ORDER BY uu."unitId") AS "unitIds",
-      EXISTS (SELECT 1 FROM "RevokedSession" rs WHERE rs."sessionId" = ${sessionId}) AS revoked
+  const [row] = await db.$queryRaw<(SessionUserRow & { revoked: boolean })[]>`
+    SELECT ${SESSION_USER_COLUMNS}, EXISTS (SELECT 1 FROM "RevokedSession" rs WHERE rs."sessionId" = ${sessionId}) AS revoked
     FROM "User" u WHERE u.id = ${id}`;
-  if (!row || row.revoked || row.disabledAt || row.sessionVersion !== sessionVersion) return null;
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.displayName,
-    role: row.role,
-    unitIds: row.unitIds,
-    mustChangePassword: row.mustChangePassword,
-  };
+  return row?.revoked ? null : sessionUserOf(row, sessionVersion);
 }
 
 export async function loadActiveUser(id: number, sessionVersion: number): Promise<SessionUser | null> {
-  return activeUser(await db.user.findUnique({ where: { id }, select: ACTIVE_USER_SELECT }), sessionVersion);
-}
-
-// The columns activeUser needs, for reads that fetch the user along with something else (API tokens).
-export const ACTIVE_USER_SELECT = {
-  id: true,
-  username: true,
-  displayName: true,
-  role: true,
-  mustChangePassword: true,
-  disabledAt: true,
-  sessionVersion: true,
-  units: { select: { unitId: true } },
-} as const;
-
-// The session user of a row read with ACTIVE_USER_SELECT: none when disabled or when its sessions
-// were ended after the session (or token) was issued.
-export function activeUser(user: Prisma.UserGetPayload<{ select: typeof ACTIVE_USER_SELECT }> | null, sessionVersion: number): SessionUser | null {
-  if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    unitIds: user.units.map((u) => u.unitId),
-    mustChangePassword: user.mustChangePassword,
-  };
+  const [row] = await db.$queryRaw<SessionUserRow[]>`SELECT ${SESSION_USER_COLUMNS} FROM "User" u WHERE u.id = ${id}`;
+  return sessionUserOf(row, sessionVersion);
 }
 
 export async function requireUser(): Promise<SessionUser> {

@@ -2,8 +2,7 @@ import "server-only";
 import { UNIT_LABEL } from "@/lib/money";
 import { rollupQuerySchema, type ROLLUP_BY } from "@/lib/schemas/finance";
 import { operation } from "@/lib/server/operation";
-import { stampedGroupRollup, type Dim } from "@/lib/server/rollups/group-rollup";
-import { cachedStatement } from "@/lib/server/rollups/rollup-cache";
+import { cachedGroupRollup, type Dim } from "@/lib/server/rollups/group-rollup";
 import { planContext } from "./plan-context";
 
 export const ROLLUP_SETS: Record<(typeof ROLLUP_BY)[number], Dim[][]> = {
@@ -21,10 +20,11 @@ export const getRollup = operation({
   async run(_actor, v) {
     const ctx = await planContext(v.plan, v.period);
     const q = { planId: ctx.plan.id, period: ctx.period, includeSubmitted: v.submitted };
-    const [rows, [total]] = await cachedStatement(
+    const [rows, [total]] = await cachedGroupRollup(
       `rollup:${q.planId}:${q.period}:${q.includeSubmitted}:${v.by}`,
-      (client, factsVersion) => stampedGroupRollup(client, { ...q, factsVersion }, ROLLUP_SETS[v.by], ctx.plan.reportingCycle),
-      { factsOf: q.planId },
+      q,
+      ROLLUP_SETS[v.by],
+      ctx.plan.reportingCycle,
     );
     return {
       plan: { id: ctx.plan.id, title: ctx.plan.title },

@@ -3,9 +3,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { operation } from "@/lib/server/operation";
 import { NO_COUNTS } from "@/lib/server/rollups/counting";
-import { stampedGroupRollup } from "@/lib/server/rollups/group-rollup";
+import { cachedGroupRollup } from "@/lib/server/rollups/group-rollup";
 import { allPlanTotals } from "@/lib/server/rollups/plan-rollup";
-import { cachedStatement } from "@/lib/server/rollups/rollup-cache";
 import { planContext } from "./plan-context";
 
 // Every plan with its total figures for its own current period (the rollup "by plan").
@@ -18,11 +17,7 @@ export const listPlanFigures = operation({
     for (const { id } of plans) {
       const ctx = await planContext(id, undefined);
       const q = { planId: id, period: ctx.period, includeSubmitted: false };
-      const [[total]] = await cachedStatement(
-        `rollup:${id}:${ctx.period}:false:total`,
-        (client, factsVersion) => stampedGroupRollup(client, { ...q, factsVersion }, [[]], ctx.plan.reportingCycle),
-        { factsOf: id },
-      );
+      const [[total]] = await cachedGroupRollup(`rollup:${id}:${ctx.period}:false:total`, q, [[]], ctx.plan.reportingCycle);
       out.push({ ...ctx, total });
     }
     return out;

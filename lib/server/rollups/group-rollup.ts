@@ -6,9 +6,9 @@ import { periodEndDate, periodYear, periodsOfYear, yearShareAtEnd, type Cycle } 
 import { type DRILL_FIGURE_NAMES } from "@/lib/schemas/finance";
 import { ratesOf, type GroupFigures, type Rates } from "@/lib/rates";
 import { carriesMoney, inPortfolio, notLeftBy } from "./counting";
-import { annualAmount, countedReports, countedSums, lineage } from "./project-figures";
+import { annualAmount, countedReports, countedSums, keyedSums, lineage } from "./project-figures";
 import { computedFacts, keptFacts, keptFactsVersion, stampAndFacts } from "./rollup-facts";
-import type { QueryClient, Stamps } from "./rollup-cache";
+import { cachedStatement, type QueryClient, type Stamps } from "./rollup-cache";
 
 // Group rollups of a plan for one reporting period: by unit, category (section), build-period
 // (start) year and status, any combination of those at once (GROUPING SETS), plus the plan total.
@@ -45,9 +45,10 @@ export type GroupRow = GroupFigures & {
   rates: Rates;
 };
 
-// Each dimension's column, named the same in pf (the projects) and in fine (their partial sums).
+// Each dimension's column, named the same in pf (the projects), kf (keyed running figures) and fine
+// (partial sums).
 const DIM_COLUMN: Record<Dim, string> = { unit: "unit_id", category: "section_id", year: "start_year", status: "status" };
-const column = (table: "pf" | "fine", d: Dim) => Prisma.raw(`${table}.${DIM_COLUMN[d]}`);
+const column = (table: "pf" | "kf" | "fine", d: Dim) => Prisma.raw(`${table}.${DIM_COLUMN[d]}`);
 
 // Per-project facts for the period: one row per live project of the plan. The predicates the
 // figures and the drill-down lists share are columns here, so both read the same definition.
@@ -63,7 +64,7 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
     ? countedSums(q)
     : Prisma.sql`SELECT NULL::int AS "projectId", NULL::numeric AS ytd_wan, NULL::numeric AS cum_wan, NULL::numeric AS funds_wan WHERE false`;
   return Prisma.sql`
-    ${stampAndFacts(q.planId, kept)},
+    ${stampAndFacts(q.planId, { factsVersion: kept })},
     counted AS (${counted}),
     facts AS (${kept ? keptFacts(q.planId, kept) : computedFacts(q.planId)}),
     base AS (
@@ -84,32 +85,41 @@ function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
     )`;
 }
 
-// The figures of GroupFigures, as aggregates over pf: one definition for every grouping. Summed in
-// two steps: each figure per finest group (every dimension in use) in one pass over the projects, then
-// those partial sums added up for each requested set — a pass over a few hundred rows instead of one
-// per set over all projects. Counts of no rows are 0, sums of no amounts null (unknown, never 0).
-const FIGURES: [name: string, partial: string, kind: "count" | "money"][] = [
+// The figures of GroupFigures: one definition for every grouping. Summed in two steps: partial sums
+// per finest group (every dimension in use), then those added up for each requested set (GROUPING SETS
+// over a few hundred rows). Counts of no rows are 0, sums of no amounts null (unknown, never 0).
+// - Facts figures (counts, 总投资, 年度计划), over pf: no report changes them, so their partial sums
+//   follow the base version and a cached rollup keeps them across approvals (cachedGroupRollup).
+// - Money figures (completed, funds), over the keyed running figures (kf: project-figures.ts
+//   keyedSums, one plan's rows of the period, no join) — or over pf when summed from the reports.
+const FACT_FIGURES: [name: string, partial: string, kind: "count" | "money"][] = [
   ["projectCount", "count(*) FILTER (WHERE pf.line)", "count"],
   ["subProjectCount", "count(*) FILTER (WHERE pf.sub)", "count"],
   ["programmeCount", "count(*) FILTER (WHERE pf.programme)", "count"],
   ["totalWan", "sum(pf.total) FILTER (WHERE pf.line)", "money"],
   ["unknownCount", "count(*) FILTER (WHERE pf.line AND pf.total IS NULL)", "count"],
   ["annualPlanWan", "sum(pf.annual) FILTER (WHERE pf.line)", "money"],
-  ["completedYearWan", "sum(pf.year_wan) FILTER (WHERE pf.line)", "money"],
-  ["completedToDateWan", "sum(pf.cum_wan) FILTER (WHERE pf.line)", "money"],
-  ["completedOfKnownWan", "sum(pf.cum_wan) FILTER (WHERE pf.line AND pf.total IS NOT NULL)", "money"],
-  ["fundsYearWan", "sum(pf.funds_wan) FILTER (WHERE pf.line)", "money"],
   ["dueStartCount", "count(*) FILTER (WHERE pf.building AND pf.due_start)", "count"],
   ["startedCount", "count(*) FILTER (WHERE pf.building AND pf.started)", "count"],
   ["dueCompleteCount", "count(*) FILTER (WHERE pf.building AND pf.due_complete)", "count"],
   ["onTimeCount", "count(*) FILTER (WHERE pf.building AND pf.on_time)", "count"],
 ];
-const PARTIALS = Prisma.raw(FIGURES.map(([name, partial]) => `${partial} AS "${name}"`).join(",\n  "));
-const TOTALS = Prisma.raw(
-  FIGURES.map(([name, , kind]) => (kind === "count" ? `COALESCE(sum(fine."${name}"), 0)::int AS "${name}"` : `sum(fine."${name}")::text AS "${name}"`)).join(
-    ",\n  ",
-  ),
-);
+const MONEY_FIGURES: [name: string, overPf: string, overKf: string][] = [
+  ["completedYearWan", "sum(pf.year_wan) FILTER (WHERE pf.line)", "sum(kf.ytd_wan)"],
+  ["completedToDateWan", "sum(pf.cum_wan) FILTER (WHERE pf.line)", "sum(kf.cum_wan)"],
+  ["completedOfKnownWan", "sum(pf.cum_wan) FILTER (WHERE pf.line AND pf.total IS NOT NULL)", "sum(kf.cum_wan) FILTER (WHERE kf.total_known)"],
+  ["fundsYearWan", "sum(pf.funds_wan) FILTER (WHERE pf.line)", "sum(kf.funds_wan)"],
+];
+const list = (items: string[]) => Prisma.raw(items.join(",\n  "));
+const q_ = (name: string) => `"${name}"`;
+const SQL_TYPE = { count: "bigint", money: "numeric" } as const;
+// fine: the facts partials, then the money partials, in one column list.
+const FINE = list([...FACT_FIGURES.map(([n]) => `facts_fine.${q_(n)}`), ...MONEY_FIGURES.map(([n]) => `NULL::numeric AS ${q_(n)}`)]);
+const FINE_MONEY = list([...FACT_FIGURES.map(([n, , kind]) => `NULL::${SQL_TYPE[kind]} AS ${q_(n)}`), ...MONEY_FIGURES.map(([n]) => `money_fine.${q_(n)}`)]);
+const TOTALS = list([
+  ...FACT_FIGURES.map(([n, , kind]) => (kind === "count" ? `COALESCE(sum(fine.${q_(n)}), 0)::int AS ${q_(n)}` : `sum(fine.${q_(n)})::text AS ${q_(n)}`)),
+  ...MONEY_FIGURES.map(([n]) => `sum(fine.${q_(n)})::text AS ${q_(n)}`),
+]);
 
 // The projects behind each figure (drill-down), as predicates over pf, matching FIGURES above.
 export type DrillFigure = (typeof DRILL_FIGURE_NAMES)[number];
@@ -148,31 +158,93 @@ function maskOf(set: Dim[], dims: Dim[]) {
   return dims.reduce((m, d, i) => m | (set.includes(d) ? 0 : 1 << (dims.length - 1 - i)), 0);
 }
 
-// The SQL of a rollup (exported so the benchmark runs exactly this statement directly).
-export function groupRollupSql(q: RollupQuery, sets: Dim[][]): Prisma.Sql {
+// Partial sums of the facts figures per finest group of `dims`, from one snapshot (base: its base
+// version). Money as exact decimal text.
+export type FactPartials = { base: string; dims: Dim[]; rows: Record<string, string | number | null>[] };
+
+const dimList = (table: "pf" | "kf" | "fine", dims: Dim[]) => Prisma.join(dims.map((d) => column(table, d)));
+const groupBy = (table: "pf" | "kf", dims: Dim[]) => (dims.length ? Prisma.sql`GROUP BY ${dimList(table, dims)}` : Prisma.empty);
+const withDims = (table: "pf" | "kf", dims: Dim[]) => (dims.length ? Prisma.sql`${dimList(table, dims)},` : Prisma.empty);
+const factsFineOfPf = (dims: Dim[]) => Prisma.sql`
+    facts_fine AS (
+      SELECT ${withDims("pf", dims)} ${list(FACT_FIGURES.map(([n, partial]) => `${partial} AS ${q_(n)}`))}
+      FROM pf ${groupBy("pf", dims)})`;
+
+// The statement of the facts partials (cachedGroupRollup keeps its result per base version). Always one
+// row at least, with the stamps; `present` (a count is never null) marks the partial rows.
+export function factPartialsSql(q: RollupQuery, dims: Dim[]): Prisma.Sql {
+  return Prisma.sql`
+    WITH ${projectFacts(q, false)}, ${factsFineOfPf(dims)}
+    SELECT ${list([...dims.map((d) => `ff.${DIM_COLUMN[d]}${d === "status" ? "::text" : ""} AS ${DIM_COLUMN[d]}`), ...FACT_FIGURES.map(([n, , kind]) => `ff.${q_(n)}${kind === "count" ? "::int" : "::text"} AS ${q_(n)}`)])},
+      ff."projectCount" IS NOT NULL AS present, stamp."all" AS stamp_all, stamp.portfolio AS stamp_portfolio, stamp.base AS stamp_base, stamp.facts_current
+    FROM stamp LEFT JOIN facts_fine ff ON true`;
+}
+
+export async function factPartials(client: QueryClient, q: RollupQuery, dims: Dim[]) {
+  type Row = Record<string, string | number | null> & {
+    present: boolean;
+    stamp_all: string;
+    stamp_portfolio: string;
+    stamp_base: string;
+    facts_current: boolean;
+  };
+  const raw = await client.$queryRaw<Row[]>(factPartialsSql(q, dims));
+  const rows = raw.filter((r) => r.present).map(({ present: _p, stamp_all: _a, stamp_portfolio: _s, stamp_base: _b, facts_current: _c, ...r }) => r);
+  const { stamp_all, stamp_portfolio, stamp_base } = raw[0];
+  return {
+    value: { base: stamp_base, dims, rows },
+    stamps: { all: stamp_all, portfolio: stamp_portfolio, base: stamp_base },
+    factsCurrent: raw[0].facts_current,
+  };
+}
+
+// Kept partials back into a statement, one array per column.
+function factsFineOfPartials(p: FactPartials): Prisma.Sql {
+  const cols = [
+    ...p.dims.map((d) => ({ name: DIM_COLUMN[d], type: d === "status" ? "text" : "int", cast: d === "status" ? `::"ProjectStatus"` : "" })),
+    ...FACT_FIGURES.map(([n, , kind]) => ({ name: n, type: SQL_TYPE[kind], cast: "" })),
+  ];
+  const arrays = cols.map((c) => Prisma.sql`${p.rows.map((r) => r[c.name] ?? null)}::${Prisma.raw(c.type)}[]`);
+  const names = cols.map((c) => (c.cast ? `t.${q_(c.name)}${c.cast} AS ${q_(c.name)}` : `t.${q_(c.name)}`));
+  return Prisma.sql`
+    facts_fine AS (
+      SELECT ${list(names)} FROM unnest(${Prisma.join(arrays)}) AS t(${list(cols.map((c) => q_(c.name)))}))`;
+}
+
+// The SQL of a rollup (exported so the benchmark runs exactly this statement directly). The facts
+// partials are summed here from pf, or read from `partials` (kept: the statement checks their base
+// version is its own); the money partials are summed from the keyed running figures, or from pf when
+// summed from the reports (q.fromReports, the reference).
+export function groupRollupSql(q: RollupQuery, sets: Dim[][], partials?: FactPartials): Prisma.Sql {
   const dims = DIMS.filter((d) => sets.some((s) => s.includes(d)));
-  const cols = dims.map((d) => column("fine", d));
-  const groupingSets = Prisma.join(sets.map((s) => (s.length ? Prisma.sql`(${Prisma.join(s.map((d) => column("fine", d)))})` : Prisma.sql`()`)));
+  if (partials && partials.dims.join() !== dims.join()) throw new Error("partial sums of other dimensions");
+  const groupingSets = Prisma.join(sets.map((s) => (s.length ? Prisma.sql`(${dimList("fine", s)})` : Prisma.sql`()`)));
   const NULL_OF: Record<Dim, string> = { unit: "NULL::int", category: "NULL::int", year: "NULL::int", status: `NULL::"ProjectStatus"` };
   const key = (d: Dim, alias: string) => Prisma.sql`${dims.includes(d) ? column("fine", d) : Prisma.raw(NULL_OF[d])} AS ${Prisma.raw(alias)}`;
-  const fineCols = dims.map((d) => column("pf", d));
+  const moneyFine = q.fromReports
+    ? Prisma.sql`SELECT ${withDims("pf", dims)} ${list(MONEY_FIGURES.map(([n, overPf]) => `${overPf} AS ${q_(n)}`))} FROM pf ${groupBy("pf", dims)}`
+    : Prisma.sql`SELECT ${withDims("kf", dims)} ${list(MONEY_FIGURES.map(([n, , overKf]) => `${overKf} AS ${q_(n)}`))} FROM (${keyedSums(q)}) kf ${groupBy("kf", dims)}`;
+  const head = partials
+    ? Prisma.sql`${stampAndFacts(q.planId, { baseVersion: partials.base })}, ${factsFineOfPartials(partials)}`
+    : Prisma.sql`${projectFacts(q, q.fromReports ?? false)}, ${factsFineOfPf(dims)}`;
+  const fineDims = (table: string) => (dims.length ? Prisma.raw(`${dims.map((d) => `${table}.${DIM_COLUMN[d]}`).join(", ")},`) : Prisma.empty);
   return Prisma.sql`
-    WITH ${projectFacts(q)},
+    WITH ${head},
+    money_fine AS (${moneyFine}),
     fine AS (
-      SELECT ${dims.length ? Prisma.sql`${Prisma.join(fineCols)},` : Prisma.empty}
-        ${PARTIALS}
-      FROM pf
-      ${dims.length ? Prisma.sql`GROUP BY ${Prisma.join(fineCols)}` : Prisma.empty}
+      SELECT ${fineDims("facts_fine")} ${FINE} FROM facts_fine
+      UNION ALL
+      SELECT ${fineDims("money_fine")} ${FINE_MONEY} FROM money_fine
     ),
     g AS (
-      SELECT ${dims.length ? Prisma.sql`GROUPING(${Prisma.join(cols)})` : Prisma.sql`0`} AS gset,
+      SELECT ${dims.length ? Prisma.sql`GROUPING(${dimList("fine", dims)})` : Prisma.sql`0`} AS gset,
         ${key("unit", "unit_id")}, ${key("category", "section_id")}, ${key("year", "start_year")}, ${key("status", "status")},
         ${TOTALS}
       FROM fine
       GROUP BY GROUPING SETS (${groupingSets})
     )
     SELECT g.*, u.name AS unit_name, COALESCE(s.number || ' ', '') || s.title AS section_name,
-      stamp."all" AS stamp_all, stamp.portfolio AS stamp_portfolio, stamp.facts_current
+      stamp."all" AS stamp_all, stamp.portfolio AS stamp_portfolio, stamp.base AS stamp_base, stamp.facts_current
     FROM g
     CROSS JOIN stamp
     LEFT JOIN "ReportingUnit" u ON u.id = g.unit_id
@@ -190,6 +262,7 @@ type RawGroup = GroupFigures & { subProjectCount: number } & {
   section_name: string | null;
   stamp_all: string;
   stamp_portfolio: string;
+  stamp_base: string;
   facts_current: boolean;
 };
 
@@ -244,17 +317,43 @@ export async function groupRollup(client: QueryClient, q: RollupQuery, sets: Dim
 }
 
 // One statement, no question before it: the rows with the rollup stamps of the statement's own
-// snapshot and whether the facts it read were current (rollup-cache.ts cachedStatement). The kept
-// facts read are q.factsVersion's, as given. `sets` must include the plan total, a row always there.
+// snapshot and whether what it was given (q.factsVersion's kept facts, kept `partials`) belongs to
+// that snapshot (rollup-cache.ts cachedStatement). `sets` must include the plan total, a row always there.
 export async function stampedGroupRollup(
   client: QueryClient,
   q: RollupQuery,
   sets: Dim[][],
   cycle: Cycle,
+  partials?: FactPartials,
 ): Promise<{ value: GroupRow[][]; stamps: Stamps; factsCurrent: boolean }> {
   if (!sets.some((s) => s.length === 0)) throw new Error("a stamped rollup includes the plan total");
-  const raw = await client.$queryRaw<RawGroup[]>(groupRollupSql(q, sets));
-  return { value: groupsOf(raw, q, sets, cycle), stamps: { all: raw[0].stamp_all, portfolio: raw[0].stamp_portfolio }, factsCurrent: raw[0].facts_current };
+  const raw = await client.$queryRaw<RawGroup[]>(groupRollupSql(q, sets, partials));
+  const [r] = raw;
+  return {
+    value: groupsOf(raw, q, sets, cycle),
+    stamps: { all: r.stamp_all, portfolio: r.stamp_portfolio, base: r.stamp_base },
+    factsCurrent: r.facts_current,
+  };
+}
+
+// A rollup through the rollup cache, one statement per miss. After an approval (only the reports
+// changed) the facts partials are still kept for the base version, so the statement sums only the
+// money of the keyed running figures; after other writes the partials are summed again first.
+export function cachedGroupRollup(key: string, q: RollupQuery, sets: Dim[][], cycle: Cycle): Promise<GroupRow[][]> {
+  const dims = DIMS.filter((d) => sets.some((s) => s.includes(d)));
+  return cachedStatement(
+    key,
+    async (client, factsVersion) => {
+      // Nothing kept to trust (a previous try found a kept copy out of date): all in this statement.
+      if (factsVersion === undefined) return stampedGroupRollup(client, q, sets, cycle);
+      const partials = await cachedStatement(`${key}:facts`, (c, fv) => factPartials(c, { ...q, factsVersion: fv }, dims), {
+        factsOf: q.planId,
+        dependsOn: "base",
+      });
+      return stampedGroupRollup(client, q, sets, cycle, partials);
+    },
+    { factsOf: q.planId },
+  );
 }
 
 function groupsOf(raw: RawGroup[], q: RollupQuery, sets: Dim[][], cycle: Cycle): GroupRow[][] {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { periodYear } from "@/lib/periods";
-import { inPortfolio } from "./counting";
+import { inPortfolio, notLeftBy } from "./counting";
 
 // Per-project progress figures for one period, computed in SQL. The officer's desk, the 调度表
 // export and the group rollups all read this, so a figure is the same everywhere.
@@ -100,6 +100,24 @@ export function countedSums(q: { planId: number; period: string; includeSubmitte
         CASE WHEN f.year = ${year} THEN ${col("YearFundsWan")} END AS funds_wan
       FROM "ProjectPeriodFigure" f
       WHERE f.period <= ${q.period} AND ${until}`;
+  return Prisma.sql`${rows(Prisma.sql`f."untilPeriod" IS NULL`)} UNION ALL ${rows(Prisma.sql`f."untilPeriod" > ${q.period}`)}`;
+}
+
+// The same running figures of one plan's reporting lines in the portfolio of the period, with their
+// rollup keys (unit_id, section_id, start_year, status, total_known: copied onto each row, migration
+// figure_group_keys), so a rollup sums them per group without joining the projects.
+export function keyedSums(q: { planId: number; period: string; includeSubmitted?: boolean }) {
+  const year = periodYear(q.period);
+  const col = (name: "YearWan" | "CumulativeWan" | "YearFundsWan") =>
+    Prisma.raw(q.includeSubmitted ? `f."withSubmitted${name}"` : `f."${name[0].toLowerCase()}${name.slice(1)}"`);
+  const rows = (until: Prisma.Sql) => Prisma.sql`
+      SELECT f."unitId" AS unit_id, f."sectionId" AS section_id, f."startYear" AS start_year, f.status, f."totalKnown" AS total_known,
+        CASE WHEN f.year = ${year} THEN ${col("YearWan")} END AS ytd_wan,
+        ${col("CumulativeWan")} AS cum_wan,
+        CASE WHEN f.year = ${year} THEN ${col("YearFundsWan")} END AS funds_wan
+      FROM "ProjectPeriodFigure" f
+      WHERE f."planId" = ${q.planId} AND f.period <= ${q.period} AND ${until}
+        AND f."moneyLine" AND ${notLeftBy(q.period, "f")}`;
   return Prisma.sql`${rows(Prisma.sql`f."untilPeriod" IS NULL`)} UNION ALL ${rows(Prisma.sql`f."untilPeriod" > ${q.period}`)}`;
 }
 

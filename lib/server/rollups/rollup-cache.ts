@@ -17,16 +17,18 @@ type Entry = { stamp: string; value: Promise<unknown> };
 const MAX_ENTRIES = 500;
 const cache = new Map<string, Entry>();
 
-// The versions a result may depend on: every table the rollups read (version), or only the portfolio
+// The versions a result may depend on: every table the rollups read (version), only the portfolio
 // (portfolioVersion: projects, milestones, plans; migration rollup_facts) for results that read nothing
-// else, which then survive approvals and annual plans.
-export type StampKind = "all" | "portfolio";
+// else, which then survive approvals and annual plans, or everything but the reports (baseVersion:
+// migration figure_group_keys) for results that survive approvals.
+export type StampKind = "all" | "portfolio" | "base";
 export type Stamps = Record<StampKind, string>;
 
 // The same text as a rollup statement's own stamp columns (rollup-facts.ts stampAndKept).
 async function stampsOf(client: QueryClient): Promise<Stamps> {
   const [row] = await client.$queryRaw<Stamps[]>`
-    SELECT COALESCE(s.version::text, 'none') AS "all", COALESCE(s."portfolioVersion"::text, 'none') AS portfolio
+    SELECT COALESCE(s.version::text, 'none') AS "all", COALESCE(s."portfolioVersion"::text, 'none') AS portfolio,
+      COALESCE(s."baseVersion"::text, 'none') AS base
     FROM (SELECT 1) one LEFT JOIN "RollupStamp" s ON s.id = 1`;
   return row;
 }

@@ -60,20 +60,23 @@ export function keptFacts(planId: number, version: string): Prisma.Sql {
     FROM "ProjectRollupFact" f WHERE f."planId" = ${planId} AND f.version = ${version}::bigint`;
 }
 
-// CTEs of a rollup statement: `stamp`, the rollup stamps of its own snapshot ("all", portfolio: text,
-// 'none' without a stamp row, as rollup-cache.ts reads them), and `facts_current`: whether the facts it
-// reads are those of that snapshot. Computed facts always are; a kept copy (factsVersion) only when it
-// is the copy of the snapshot's portfolio version and is there. A statement that read a stale copy
-// is thrown away (rollup-cache.ts cachedStatement), so a stale copy costs time, never a figure.
-export function stampAndFacts(planId: number, factsVersion: string | undefined): Prisma.Sql {
-  const current = factsVersion
-    ? Prisma.sql`s."portfolioVersion" = ${factsVersion}::bigint
-        AND EXISTS (SELECT 1 FROM "ProjectRollupFact" f WHERE f."planId" = ${planId} AND f.version = s."portfolioVersion")`
-    : Prisma.sql`true`;
+// The CTE `stamp` of a rollup statement: the rollup stamps of its own snapshot ("all", portfolio,
+// base: text, 'none' without a stamp row, as rollup-cache.ts reads them) and `facts_current`: whether
+// what it was given from earlier snapshots belongs to this one — the kept facts (factsVersion: the
+// copy of the snapshot's portfolio version, and there) and kept partial sums (baseVersion: computed at
+// the snapshot's base version). Without either it reads everything itself: always current. A statement
+// that was not current is thrown away (rollup-cache.ts cachedStatement): kept copies cost time, never
+// a figure.
+export function stampAndFacts(planId: number, kept: { factsVersion?: string; baseVersion?: string } = {}): Prisma.Sql {
+  const checks: Prisma.Sql[] = [];
+  if (kept.factsVersion)
+    checks.push(Prisma.sql`s."portfolioVersion" = ${kept.factsVersion}::bigint
+        AND EXISTS (SELECT 1 FROM "ProjectRollupFact" f WHERE f."planId" = ${planId} AND f.version = s."portfolioVersion")`);
+  if (kept.baseVersion) checks.push(Prisma.sql`s."baseVersion" = ${kept.baseVersion}::bigint`);
   return Prisma.sql`
     stamp AS MATERIALIZED (
       SELECT COALESCE(s.version::text, 'none') AS "all", COALESCE(s."portfolioVersion"::text, 'none') AS portfolio,
-        COALESCE(${current}, false) AS facts_current
+        COALESCE(s."baseVersion"::text, 'none') AS base, COALESCE(${checks.length ? Prisma.join(checks, " AND ") : Prisma.sql`true`}, false) AS facts_current
       FROM (SELECT 1) one LEFT JOIN "RollupStamp" s ON s.id = 1)`;
 }
 
