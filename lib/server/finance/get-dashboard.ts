@@ -1,7 +1,7 @@
 import "server-only";
 import { dashboardQuerySchema } from "@/lib/schemas/finance";
 import { operation } from "@/lib/server/operation";
-import { drillProjects, groupRollup, trend, type Dim } from "@/lib/server/rollups/group-rollup";
+import { drillProjects, groupRollup, keptFactPartials, trend, type Dim } from "@/lib/server/rollups/group-rollup";
 import { cachedRollup } from "@/lib/server/rollups/rollup-cache";
 import { planContext } from "./plan-context";
 
@@ -17,10 +17,13 @@ export const getDashboard = operation({
     const ctx = await planContext(v.plan, v.period);
     const cycle = ctx.plan.reportingCycle;
     const q = { planId: ctx.plan.id, period: ctx.period, includeSubmitted: v.submitted };
+    const key = `dashboard:${q.planId}:${q.period}:${q.includeSubmitted}`;
+    // Kept across approvals (base version); read before the snapshot, which checks they belong to it.
+    const partials = await keptFactPartials(key, q, DASHBOARD_SETS);
     const data = await cachedRollup(
-      `dashboard:${q.planId}:${q.period}:${q.includeSubmitted}`,
+      key,
       async (client) => {
-        const [units, categories, cells, [total]] = await groupRollup(client, q, DASHBOARD_SETS, cycle);
+        const [units, categories, cells, [total]] = await groupRollup(client, q, DASHBOARD_SETS, cycle, partials);
         return {
           units,
           categories,

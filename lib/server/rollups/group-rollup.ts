@@ -311,8 +311,13 @@ async function withKeptFacts<Q extends RollupQuery>(client: QueryClient, q: Q): 
 }
 
 // Rows of each requested set, in the order of `sets`. An empty set is the plan total.
-// `client`: the database or a transaction (rollup-cache.ts runs these in one snapshot).
-export async function groupRollup(client: QueryClient, q: RollupQuery, sets: Dim[][], cycle: Cycle): Promise<GroupRow[][]> {
+// `client`: the database or a transaction (rollup-cache.ts runs these in one snapshot). `partials`:
+// kept facts partials (keptFactPartials), used when they belong to the snapshot.
+export async function groupRollup(client: QueryClient, q: RollupQuery, sets: Dim[][], cycle: Cycle, partials?: FactPartials): Promise<GroupRow[][]> {
+  if (partials) {
+    const kept = await stampedGroupRollup(client, q, sets, cycle, partials);
+    if (kept.factsCurrent) return kept.value;
+  }
   return groupsOf(await client.$queryRaw<RawGroup[]>(groupRollupSql(await withKeptFacts(client, q), sets)), q, sets, cycle);
 }
 
@@ -336,22 +341,22 @@ export async function stampedGroupRollup(
   };
 }
 
-// A rollup through the rollup cache, one statement per miss. After an approval (only the reports
-// changed) the facts partials are still kept for the base version, so the statement sums only the
-// money of the keyed running figures; after other writes the partials are summed again first.
-export function cachedGroupRollup(key: string, q: RollupQuery, sets: Dim[][], cycle: Cycle): Promise<GroupRow[][]> {
+// The facts partials of a rollup, kept per base version: summed again (one statement) only after a
+// write other than to the reports. Fetch them before opening a transaction (they use a connection).
+export function keptFactPartials(key: string, q: RollupQuery, sets: Dim[][]): Promise<FactPartials> {
   const dims = DIMS.filter((d) => sets.some((s) => s.includes(d)));
+  return cachedStatement(`${key}:facts`, (c, fv) => factPartials(c, { ...q, factsVersion: fv }, dims), { factsOf: q.planId, dependsOn: "base" });
+}
+
+// A rollup through the rollup cache, one statement per miss: after an approval (only the reports
+// changed) the kept facts partials still serve and the statement sums only the money of the keyed
+// running figures.
+export function cachedGroupRollup(key: string, q: RollupQuery, sets: Dim[][], cycle: Cycle): Promise<GroupRow[][]> {
   return cachedStatement(
     key,
-    async (client, factsVersion) => {
+    async (client, factsVersion) =>
       // Nothing kept to trust (a previous try found a kept copy out of date): all in this statement.
-      if (factsVersion === undefined) return stampedGroupRollup(client, q, sets, cycle);
-      const partials = await cachedStatement(`${key}:facts`, (c, fv) => factPartials(c, { ...q, factsVersion: fv }, dims), {
-        factsOf: q.planId,
-        dependsOn: "base",
-      });
-      return stampedGroupRollup(client, q, sets, cycle, partials);
-    },
+      stampedGroupRollup(client, q, sets, cycle, factsVersion === undefined ? undefined : await keptFactPartials(key, q, sets)),
     { factsOf: q.planId },
   );
 }
@@ -378,13 +383,14 @@ export type TrendPoint = { period: string; completedWan: string | null; cumulati
 export function trendSql(q: RollupQuery, cycle: Cycle): Prisma.Sql {
   const year = periodYear(q.period);
   const wan = Prisma.raw(q.includeSubmitted ? `f."withSubmittedPeriodWan"` : `f."periodWan"`);
-  // Each line's running-figure row of a period holds the period's counted amount of its lineage.
+  // Each line's running-figure row of a period holds the period's counted amount of its lineage; the
+  // rows carry their line's keys (migration figure_group_keys), so no join picks the lines.
   const perPeriod = q.fromReports
     ? trendFromReports(q)
     : Prisma.sql`
       SELECT f.period, sum(${wan}) AS wan
-      FROM "ProjectPeriodFigure" f JOIN lines ON lines.id = f."projectId"
-      WHERE f.year = ${year} AND f.period <= ${q.period}
+      FROM "ProjectPeriodFigure" f
+      WHERE f."planId" = ${q.planId} AND f.year = ${year} AND f.period <= ${q.period} AND f."moneyLine" AND ${notLeftBy(q.period, "f")}
       GROUP BY f.period`;
   const periods = periodsOfYear(year, cycle);
   return Prisma.sql`

@@ -31,6 +31,10 @@ CREATE INDEX "ProjectPeriodFigure_planId_untilPeriod_period_idx" ON "ProjectPeri
   INCLUDE ("moneyLine", "endPeriod", "unitId", "sectionId", "startYear", status, "totalKnown", year,
     "yearWan", "cumulativeWan", "yearFundsWan", "withSubmittedYearWan", "withSubmittedCumulativeWan", "withSubmittedYearFundsWan");
 
+-- The trend of a plan's year (本期 per period), covering too.
+CREATE INDEX "ProjectPeriodFigure_planId_year_period_idx" ON "ProjectPeriodFigure" ("planId", "year", "period")
+  INCLUDE ("moneyLine", "endPeriod", "periodWan", "withSubmittedPeriodWan");
+
 -- A change to a project's keys reaches its rows at once (the refresh at commit writes the same).
 CREATE FUNCTION "figure_keys_follow_project"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ProgressReport_period_projectId_idx" ON "ProgressReport"("period", "projectId");
+
