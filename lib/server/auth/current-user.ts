@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { timed } from "@/lib/server-timing";
+import { rememberRequestStamps, STAMP_COLUMNS, type Stamps } from "@/lib/server/rollups/stamps";
 import type { RoleName } from "@/lib/permissions";
 
 export type SessionUser = {
@@ -43,11 +44,14 @@ export function sessionUserOf(row: SessionUserRow | undefined, sessionVersion: n
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, unitIds: row.unitIds, mustChangePassword: row.mustChangePassword };
 }
 
-// loadActiveUser and isSessionRevoked (signed out) in one round trip.
+// loadActiveUser and isSessionRevoked (signed out) in one round trip, with the rollup stamps the
+// request's cached figures are checked against (lib/server/rollups/stamps.ts): one statement before
+// a page's own data.
 async function loadSessionUser(id: number, sessionVersion: number, sessionId: string): Promise<SessionUser | null> {
-  const [row] = await db.$queryRaw<(SessionUserRow & { revoked: boolean })[]>`
-    SELECT ${SESSION_USER_COLUMNS}, EXISTS (SELECT 1 FROM "RevokedSession" rs WHERE rs."sessionId" = ${sessionId}) AS revoked
-    FROM "User" u WHERE u.id = ${id}`;
+  const [row] = await db.$queryRaw<(SessionUserRow & Stamps & { revoked: boolean })[]>`
+    SELECT ${SESSION_USER_COLUMNS}, EXISTS (SELECT 1 FROM "RevokedSession" rs WHERE rs."sessionId" = ${sessionId}) AS revoked, ${STAMP_COLUMNS}
+    FROM "User" u LEFT JOIN "RollupStamp" s ON s.id = 1 WHERE u.id = ${id}`;
+  if (row) rememberRequestStamps(row);
   return row?.revoked ? null : sessionUserOf(row, sessionVersion);
 }
 

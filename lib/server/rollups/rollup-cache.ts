@@ -1,9 +1,10 @@
 import "server-only";
-import { cache as perRequest } from "react";
 import { db } from "@/lib/db";
-import { requestTimingStore } from "@/lib/server-timing";
-import { ensureRollupFacts, forgetKeptFacts, keptFactsFor } from "./rollup-facts";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { ensureRollupFacts, forgetKeptFacts, keptFactsFor } from "./rollup-facts";
+import { currentStamps, stampsOf, type StampKind, type Stamps } from "./stamps";
+
+export type { StampKind, Stamps } from "./stamps";
 
 // Results of rollup SQL, kept per server process while the data they were computed from is
 // unchanged. "Unchanged" is exact, not time-based: RollupStamp.version changes inside every
@@ -16,33 +17,6 @@ export type QueryClient = { $queryRaw: PrismaClient["$queryRaw"] };
 type Entry = { stamp: string; value: Promise<unknown> };
 const MAX_ENTRIES = 500;
 const cache = new Map<string, Entry>();
-
-// The versions a result may depend on: every table the rollups read (version), only the portfolio
-// (portfolioVersion: projects, milestones, plans; migration rollup_facts) for results that read nothing
-// else, which then survive approvals and annual plans, or everything but the reports (baseVersion:
-// migration figure_group_keys) for results that survive approvals.
-export type StampKind = "all" | "portfolio" | "base";
-export type Stamps = Record<StampKind, string>;
-
-// The same text as a rollup statement's own stamp columns (rollup-facts.ts stampAndKept).
-async function stampsOf(client: QueryClient): Promise<Stamps> {
-  const [row] = await client.$queryRaw<Stamps[]>`
-    SELECT COALESCE(s.version::text, 'none') AS "all", COALESCE(s."portfolioVersion"::text, 'none') AS portfolio,
-      COALESCE(s."baseVersion"::text, 'none') AS base
-    FROM (SELECT 1) one LEFT JOIN "RollupStamp" s ON s.id = 1`;
-  return row;
-}
-
-// Read once per request: in a page render React's cache() memoises it; a GET route handler keeps it in
-// the request's store (lib/server-timing, opened by the production server). A request that writes
-// (server action, POST) reads it for every use, so what it shows after its write is never the cached
-// result of before; so do tests and scripts.
-const stampsOfRender = perRequest(() => stampsOf(db));
-function currentStamps(): Promise<Stamps> {
-  const store = requestTimingStore();
-  if (!store?.readOnly) return stampsOfRender();
-  return (store.rollupStamps ??= stampsOf(db));
-}
 
 // dependsOn: which version the result follows ("portfolio" only for computations reading nothing but
 // projects, milestones and plans). factsOf: the plan whose kept rollup facts (rollup-facts.ts) the

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { admittedLive, isBuilding, isLine, isProgramme, isSubProject, reportsDue } from "./counting";
 import { lineage } from "./project-figures";
 import type { QueryClient } from "./rollup-cache";
+import { STAMP_COLUMNS } from "./stamps";
 
 // The facts of a plan's projects that do not depend on the period or on the reports: the counting
 // classes (counting.ts), 总投资, the endPeriod a period is checked against, and the milestone dates.
@@ -60,8 +61,7 @@ export function keptFacts(planId: number, version: string): Prisma.Sql {
     FROM "ProjectRollupFact" f WHERE f."planId" = ${planId} AND f.version = ${version}::bigint`;
 }
 
-// The CTE `stamp` of a rollup statement: the rollup stamps of its own snapshot ("all", portfolio,
-// base: text, 'none' without a stamp row, as rollup-cache.ts reads them) and `facts_current`: whether
+// The CTE `stamp` of a rollup statement: the rollup stamps of its own snapshot (stamps.ts) and `facts_current`: whether
 // what it was given from earlier snapshots belongs to this one — the kept facts (factsVersion: the
 // copy of the snapshot's portfolio version, and there) and kept partial sums (baseVersion: computed at
 // the snapshot's base version). Without either it reads everything itself: always current. A statement
@@ -75,8 +75,7 @@ export function stampAndFacts(planId: number, kept: { factsVersion?: string; bas
   if (kept.baseVersion) checks.push(Prisma.sql`s."baseVersion" = ${kept.baseVersion}::bigint`);
   return Prisma.sql`
     stamp AS MATERIALIZED (
-      SELECT COALESCE(s.version::text, 'none') AS "all", COALESCE(s."portfolioVersion"::text, 'none') AS portfolio,
-        COALESCE(s."baseVersion"::text, 'none') AS base, COALESCE(${checks.length ? Prisma.join(checks, " AND ") : Prisma.sql`true`}, false) AS facts_current
+      SELECT ${STAMP_COLUMNS}, COALESCE(${checks.length ? Prisma.join(checks, " AND ") : Prisma.sql`true`}, false) AS facts_current
       FROM (SELECT 1) one LEFT JOIN "RollupStamp" s ON s.id = 1)`;
 }
 
