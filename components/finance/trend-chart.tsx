@@ -3,7 +3,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis,
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { formatMoney, UNIT_LABEL, type MoneyUnit } from "@/lib/money";
 import { periodLabel } from "@/lib/periods";
-import type { TrendPoint } from "@/lib/server/rollups/group-rollup";
+import type { TrendPoint } from "@/lib/server/rollups/trend";
 import { Amount } from "./amount";
 import { chartNumber } from "./chart-number";
 

@@ -6,7 +6,8 @@ import { carryOverCandidates } from "@/lib/server/carry-over/carry-over-candidat
 import { proposeAnnualPlan } from "@/lib/server/annual-plans/propose-annual-plan";
 import { saveReport } from "@/lib/server/reports/save-report";
 import { planRollup } from "@/lib/server/rollups/plan-rollup";
-import { groupRollup, trend } from "@/lib/server/rollups/group-rollup";
+import { groupRollup } from "@/lib/server/rollups/group-rollup";
+import { trend } from "@/lib/server/rollups/trend";
 import { projectFigures } from "@/lib/server/rollups/project-figures";
 import { makePlan, makeProject } from "@/lib/server/seed/factories";
 import { makeAnnualPlan, makeMilestone, makeReport } from "@/lib/server/seed/report-factories";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { cachedGroupRollup, drillProjects, groupRollup, stampedGroupRollup, type Dim } from "@/lib/server/rollups/group-rollup";
+import { drillProjects } from "@/lib/server/rollups/drill-projects";
+import { cachedGroupRollup, groupRollup, stampedGroupRollup, type Dim } from "@/lib/server/rollups/group-rollup";
 import { cachedStatement } from "@/lib/server/rollups/rollup-cache";
 import { ensureRollupFacts, keptFactsVersion } from "@/lib/server/rollups/rollup-facts";
 import { makePlan } from "@/lib/server/seed/factories";

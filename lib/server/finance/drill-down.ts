@@ -1,7 +1,8 @@
 import "server-only";
 import { drillQuerySchema } from "@/lib/schemas/finance";
 import { operation } from "@/lib/server/operation";
-import { drillProjects, groupRollup, type Dim, type GroupKey } from "@/lib/server/rollups/group-rollup";
+import { drillProjects } from "@/lib/server/rollups/drill-projects";
+import { groupRollup, type Dim, type GroupKey } from "@/lib/server/rollups/group-rollup";
 import { cachedRollup } from "@/lib/server/rollups/rollup-cache";
 import { planContext } from "./plan-context";
 

@@ -1,7 +1,9 @@
 import "server-only";
 import { dashboardQuerySchema } from "@/lib/schemas/finance";
 import { operation } from "@/lib/server/operation";
-import { drillProjects, groupRollup, keptFactPartials, trend, type Dim } from "@/lib/server/rollups/group-rollup";
+import { drillProjects } from "@/lib/server/rollups/drill-projects";
+import { groupRollup, keptFactPartials, type Dim } from "@/lib/server/rollups/group-rollup";
+import { trend } from "@/lib/server/rollups/trend";
 import { cachedRollup } from "@/lib/server/rollups/rollup-cache";
 import { planContext } from "./plan-context";
 

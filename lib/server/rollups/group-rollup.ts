@@ -2,17 +2,17 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { zh } from "@/lib/i18n/zh-CN";
-import { periodEndDate, periodYear, periodsOfYear, yearShareAtEnd, type Cycle } from "@/lib/periods";
-import { type DRILL_FIGURE_NAMES } from "@/lib/schemas/finance";
+import { periodEndDate, periodYear, yearShareAtEnd, type Cycle } from "@/lib/periods";
 import { ratesOf, type GroupFigures, type Rates } from "@/lib/rates";
-import { carriesMoney, inPortfolio, notLeftBy } from "./counting";
-import { annualAmount, countedReports, countedSums, keyedSums, lineage } from "./project-figures";
+import { notLeftBy } from "./counting";
+import { annualAmount, countedSums, keyedSums } from "./project-figures";
 import { computedFacts, keptFacts, keptFactsVersion, stampAndFacts } from "./rollup-facts";
 import { cachedStatement, type QueryClient, type Stamps } from "./rollup-cache";
 
 // Group rollups of a plan for one reporting period: by unit, category (section), build-period
 // (start) year and status, any combination of those at once (GROUPING SETS), plus the plan total.
-// Everything is summed in SQL in one statement; the server only attaches names and the rates.
+// Everything is summed in SQL in one statement; the server only attaches names and the rates. The
+// projects behind a figure: drill-projects.ts; the year's trend: trend.ts.
 //
 // Rules (counting.ts, the same for every rollup, list and export):
 // - counts: 项目 = reporting lines (standalone projects and bundle lines); 子项目 and 工程/任务 are
@@ -56,7 +56,7 @@ const column = (table: "pf" | "kf" | "fine", d: Dim) => Prisma.raw(`${table}.${D
 // current portfolio version when q.factsVersion names one, else computed here.
 // withMoney = false leaves the money columns NULL without reading the reports (lists that show
 // no amounts: overdue, not reported).
-function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
+export function projectFacts(q: RollupQuery, withMoney = true): Prisma.Sql {
   const year = periodYear(q.period);
   const asOf = periodEndDate(q.period);
   const kept = q.fromReports ? undefined : q.factsVersion;
@@ -111,47 +111,20 @@ const MONEY_FIGURES: [name: string, overPf: string, overKf: string][] = [
   ["fundsYearWan", "sum(pf.funds_wan) FILTER (WHERE pf.line)", "sum(kf.funds_wan)"],
 ];
 const list = (items: string[]) => Prisma.raw(items.join(",\n  "));
-const q_ = (name: string) => `"${name}"`;
+const ident = (name: string) => `"${name}"`;
 const SQL_TYPE = { count: "bigint", money: "numeric" } as const;
 // fine: the facts partials, then the money partials, in one column list.
-const FINE = list([...FACT_FIGURES.map(([n]) => `facts_fine.${q_(n)}`), ...MONEY_FIGURES.map(([n]) => `NULL::numeric AS ${q_(n)}`)]);
-const FINE_MONEY = list([...FACT_FIGURES.map(([n, , kind]) => `NULL::${SQL_TYPE[kind]} AS ${q_(n)}`), ...MONEY_FIGURES.map(([n]) => `money_fine.${q_(n)}`)]);
-const TOTALS = list([
-  ...FACT_FIGURES.map(([n, , kind]) => (kind === "count" ? `COALESCE(sum(fine.${q_(n)}), 0)::int AS ${q_(n)}` : `sum(fine.${q_(n)})::text AS ${q_(n)}`)),
-  ...MONEY_FIGURES.map(([n]) => `sum(fine.${q_(n)})::text AS ${q_(n)}`),
+const FINE = list([...FACT_FIGURES.map(([n]) => `facts_fine.${ident(n)}`), ...MONEY_FIGURES.map(([n]) => `NULL::numeric AS ${ident(n)}`)]);
+const FINE_MONEY = list([
+  ...FACT_FIGURES.map(([n, , kind]) => `NULL::${SQL_TYPE[kind]} AS ${ident(n)}`),
+  ...MONEY_FIGURES.map(([n]) => `money_fine.${ident(n)}`),
 ]);
-
-// The projects behind each figure (drill-down), as predicates over pf, matching FIGURES above.
-export type DrillFigure = (typeof DRILL_FIGURE_NAMES)[number];
-
-// Lines due to report (counting.ts reportsDue, as in 填报情况) that have not: reported means the period's
-// current revision is submitted or approved, or an approved revision counts.
-const REPORTED = (period: string) => Prisma.sql`EXISTS (SELECT 1 FROM "ProgressReport" rr WHERE rr."projectId" = pf.id AND rr.period = ${period}
-  AND (rr."isOfficial" OR (rr."isCurrent" AND rr.status IN ('SUBMITTED', 'APPROVED'))))`;
-
-function drillPredicate(figure: DrillFigure, period: string): Prisma.Sql {
-  switch (figure) {
-    case "projects":
-    case "money":
-      return Prisma.sql`pf.line`;
-    case "unknown":
-      return Prisma.sql`pf.line AND pf.total IS NULL`;
-    case "dueStart":
-      return Prisma.sql`pf.building AND pf.due_start`;
-    case "started":
-      return Prisma.sql`pf.building AND pf.started`;
-    case "notStarted":
-      return Prisma.sql`pf.building AND pf.due_start AND NOT pf.started`;
-    case "dueComplete":
-      return Prisma.sql`pf.building AND pf.due_complete`;
-    case "onTime":
-      return Prisma.sql`pf.building AND pf.on_time`;
-    case "overdue":
-      return Prisma.sql`pf.building AND ((pf.due_start AND NOT pf.started) OR (pf.due_complete AND NOT pf.completed))`;
-    case "notReported":
-      return Prisma.sql`pf.reports_due AND NOT ${REPORTED(period)}`;
-  }
-}
+const TOTALS = list([
+  ...FACT_FIGURES.map(([n, , kind]) =>
+    kind === "count" ? `COALESCE(sum(fine.${ident(n)}), 0)::int AS ${ident(n)}` : `sum(fine.${ident(n)})::text AS ${ident(n)}`,
+  ),
+  ...MONEY_FIGURES.map(([n]) => `sum(fine.${ident(n)})::text AS ${ident(n)}`),
+]);
 
 // GROUPING() bitmask of a set over the dims in use: bit set = dim aggregated over.
 function maskOf(set: Dim[], dims: Dim[]) {
@@ -167,7 +140,7 @@ const groupBy = (table: "pf" | "kf", dims: Dim[]) => (dims.length ? Prisma.sql`G
 const withDims = (table: "pf" | "kf", dims: Dim[]) => (dims.length ? Prisma.sql`${dimList(table, dims)},` : Prisma.empty);
 const factsFineOfPf = (dims: Dim[]) => Prisma.sql`
     facts_fine AS (
-      SELECT ${withDims("pf", dims)} ${list(FACT_FIGURES.map(([n, partial]) => `${partial} AS ${q_(n)}`))}
+      SELECT ${withDims("pf", dims)} ${list(FACT_FIGURES.map(([n, partial]) => `${partial} AS ${ident(n)}`))}
       FROM pf ${groupBy("pf", dims)})`;
 
 // The statement of the facts partials (cachedGroupRollup keeps its result per base version). Always one
@@ -175,7 +148,7 @@ const factsFineOfPf = (dims: Dim[]) => Prisma.sql`
 export function factPartialsSql(q: RollupQuery, dims: Dim[]): Prisma.Sql {
   return Prisma.sql`
     WITH ${projectFacts(q, false)}, ${factsFineOfPf(dims)}
-    SELECT ${list([...dims.map((d) => `ff.${DIM_COLUMN[d]}${d === "status" ? "::text" : ""} AS ${DIM_COLUMN[d]}`), ...FACT_FIGURES.map(([n, , kind]) => `ff.${q_(n)}${kind === "count" ? "::int" : "::text"} AS ${q_(n)}`)])},
+    SELECT ${list([...dims.map((d) => `ff.${DIM_COLUMN[d]}${d === "status" ? "::text" : ""} AS ${DIM_COLUMN[d]}`), ...FACT_FIGURES.map(([n, , kind]) => `ff.${ident(n)}${kind === "count" ? "::int" : "::text"} AS ${ident(n)}`)])},
       ff."projectCount" IS NOT NULL AS present, stamp."all" AS stamp_all, stamp.portfolio AS stamp_portfolio, stamp.base AS stamp_base, stamp.facts_current
     FROM stamp LEFT JOIN facts_fine ff ON true`;
 }
@@ -205,10 +178,10 @@ function factsFineOfPartials(p: FactPartials): Prisma.Sql {
     ...FACT_FIGURES.map(([n, , kind]) => ({ name: n, type: SQL_TYPE[kind], cast: "" })),
   ];
   const arrays = cols.map((c) => Prisma.sql`${p.rows.map((r) => r[c.name] ?? null)}::${Prisma.raw(c.type)}[]`);
-  const names = cols.map((c) => (c.cast ? `t.${q_(c.name)}${c.cast} AS ${q_(c.name)}` : `t.${q_(c.name)}`));
+  const names = cols.map((c) => (c.cast ? `t.${ident(c.name)}${c.cast} AS ${ident(c.name)}` : `t.${ident(c.name)}`));
   return Prisma.sql`
     facts_fine AS (
-      SELECT ${list(names)} FROM unnest(${Prisma.join(arrays)}) AS t(${list(cols.map((c) => q_(c.name)))}))`;
+      SELECT ${list(names)} FROM unnest(${Prisma.join(arrays)}) AS t(${list(cols.map((c) => ident(c.name)))}))`;
 }
 
 // The SQL of a rollup (exported so the benchmark runs exactly this statement directly). The facts
@@ -222,8 +195,8 @@ export function groupRollupSql(q: RollupQuery, sets: Dim[][], partials?: FactPar
   const NULL_OF: Record<Dim, string> = { unit: "NULL::int", category: "NULL::int", year: "NULL::int", status: `NULL::"ProjectStatus"` };
   const key = (d: Dim, alias: string) => Prisma.sql`${dims.includes(d) ? column("fine", d) : Prisma.raw(NULL_OF[d])} AS ${Prisma.raw(alias)}`;
   const moneyFine = q.fromReports
-    ? Prisma.sql`SELECT ${withDims("pf", dims)} ${list(MONEY_FIGURES.map(([n, overPf]) => `${overPf} AS ${q_(n)}`))} FROM pf ${groupBy("pf", dims)}`
-    : Prisma.sql`SELECT ${withDims("kf", dims)} ${list(MONEY_FIGURES.map(([n, , overKf]) => `${overKf} AS ${q_(n)}`))} FROM (${keyedSums(q)}) kf ${groupBy("kf", dims)}`;
+    ? Prisma.sql`SELECT ${withDims("pf", dims)} ${list(MONEY_FIGURES.map(([n, overPf]) => `${overPf} AS ${ident(n)}`))} FROM pf ${groupBy("pf", dims)}`
+    : Prisma.sql`SELECT ${withDims("kf", dims)} ${list(MONEY_FIGURES.map(([n, , overKf]) => `${overKf} AS ${ident(n)}`))} FROM (${keyedSums(q)}) kf ${groupBy("kf", dims)}`;
   const head = partials
     ? Prisma.sql`${stampAndFacts(q.planId, { baseVersion: partials.base })}, ${factsFineOfPartials(partials)}`
     : Prisma.sql`${projectFacts(q, q.fromReports ?? false)}, ${factsFineOfPf(dims)}`;
@@ -305,7 +278,7 @@ function figuresOf(r: RawGroup): GroupFigures & { subProjectCount: number } {
 }
 
 // The query reading the kept rollup facts when this snapshot sees a copy of the current version.
-async function withKeptFacts<Q extends RollupQuery>(client: QueryClient, q: Q): Promise<Q> {
+export async function withKeptFacts<Q extends RollupQuery>(client: QueryClient, q: Q): Promise<Q> {
   if (q.fromReports || q.factsVersion) return q;
   return { ...q, factsVersion: await keptFactsVersion(client, q.planId) };
 }
@@ -373,129 +346,4 @@ function groupsOf(raw: RawGroup[], q: RollupQuery, sets: Dim[][], cycle: Cycle):
         return { key: keyOf(r, set), name: nameOf(r, set), ...figures, rates: ratesOf(figures, share) };
       });
   });
-}
-
-// Completed investment per period of the period's year (本期完成, 本年累计 up to the period) and the
-// 序时 plan line (annual plan × share of the year). The cumulative value at the period equals the
-// rollup's completedYearWan: same rows (the lines that carry money), same counted reports.
-export type TrendPoint = { period: string; completedWan: string | null; cumulativeWan: string | null; plannedWan: string | null };
-
-export function trendSql(q: RollupQuery, cycle: Cycle): Prisma.Sql {
-  const year = periodYear(q.period);
-  const wan = Prisma.raw(q.includeSubmitted ? `f."withSubmittedPeriodWan"` : `f."periodWan"`);
-  // Each line's running-figure row of a period holds the period's counted amount of its lineage; the
-  // rows carry their line's keys (migration figure_group_keys), so no join picks the lines.
-  const perPeriod = q.fromReports
-    ? trendFromReports(q)
-    : Prisma.sql`
-      SELECT f.period, sum(${wan}) AS wan
-      FROM "ProjectPeriodFigure" f
-      WHERE f."planId" = ${q.planId} AND f.year = ${year} AND f.period <= ${q.period} AND f."moneyLine" AND ${notLeftBy(q.period, "f")}
-      GROUP BY f.period`;
-  const periods = periodsOfYear(year, cycle);
-  return Prisma.sql`
-    WITH lines AS (SELECT p.id FROM "Project" p WHERE p."planId" = ${q.planId} AND ${inPortfolio(q.period)} AND ${carriesMoney()}),
-    per AS (${perPeriod}),
-    annual AS (SELECT sum(${annualAmount(q.includeSubmitted ?? false)}) AS wan FROM "AnnualPlanAmount" a JOIN lines ON lines.id = a."projectId" WHERE a.year = ${year})
-    SELECT k.period, per.wan::text AS "completedWan",
-      CASE WHEN k.period <= ${q.period} THEN (sum(per.wan) OVER (ORDER BY k.ord))::text END AS "cumulativeWan",
-      round(annual.wan * k.ord / ${periods.length}, 4)::text AS "plannedWan"
-    FROM unnest(${periods}::text[]) WITH ORDINALITY AS k(period, ord)
-    LEFT JOIN per ON per.period = k.period
-    CROSS JOIN annual
-    ORDER BY k.ord`;
-}
-
-// The reference: each period's amount summed from the counted reports of the lines and their
-// lineage (tests compare both).
-function trendFromReports(q: RollupQuery): Prisma.Sql {
-  return Prisma.sql`
-      SELECT r.period, sum(r."completedAmount") AS wan
-      FROM "ProgressReport" r
-      JOIN (SELECT id AS member FROM lines UNION ALL (${lineage(q.planId)} SELECT l.member FROM lineage l JOIN lines ON lines.id = l.line)) members
-        ON members.member = r."projectId"
-      WHERE r.year = ${periodYear(q.period)} AND r.period <= ${q.period} AND (${countedReports(q.includeSubmitted ?? false)})
-      GROUP BY r.period`;
-}
-
-export async function trend(client: QueryClient, q: RollupQuery, cycle: Cycle): Promise<TrendPoint[]> {
-  return client.$queryRaw<TrendPoint[]>(trendSql(q, cycle));
-}
-
-// Projects behind a figure of a group: the drill-down. Per-project figures come from the same pf
-// rows the rollup sums, so the list adds up to the figure shown on the dashboard.
-export type DrillRow = {
-  id: number;
-  name: string;
-  parentId: number | null;
-  unitId: number | null;
-  unitName: string | null;
-  sectionId: number;
-  sectionName: string;
-  startYear: number | null;
-  endYear: number | null;
-  status: string;
-  kind: string;
-  line: boolean; // a reporting line: counted as 项目, carries the money
-  subProjectCount: number; // its sub-projects (a bundle line), counted apart
-  totalWan: string | null;
-  annualPlanWan: string | null;
-  completedYearWan: string | null;
-  completedToDateWan: string | null;
-  fundsYearWan: string | null;
-  startDue: Date | null;
-  completeDue: Date | null;
-  started: boolean;
-  completed: boolean;
-  reportStatus: string | null; // status of the period's current revision, null = not reported
-  overdueStart: boolean;
-  overdueComplete: boolean;
-};
-
-export type DrillQuery = RollupQuery & { key: GroupKey; figure: DrillFigure; limit?: number; withMoney?: boolean };
-
-function keyFilter(key: GroupKey): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  if (key.unitId !== undefined) parts.push(key.unitId === null ? Prisma.sql`pf.unit_id IS NULL` : Prisma.sql`pf.unit_id = ${key.unitId}`);
-  if (key.sectionId !== undefined) parts.push(Prisma.sql`pf.section_id = ${key.sectionId}`);
-  if (key.startYear !== undefined) parts.push(key.startYear === null ? Prisma.sql`pf.start_year IS NULL` : Prisma.sql`pf.start_year = ${key.startYear}`);
-  if (key.status !== undefined) parts.push(Prisma.sql`pf.status::text = ${key.status}`);
-  return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
-}
-
-export async function drillProjects(client: QueryClient, q: DrillQuery): Promise<{ rows: DrillRow[]; count: number }> {
-  // First the matching rows in order (and their count), then the details of the ones shown.
-  const rows = await client.$queryRaw<(DrillRow & { total_count: number })[]>(Prisma.sql`
-    WITH ${projectFacts(await withKeptFacts(client, q), q.withMoney ?? true)},
-    picked AS (
-      SELECT pf.*, count(*) OVER () AS total_count,
-        row_number() OVER (ORDER BY ${q.figure === "overdue" ? Prisma.sql`LEAST(pf.start_due, pf.complete_due) NULLS LAST, ` : Prisma.empty}u."sortOrder" NULLS LAST, s."sortOrder", p."sortOrder", p.id) AS ord
-      FROM pf
-      JOIN "Project" p ON p.id = pf.id
-      JOIN "Section" s ON s.id = p."sectionId"
-      LEFT JOIN "ReportingUnit" u ON u.id = p."unitId"
-      WHERE (${drillPredicate(q.figure, q.period)}) ${keyFilter(q.key)}
-      ORDER BY ord
-      ${q.limit ? Prisma.sql`LIMIT ${q.limit}` : Prisma.empty}
-    )
-    SELECT p.id, p.name, p."parentId", p."unitId", u.name AS "unitName", p."sectionId", COALESCE(s.number || ' ', '') || s.title AS "sectionName",
-      p."startYear", p."endYear", p.status::text AS status, p.kind::text AS kind, pf.line,
-      CASE WHEN pf.line THEN pf.total::text END AS "totalWan",
-      CASE WHEN pf.line THEN pf.annual::text END AS "annualPlanWan",
-      CASE WHEN pf.line THEN pf.year_wan::text END AS "completedYearWan",
-      CASE WHEN pf.line THEN pf.cum_wan::text END AS "completedToDateWan",
-      CASE WHEN pf.line THEN pf.funds_wan::text END AS "fundsYearWan",
-      pf.start_due AS "startDue", pf.complete_due AS "completeDue", pf.started, pf.completed,
-      cur.status::text AS "reportStatus",
-      pf.building AND pf.due_start AND NOT pf.started AS "overdueStart",
-      pf.building AND pf.due_complete AND NOT pf.completed AS "overdueComplete",
-      (SELECT count(*) FROM "Project" ch WHERE ch."parentId" = p.id AND ch."deletedAt" IS NULL)::int AS "subProjectCount",
-      pf.total_count::int AS total_count
-    FROM picked pf
-    JOIN "Project" p ON p.id = pf.id
-    JOIN "Section" s ON s.id = p."sectionId"
-    LEFT JOIN "ReportingUnit" u ON u.id = p."unitId"
-    LEFT JOIN "ProgressReport" cur ON cur."projectId" = p.id AND cur.period = ${q.period} AND cur."isCurrent"
-    ORDER BY pf.ord`);
-  return { rows: rows.map(({ total_count: _c, ...r }) => r), count: rows[0]?.total_count ?? 0 };
 }

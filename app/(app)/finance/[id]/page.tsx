@@ -18,7 +18,7 @@ import { FOUR_RATES, RATES } from "@/lib/rates";
 import { flatParams } from "@/lib/schemas/finance";
 import { requireUser } from "@/lib/server/auth/current-user";
 import { getDashboard } from "@/lib/server/finance/get-dashboard";
-import type { DrillRow } from "@/lib/server/rollups/group-rollup";
+import type { DrillRow } from "@/lib/server/rollups/drill-projects";
 import { moneyUnitForPlan } from "@/lib/ui/money-unit";
 import { orForbidden } from "@/lib/ui/or-forbidden";
 import { idParam, orNotFound } from "@/lib/ui/or-not-found";
