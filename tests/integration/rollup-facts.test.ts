@@ -160,4 +160,34 @@ describe("money summed from the keyed running figures", () => {
       await expectSame(label);
     }
   });
+
+  it("a project edit open while an approval of the same project commits: the approval is not held up, and the figures end with the edit's keys", async () => {
+    const { plan, started, units } = await portfolio();
+    const report = await makeReport(db, { projectId: started.id, period: "2025-05", status: "SUBMITTED", completedWan: "3" });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let edited!: () => void;
+    const editDone = new Promise<void>((r) => (edited = r));
+    // The edit moves the project to the other unit and stays open…
+    const edit = db.$transaction(
+      async (tx) => {
+        await tx.project.update({ where: { id: started.id }, data: { unitId: units[1].id } });
+        edited();
+        await held;
+      },
+      { timeout: 30_000 },
+    );
+    await editDone;
+    // …while the approval of its report commits (refreshing the project's running figures).
+    await db.progressReport.update({ where: { id: report.id }, data: { status: "APPROVED", isOfficial: true } });
+    release();
+    await edit;
+    for (const includeSubmitted of [false, true]) {
+      const q = { planId: plan.id, period: "2025-12", includeSubmitted };
+      expect(await groupRollup(db, q, SETS, "MONTHLY")).toEqual(await groupRollup(db, { ...q, fromReports: true }, SETS, "MONTHLY"));
+    }
+    const rows = await db.projectPeriodFigure.findMany({ where: { projectId: started.id }, select: { unitId: true } });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.unitId === units[1].id)).toBe(true);
+  });
 });

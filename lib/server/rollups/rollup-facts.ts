@@ -69,10 +69,11 @@ export function keptFacts(planId: number, version: string): Prisma.Sql {
 // a figure.
 export function stampAndFacts(planId: number, kept: { factsVersion?: string; baseVersion?: string } = {}): Prisma.Sql {
   const checks: Prisma.Sql[] = [];
+  // Compared as text: a version read without a stamp row is 'none', and matches nothing.
   if (kept.factsVersion)
-    checks.push(Prisma.sql`s."portfolioVersion" = ${kept.factsVersion}::bigint
+    checks.push(Prisma.sql`s."portfolioVersion"::text = ${kept.factsVersion}
         AND EXISTS (SELECT 1 FROM "ProjectRollupFact" f WHERE f."planId" = ${planId} AND f.version = s."portfolioVersion")`);
-  if (kept.baseVersion) checks.push(Prisma.sql`s."baseVersion" = ${kept.baseVersion}::bigint`);
+  if (kept.baseVersion) checks.push(Prisma.sql`s."baseVersion"::text = ${kept.baseVersion}`);
   return Prisma.sql`
     stamp AS MATERIALIZED (
       SELECT ${STAMP_COLUMNS}, COALESCE(${checks.length ? Prisma.join(checks, " AND ") : Prisma.sql`true`}, false) AS facts_current

@@ -1,7 +1,7 @@
 -- The money of a rollup without a join (issue #17): each running-figure row carries its project's
 -- rollup keys (plan, unit, section, start year, status, whether it is a reporting line of the
 -- portfolio, endPeriod, whether its 总投资 is known), so a rollup for a period sums one index range of
--- one plan per group. The figure refresh writes them; a trigger on Project keeps them equal.
+-- one plan per group. The figure refresh writes them; a change to a project's keys refreshes its rows.
 ALTER TABLE "ProjectPeriodFigure" ADD COLUMN "endPeriod" TEXT,
 ADD COLUMN "moneyLine" BOOLEAN,
 ADD COLUMN "planId" INTEGER,
@@ -35,19 +35,24 @@ CREATE INDEX "ProjectPeriodFigure_planId_untilPeriod_period_idx" ON "ProjectPeri
 CREATE INDEX "ProjectPeriodFigure_planId_year_period_idx" ON "ProjectPeriodFigure" ("planId", "year", "period")
   INCLUDE ("moneyLine", "endPeriod", "periodWan", "withSubmittedPeriodWan");
 
--- A change to a project's keys reaches its rows at once (the refresh at commit writes the same).
-CREATE FUNCTION "figure_keys_follow_project"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A change to a project's keys: its rows are rewritten at commit with the other noted refreshes (the
+-- figure refresh below reads the keys then), under the stamp lock like every refresh, never
+-- mid-transaction: a concurrent refresh neither waits on rows this transaction locked nor leaves the
+-- keys it read before this commit. The statement-level trigger on Project that notes carry-over
+-- changes (migration project_figures_at_commit) notes these too.
+CREATE OR REPLACE FUNCTION "project_figures_lineage_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids integer[];
 BEGIN
-  UPDATE "ProjectPeriodFigure" f SET ("planId", "unitId", "sectionId", "startYear", status, "moneyLine", "endPeriod", "totalKnown") =
-    (SELECT k.* FROM "figure_keys_of"(NEW) k)
-  WHERE f."projectId" = NEW.id;
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(n.id) INTO ids FROM new_rows n WHERE n."predecessorId" IS NOT NULL;
+  ELSE
+    SELECT array_agg(n.id) INTO ids FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE o."predecessorId" IS DISTINCT FROM n."predecessorId"
+      OR (SELECT k FROM "figure_keys_of"(o) k) IS DISTINCT FROM (SELECT k FROM "figure_keys_of"(n) k);
+  END IF;
+  PERFORM "project_figures_note"(ids);
   RETURN NULL;
 END $$;
-CREATE TRIGGER "figure_keys" AFTER UPDATE OF "planId", "unitId", "sectionId", "startYear", status, kind, "parentId", "deletedAt", admission, "endPeriod", "totalInvestment"
-  ON "Project" FOR EACH ROW
-  WHEN ((OLD."planId", OLD."unitId", OLD."sectionId", OLD."startYear", OLD.status, OLD.kind, OLD."parentId", OLD."deletedAt", OLD.admission, OLD."endPeriod", OLD."totalInvestment" IS NULL)
-    IS DISTINCT FROM (NEW."planId", NEW."unitId", NEW."sectionId", NEW."startYear", NEW.status, NEW.kind, NEW."parentId", NEW."deletedAt", NEW.admission, NEW."endPeriod", NEW."totalInvestment" IS NULL))
-  EXECUTE FUNCTION "figure_keys_follow_project"();
 
 -- The refresh (migration figure_until_period) writes the keys with the figures.
 CREATE OR REPLACE FUNCTION "refresh_project_figures"(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
