@@ -5,6 +5,7 @@
 // One storage for the whole process: the server script and Next's bundles each load their own copy of
 // this module, so the instance lives on globalThis.
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { Stamps } from "@/lib/server/rollups/stamps";
 
 export type TimingStore = {
   start: number;
@@ -13,7 +14,7 @@ export type TimingStore = {
   readOnly: boolean;
   // The rollup stamps read once per read-only request (lib/server/rollups/rollup-cache.ts): route
   // handlers have no React render to memoise them in.
-  rollupStamps?: Promise<Record<"all" | "portfolio" | "base", string>>;
+  rollupStamps?: Promise<Stamps>;
 };
 
 const KEY = Symbol.for("ledger.serverTiming");

@@ -5,22 +5,17 @@
 import fs from "node:fs";
 import { db } from "../../lib/db";
 import { ROLLUP_SETS } from "../../lib/server/finance/get-rollup";
-import { DIMS, factPartials, groupRollupSql } from "../../lib/server/rollups/group-rollup";
-import { ensureRollupFacts, keptFactsVersion } from "../../lib/server/rollups/rollup-facts";
+import { dimsOf, factPartials, groupRollupSql } from "../../lib/server/rollups/group-rollup";
+import { ensureRollupFacts } from "../../lib/server/rollups/rollup-facts";
 
 async function main() {
   const [planId, period, out] = process.argv.slice(2);
-  await ensureRollupFacts(Number(planId));
-  const factsVersion = await keptFactsVersion(db, Number(planId));
+  const factsVersion = await ensureRollupFacts(Number(planId));
   if (!factsVersion) throw new Error("the bench plan's rollup facts were not kept");
   const q = { planId: Number(planId), period, includeSubmitted: false };
   const statement = async (by: "unit" | "category") => {
     const sets = ROLLUP_SETS[by];
-    const partials = await factPartials(
-      db,
-      { ...q, factsVersion },
-      DIMS.filter((d) => sets.some((s) => s.includes(d))),
-    );
+    const partials = await factPartials(db, { ...q, factsVersion }, dimsOf(sets));
     const sql = groupRollupSql(q, sets, partials.value);
     return { text: sql.text, values: sql.values };
   };

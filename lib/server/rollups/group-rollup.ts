@@ -6,7 +6,7 @@ import { periodEndDate, periodYear, yearShareAtEnd, type Cycle } from "@/lib/per
 import { ratesOf, type GroupFigures, type Rates } from "@/lib/rates";
 import { notLeftBy } from "./counting";
 import { annualAmount, countedSums, keyedSums } from "./project-figures";
-import { computedFacts, keptFacts, keptFactsVersion, stampAndFacts } from "./rollup-facts";
+import { computedFacts, keptFacts, keptFactsVersion, STAMP_OUTPUT, stampAndFacts, stampedOf, type StampedRow } from "./rollup-facts";
 import { cachedStatement, type QueryClient, type Stamps } from "./rollup-cache";
 
 // Group rollups of a plan for one reporting period: by unit, category (section), build-period
@@ -27,6 +27,8 @@ import { cachedStatement, type QueryClient, type Stamps } from "./rollup-cache";
 
 export type Dim = "unit" | "category" | "year" | "status";
 export const DIMS: Dim[] = ["unit", "category", "year", "status"];
+// The dimensions a list of grouping sets uses, in DIMS order.
+export const dimsOf = (sets: Dim[][]): Dim[] => DIMS.filter((d) => sets.some((s) => s.includes(d)));
 
 export type RollupQuery = {
   planId: number;
@@ -149,26 +151,15 @@ export function factPartialsSql(q: RollupQuery, dims: Dim[]): Prisma.Sql {
   return Prisma.sql`
     WITH ${projectFacts(q, false)}, ${factsFineOfPf(dims)}
     SELECT ${list([...dims.map((d) => `ff.${DIM_COLUMN[d]}${d === "status" ? "::text" : ""} AS ${DIM_COLUMN[d]}`), ...FACT_FIGURES.map(([n, , kind]) => `ff.${ident(n)}${kind === "count" ? "::int" : "::text"} AS ${ident(n)}`)])},
-      ff."projectCount" IS NOT NULL AS present, stamp."all" AS stamp_all, stamp.portfolio AS stamp_portfolio, stamp.base AS stamp_base, stamp.facts_current
+      ff."projectCount" IS NOT NULL AS present, ${STAMP_OUTPUT}
     FROM stamp LEFT JOIN facts_fine ff ON true`;
 }
 
 export async function factPartials(client: QueryClient, q: RollupQuery, dims: Dim[]) {
-  type Row = Record<string, string | number | null> & {
-    present: boolean;
-    stamp_all: string;
-    stamp_portfolio: string;
-    stamp_base: string;
-    facts_current: boolean;
-  };
-  const raw = await client.$queryRaw<Row[]>(factPartialsSql(q, dims));
-  const rows = raw.filter((r) => r.present).map(({ present: _p, stamp_all: _a, stamp_portfolio: _s, stamp_base: _b, facts_current: _c, ...r }) => r);
-  const { stamp_all, stamp_portfolio, stamp_base } = raw[0];
-  return {
-    value: { base: stamp_base, dims, rows },
-    stamps: { all: stamp_all, portfolio: stamp_portfolio, base: stamp_base },
-    factsCurrent: raw[0].facts_current,
-  };
+  const raw = await client.$queryRaw<(StampedRow & Record<string, string | number | null> & { present: boolean })[]>(factPartialsSql(q, dims));
+  const rows = raw.filter((r) => r.present).map(({ present: _p, all: _a, portfolio: _s, base: _b, facts_current: _c, ...r }) => r);
+  const stamped = stampedOf(raw[0]);
+  return { value: { base: stamped.stamps.base, dims, rows }, ...stamped };
 }
 
 // Kept partials back into a statement, one array per column.
@@ -189,7 +180,7 @@ function factsFineOfPartials(p: FactPartials): Prisma.Sql {
 // version is its own); the money partials are summed from the keyed running figures, or from pf when
 // summed from the reports (q.fromReports, the reference).
 export function groupRollupSql(q: RollupQuery, sets: Dim[][], partials?: FactPartials): Prisma.Sql {
-  const dims = DIMS.filter((d) => sets.some((s) => s.includes(d)));
+  const dims = dimsOf(sets);
   if (partials && partials.dims.join() !== dims.join()) throw new Error("partial sums of other dimensions");
   const groupingSets = Prisma.join(sets.map((s) => (s.length ? Prisma.sql`(${dimList("fine", s)})` : Prisma.sql`()`)));
   const NULL_OF: Record<Dim, string> = { unit: "NULL::int", category: "NULL::int", year: "NULL::int", status: `NULL::"ProjectStatus"` };
@@ -216,8 +207,7 @@ export function groupRollupSql(q: RollupQuery, sets: Dim[][], partials?: FactPar
       FROM fine
       GROUP BY GROUPING SETS (${groupingSets})
     )
-    SELECT g.*, u.name AS unit_name, COALESCE(s.number || ' ', '') || s.title AS section_name,
-      stamp."all" AS stamp_all, stamp.portfolio AS stamp_portfolio, stamp.base AS stamp_base, stamp.facts_current
+    SELECT g.*, u.name AS unit_name, COALESCE(s.number || ' ', '') || s.title AS section_name, ${STAMP_OUTPUT}
     FROM g
     CROSS JOIN stamp
     LEFT JOIN "ReportingUnit" u ON u.id = g.unit_id
@@ -225,19 +215,15 @@ export function groupRollupSql(q: RollupQuery, sets: Dim[][], partials?: FactPar
     ORDER BY g.gset, u."sortOrder" NULLS LAST, u.id NULLS LAST, s."sortOrder", s.id, g.start_year NULLS LAST, g.status`;
 }
 
-type RawGroup = GroupFigures & { subProjectCount: number } & {
-  gset: number;
-  unit_id: number | null;
-  section_id: number | null;
-  start_year: number | null;
-  status: string | null;
-  unit_name: string | null;
-  section_name: string | null;
-  stamp_all: string;
-  stamp_portfolio: string;
-  stamp_base: string;
-  facts_current: boolean;
-};
+type RawGroup = GroupFigures & { subProjectCount: number } & StampedRow & {
+    gset: number;
+    unit_id: number | null;
+    section_id: number | null;
+    start_year: number | null;
+    status: string | null;
+    unit_name: string | null;
+    section_name: string | null;
+  };
 
 function nameOf(r: RawGroup, set: Dim[]): string {
   const parts = set.map((d) => {
@@ -306,18 +292,13 @@ export async function stampedGroupRollup(
 ): Promise<{ value: GroupRow[][]; stamps: Stamps; factsCurrent: boolean }> {
   if (!sets.some((s) => s.length === 0)) throw new Error("a stamped rollup includes the plan total");
   const raw = await client.$queryRaw<RawGroup[]>(groupRollupSql(q, sets, partials));
-  const [r] = raw;
-  return {
-    value: groupsOf(raw, q, sets, cycle),
-    stamps: { all: r.stamp_all, portfolio: r.stamp_portfolio, base: r.stamp_base },
-    factsCurrent: r.facts_current,
-  };
+  return { value: groupsOf(raw, q, sets, cycle), ...stampedOf(raw[0]) };
 }
 
 // The facts partials of a rollup, kept per base version: summed again (one statement) only after a
 // write other than to the reports. Fetch them before opening a transaction (they use a connection).
 export function keptFactPartials(key: string, q: RollupQuery, sets: Dim[][]): Promise<FactPartials> {
-  const dims = DIMS.filter((d) => sets.some((s) => s.includes(d)));
+  const dims = dimsOf(sets);
   return cachedStatement(`${key}:facts`, (c, fv) => factPartials(c, { ...q, factsVersion: fv }, dims), { factsOf: q.planId, dependsOn: "base" });
 }
 
@@ -335,7 +316,7 @@ export function cachedGroupRollup(key: string, q: RollupQuery, sets: Dim[][], cy
 }
 
 function groupsOf(raw: RawGroup[], q: RollupQuery, sets: Dim[][], cycle: Cycle): GroupRow[][] {
-  const dims = DIMS.filter((d) => sets.some((s) => s.includes(d)));
+  const dims = dimsOf(sets);
   const share = yearShareAtEnd(q.period, cycle);
   return sets.map((set) => {
     const mask = maskOf(set, dims);

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { admittedLive, isBuilding, isLine, isProgramme, isSubProject, reportsDue } from "./counting";
 import { lineage } from "./project-figures";
 import type { QueryClient } from "./rollup-cache";
-import { STAMP_COLUMNS } from "./stamps";
+import { STAMP_COLUMNS, type Stamps } from "./stamps";
 
 // The facts of a plan's projects that do not depend on the period or on the reports: the counting
 // classes (counting.ts), 总投资, the endPeriod a period is checked against, and the milestone dates.
@@ -80,6 +80,14 @@ export function stampAndFacts(planId: number, kept: { factsVersion?: string; bas
       FROM (SELECT 1) one LEFT JOIN "RollupStamp" s ON s.id = 1)`;
 }
 
+// The `stamp` CTE's columns in a statement's output, and what they say.
+export const STAMP_OUTPUT = Prisma.sql`stamp."all", stamp.portfolio, stamp.base, stamp.facts_current`;
+export type StampedRow = Stamps & { facts_current: boolean };
+export const stampedOf = (row: StampedRow): { stamps: Stamps; factsCurrent: boolean } => ({
+  stamps: { all: row.all, portfolio: row.portfolio, base: row.base },
+  factsCurrent: row.facts_current,
+});
+
 // The current portfolio version when a copy of it is kept and visible in this snapshot, else undefined.
 export async function keptFactsVersion(client: QueryClient, planId: number): Promise<string | undefined> {
   const [row] = await client.$queryRaw<{ v: string }[]>`
@@ -95,8 +103,7 @@ const keptVersion = new Map<number, string>();
 
 export async function keptFactsFor(planId: number, portfolio: string): Promise<string | undefined> {
   if (keptVersion.get(planId) === portfolio) return portfolio;
-  await ensureRollupFacts(planId);
-  const version = await keptFactsVersion(db, planId);
+  const version = await ensureRollupFacts(planId);
   if (version) keptVersion.set(planId, version);
   return version;
 }
@@ -110,10 +117,11 @@ export function forgetKeptFacts(planId: number) {
 // snapshot: rollup-cache.ts). Built in one REPEATABLE READ snapshot, so the version and the facts
 // belong together; older copies of the plan are removed (readers still in an older snapshot keep
 // seeing them). One build per plan at a time in this process; another process building the same
-// version at once makes this one fail its insert, which is fine: the copy exists.
-const building = new Map<number, Promise<void>>();
+// version at once makes this one fail its insert, which is fine: the copy exists. Resolves to the kept
+// version (undefined if none could be kept).
+const building = new Map<number, Promise<string | undefined>>();
 
-export function ensureRollupFacts(planId: number): Promise<void> {
+export function ensureRollupFacts(planId: number): Promise<string | undefined> {
   let job = building.get(planId);
   if (!job) {
     job = buildFacts(planId).finally(() => building.delete(planId));
@@ -122,17 +130,18 @@ export function ensureRollupFacts(planId: number): Promise<void> {
   return job;
 }
 
-async function buildFacts(planId: number) {
+async function buildFacts(planId: number): Promise<string | undefined> {
   // Usually the copy exists: one statement, no transaction.
-  if (await keptFactsVersion(db, planId)) return;
+  const kept = await keptFactsVersion(db, planId);
+  if (kept) return kept;
   try {
-    await db.$transaction(
+    return await db.$transaction(
       async (tx) => {
         const [{ v, kept }] = await tx.$queryRaw<{ v: string; kept: boolean }[]>`
           SELECT s."portfolioVersion"::text AS v,
             EXISTS (SELECT 1 FROM "ProjectRollupFact" f WHERE f."planId" = ${planId} AND f.version = s."portfolioVersion") AS kept
           FROM "RollupStamp" s WHERE s.id = 1`;
-        if (kept) return;
+        if (kept) return v;
         await tx.$executeRaw`DELETE FROM "ProjectRollupFact" WHERE "planId" = ${planId} AND version < ${v}::bigint`;
         await tx.$executeRaw`
           INSERT INTO "ProjectRollupFact" ("planId", version, "projectId", "unitId", "sectionId", "startYear", status, "endPeriod",
@@ -141,13 +150,15 @@ async function buildFacts(planId: number) {
             f.line, f.sub, f.programme, f.building, f.reports_due, f.total, f.start_due, f.complete_due, f.start_actual, f.completed_on
           FROM (${computedFacts(planId)}) f
           ON CONFLICT DO NOTHING`;
+        return v;
       },
       { isolationLevel: "RepeatableRead", timeout: 60_000 },
     );
   } catch (e) {
     // Another build of the plan committed first (a write conflict in this snapshot): its copy serves.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2034") return;
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2034") return keptFactsVersion(db, planId);
     // Without a copy the rollup computes the facts itself: a failed build costs time, never a figure.
     console.error("[rollup-facts] could not keep the facts of plan", planId, e instanceof Error ? e.message : e);
+    return undefined;
   }
 }
