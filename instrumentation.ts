@@ -4,3 +4,12 @@ export async function register() {
     env();
   }
 }
+
+// A page whose rendering reported an error is never kept rendered (lib/page-cache), even where it still
+// went out with 200 (an error inside a part streamed after the first bytes).
+export async function onRequestError() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { requestTimingStore } = await import("@/lib/server-timing");
+  const store = requestTimingStore();
+  if (store?.keepPage) store.keepPage.failed = true;
+}

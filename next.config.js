@@ -8,6 +8,8 @@ if (!/^(\/[A-Za-z0-9._~-]+)*$/.test(basePath))
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The production server compresses (scripts/serve.ts), after keeping rendered pages (lib/page-cache).
+  compress: false,
   ...(basePath ? { basePath } : {}),
   env: { APP_BASE_PATH: basePath },
   // forbidden() (lib/ui/or-forbidden.tsx): refusals answer 403 with app/(app)/forbidden.tsx.

@@ -3,14 +3,18 @@
 // - sends signed-out visitors to the login page (a convenience only: every page, server action and
 //   route handler checks the user itself, see lib/server/auth; the cookie is decrypted with a key
 //   derived once, lib/auth/session-token.ts);
-// - sets a per-request nonce Content-Security-Policy (Next puts the nonce on its own scripts).
+// - sets a per-request nonce Content-Security-Policy (Next puts the nonce on its own scripts);
+// - sends a page kept rendered for its reader and data as it is (lib/page-cache, issue #17).
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { secureCookies } from "@/lib/auth/public-url";
 import { decodeSessionToken } from "@/lib/auth/session-token";
 import { withBase } from "@/lib/base-path";
 import { pageQueryProblems } from "@/lib/page-queries";
+import { joinRendering, keptPage, pageWithNonce } from "@/lib/page-cache/kept-pages";
+import { requestTimingStore } from "@/lib/server-timing";
 import { databaseUp } from "@/lib/server/health/database-up";
+import { keptPageKey } from "@/lib/server/pages/kept-page-key";
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 // A page of its own, without the app's layout (which needs the database or a valid request).
@@ -58,10 +62,10 @@ export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // pathname is without the base path (APP_BASE_PATH); the login URL keeps it, and Next turns a
   // redirect on the request's own host into a relative Location (no host name or scheme of ours).
-  if (
-    !PUBLIC_PATHS.has(pathname) &&
-    !(await getToken({ req: request, secureCookie: secureCookies(), decode: async ({ token }) => decodeSessionToken(token) }))
-  ) {
+  const session = PUBLIC_PATHS.has(pathname)
+    ? null
+    : await getToken({ req: request, secureCookie: secureCookies(), decode: async ({ token }) => decodeSessionToken(token) });
+  if (!PUBLIC_PATHS.has(pathname) && !session) {
     const login = request.nextUrl.clone();
     login.pathname = "/login";
     login.search = "";
@@ -72,6 +76,19 @@ export default async function proxy(request: NextRequest) {
   if (problems.length) return new Response(badQueryPage(problems, pathname), { status: 400, headers: PLAIN_HEADERS });
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
+  // A page kept rendered for this reader and state of its data is sent as it is (lib/page-cache);
+  // otherwise it is rendered, and kept when it is one to keep.
+  const keepAs = session ? await keptPageKey(request, session) : null;
+  if (keepAs) {
+    let kept = keptPage(keepAs);
+    const rendering = kept ? undefined : joinRendering(keepAs);
+    if (rendering && "wait" in rendering) kept = await rendering.wait;
+    if (kept) {
+      const page = pageWithNonce(kept, nonce);
+      return new Response(new Uint8Array(page.body), { status: 200, headers: page.headers });
+    }
+    requestTimingStore()!.keepPage = { nonce, rendering: rendering && "own" in rendering ? rendering.own : undefined, key: keepAs };
+  }
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   // The page's path (without the base path), for the refusal page (app/(app)/forbidden.tsx).

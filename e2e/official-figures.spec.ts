@@ -67,6 +67,11 @@ test("an officer's annual plan, 总投资 change and report count only after fin
   const ctx = await browser.newContext();
   const finance = await ctx.newPage();
   await signIn(finance, "finance");
+  // The dashboard, seen twice (so kept: lib/page-cache) before finance decides.
+  const dashboard = `/finance/${planId}?period=${period}`;
+  await finance.goto(dashboard);
+  await finance.goto(dashboard);
+  const yearBefore = await finance.getByTestId("total-year").innerText();
   await finance.goto("/review");
   const reports = finance.getByTestId("review-table");
   const row = reports.locator("tr", { hasText: project.name });
@@ -80,6 +85,9 @@ test("an officer's annual plan, 总投资 change and report count only after fin
   expect(afterReport.completedYearWan).not.toEqual(before.completedYearWan);
   expect(afterReport.annualPlanWan).toEqual(before.annualPlanWan);
   expect(afterReport.totalWan).toEqual(before.totalWan);
+  // The kept dashboard is not sent again: the next view shows the approved report.
+  await finance.goto(dashboard);
+  await expect(finance.getByTestId("total-year")).not.toHaveText(yearBefore);
 
   await finance.goto("/review");
   const annual = finance.getByTestId("annual-plan-table");

@@ -63,6 +63,8 @@ const schemaFor = (builtBasePath: string) =>
       // than that many pool connections; others wait (holding no connection) up to IMPORT_QUEUE_WAIT_MS.
       IMPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).default(1),
       IMPORT_QUEUE_WAIT_MS: ms(60_000),
+      // Rendered dashboards kept per process (lib/page-cache), in MB; 0 keeps none (every view renders).
+      KEPT_PAGES_MB: z.coerce.number().int().min(0).max(4096).default(32),
     })
     .transform((e) => ({ ...e, DB_QUERY_TIMEOUT_MS: e.DB_QUERY_TIMEOUT_MS ?? e.DB_STATEMENT_TIMEOUT_MS + 5000 }))
     .refine((e) => e.DB_QUERY_TIMEOUT_MS > e.DB_STATEMENT_TIMEOUT_MS, {

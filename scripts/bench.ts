@@ -9,6 +9,8 @@
 //   4. loads, one after the other under the same 50 concurrent clients (autocannon, loopback,
 //      bounded in requests and time): the bare authenticated route GET /api/session (the floor of a
 //      signed-in request), the plan list, the finance dashboard, the project list and the 调度表 export;
+//      then the dashboard again while a report is approved every 500 ms, and on a second server that
+//      keeps no rendered pages (KEPT_PAGES_MB=0, lib/page-cache);
 //   5. breaks single requests of each down from their Server-Timing headers (session decode, user
 //      lookup, data, the rest = rendering; lib/server-timing);
 //   6. a first visit in Chromium: sign in, open the dashboard; requests, bytes, fonts, time to usable.
@@ -53,7 +55,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 async function main() {
   const started = Date.now();
   const db = await ensureDatabase({ purpose: "bench" });
-  let server: ChildProcess | undefined;
+  const servers: ChildProcess[] = [];
   const client = new pg.Client({ connectionString: db.url });
   try {
     console.log(`\n=== synthetic portfolio (${BENCH.projects} projects, ${BENCH.reports} reports) in ${new URL(db.url).pathname.slice(1)}`);
@@ -100,14 +102,28 @@ async function main() {
     console.log("\n=== production server on 127.0.0.1");
     const env = { DATABASE_URL: db.url, NEXTAUTH_SECRET: secret };
     await buildIfNeeded({ ...env, NODE_ENV: "production" });
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(...serveCommand(ROOT), {
-      cwd: ROOT,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, ...env, HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production", NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    await waitFor(`${base}/api/health`, 60_000);
+    const startServer = async (extra: Record<string, string> = {}) => {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      const proc = spawn(...serveCommand(ROOT), {
+        cwd: ROOT,
+        stdio: ["ignore", "ignore", "inherit"],
+        env: {
+          ...process.env,
+          ...env,
+          ...extra,
+          HOST: "127.0.0.1",
+          PORT: String(port),
+          NODE_ENV: "production",
+          NEXTAUTH_URL: url,
+          NEXT_TELEMETRY_DISABLED: "1",
+        },
+      });
+      servers.push(proc);
+      await waitFor(`${url}/api/health`, 60_000);
+      return { url, stop: () => new Promise((r) => proc.once("exit", r).kill("SIGTERM")) };
+    };
+    const base = (await startServer()).url;
     // An approval, as review-reports.ts writes it (status, then the official revision), of the next
     // submitted report: the running figures of its project are refreshed and the rollup stamp bumped
     // in its transaction, so the next rollup request finds the cache stale and runs its SQL.
@@ -206,8 +222,12 @@ async function main() {
 
     console.log(`\n=== ${LOAD.connections} concurrent clients per route (autocannon, at most ${LOAD.maxRequests} requests / ${LOAD.durationSeconds} s each)`);
     // 50 clients, each sending its next request as soon as the last one is answered.
-    const loadTest = async (url: string) => {
+    const loadTest = async (url: string, during?: () => Promise<void>) => {
       const latencies: number[] = [];
+      let loading = true;
+      const meanwhile = (async () => {
+        while (during && loading) await during();
+      })();
       const run = await new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon(
           { url, connections: LOAD.connections, maxOverallRequests: LOAD.maxRequests, duration: LOAD.durationSeconds, headers: { cookie } },
@@ -216,7 +236,8 @@ async function main() {
         instance.on("response", (_client, status, _bytes, ms) => {
           if (status === 200) latencies.push(ms);
         });
-      });
+      }).finally(() => (loading = false));
+      await meanwhile;
       return { stats: stats(latencies), non2xx: run.non2xx, rps: run.requests.average };
     };
     const load: Record<string, Awaited<ReturnType<typeof loadTest>>> = {};
@@ -231,6 +252,21 @@ async function main() {
       load[r.key] = await loadTest(`${base}${r.path}`);
       console.log(`${r.label}: p95 ${load[r.key].stats.p95.toFixed(1)} ms (${load[r.key].stats.n} answered 200, ${load[r.key].non2xx} not)`);
     }
+    // The dashboard is kept rendered per reader and data (lib/page-cache), so the load above is mostly
+    // sent as kept. The same load while a report is approved every 500 ms (each approval makes the next
+    // views render again), and with nothing kept (KEPT_PAGES_MB=0: every view renders).
+    const dashboardPath = ROUTES[2].path;
+    await drain();
+    load.dashboardApprovals = await loadTest(`${base}${dashboardPath}`, async () => {
+      await new Promise((r) => setTimeout(r, 500));
+      await approve();
+    });
+    console.log(`dashboard, a report approved every 500 ms: p95 ${load.dashboardApprovals.stats.p95.toFixed(1)} ms`);
+    const unkept = await startServer({ KEPT_PAGES_MB: "0" });
+    for (let i = 0; i < 5; i++) await fetch(`${unkept.url}${dashboardPath}`, { headers: { cookie } }).then((x) => x.arrayBuffer());
+    load.dashboardUnkept = await loadTest(`${unkept.url}${dashboardPath}`);
+    console.log(`dashboard, nothing kept: p95 ${load.dashboardUnkept.stats.p95.toFixed(1)} ms`);
+    await unkept.stop();
     results.load = Object.fromEntries(Object.entries(load).map(([k, v]) => [k, v.stats]));
 
     console.log("\n=== first visit in Chromium (sign in, then the dashboard)");
@@ -265,6 +301,15 @@ async function main() {
       ...ROUTES.map((r) => {
         const l = load[r.key];
         return `| ${r.label} | ${l.stats.n} | ${l.non2xx} | ${l.rps.toFixed(0)} | ${fmt(l.stats.p50)} | ${fmt(l.stats.p95)} | ${(l.stats.p95 / load.floor.stats.p95).toFixed(2)} |`;
+      }),
+      ...(
+        [
+          ["dashboardApprovals", "dashboard, a report approved every 500 ms meanwhile"],
+          ["dashboardUnkept", "dashboard, nothing kept (KEPT_PAGES_MB=0: every view rendered)"],
+        ] as const
+      ).map(([key, label]) => {
+        const l = load[key];
+        return `| ${label} | ${l.stats.n} | ${l.non2xx} | ${l.rps.toFixed(0)} | ${fmt(l.stats.p50)} | ${fmt(l.stats.p95)} | ${(l.stats.p95 / load.floor.stats.p95).toFixed(2)} |`;
       }),
       `| dashboard, one request after an approval (cold, no load) | 1 | | | ${fmt(dashCold)} | | |`,
       "",
@@ -301,9 +346,9 @@ async function main() {
       ),
     );
   } finally {
-    if (server && server.exitCode === null) {
+    for (const server of servers.filter((s) => s.exitCode === null && s.signalCode === null)) {
       server.kill("SIGTERM");
-      await new Promise((r) => server!.once("exit", r));
+      await new Promise((r) => server.once("exit", r));
     }
     await client.end().catch(() => undefined);
     await db.stop();

@@ -8,14 +8,56 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import compression from "compression";
 import next from "next";
 import { authUrlEnv } from "../lib/auth/public-url";
 import { CLIENT_ADDRESS_HEADER, clientAddress, isTrustedProxy, parseTrustedProxies } from "../lib/client-address";
 import { parseEnv } from "../lib/env-schema";
-import { newTimingStore, serverTimingHeader, timingStorage } from "../lib/server-timing";
+import { keepPage, renderingDone } from "../lib/page-cache/kept-pages";
+import { newTimingStore, serverTimingHeader, timingStorage, type TimingStore } from "../lib/server-timing";
 import { browseUrl, listenAddress } from "./lib/listen";
 
 const ROOT = path.resolve(__dirname, "..");
+// Typed for Express, but needs only Node's own request and response.
+const compress = compression() as unknown as (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+
+// A page proxy.ts marked to keep (lib/page-cache): what Next writes is copied as it goes out, and kept
+// once the whole page was sent with 200 (never a refusal, an error, a response cut short or one that
+// sets a cookie); views waiting for this rendering get it, or render themselves.
+function keepRendered(res: http.ServerResponse, timing: TimingStore) {
+  const chunks: Buffer[] = [];
+  const copy = (chunk: unknown, encoding: unknown) => {
+    if (timing.keepPage && chunk && typeof chunk !== "function")
+      chunks.push(
+        typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array),
+      );
+  };
+  const write = res.write;
+  const end = res.end;
+  res.write = function (this: typeof res, chunk: unknown, ...rest: unknown[]) {
+    copy(chunk, rest[0]);
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof res.write;
+  res.end = function (this: typeof res, chunk?: unknown, ...rest: unknown[]) {
+    copy(chunk, rest[0]);
+    return (end as (...a: unknown[]) => typeof res).call(this, chunk, ...rest);
+  } as typeof res.end;
+  res.on("close", () => {
+    const keep = timing.keepPage;
+    if (!keep) return;
+    const whole =
+      res.writableFinished &&
+      !keep.failed &&
+      res.statusCode === 200 &&
+      !res.hasHeader("set-cookie") &&
+      String(res.getHeader("content-type")).startsWith("text/html");
+    const headers = Object.entries(res.getHeaders()).flatMap(([name, v]) =>
+      v === undefined ? [] : Array.isArray(v) ? v.map((one): [string, string] => [name, one]) : [[name, String(v)] as [string, string]],
+    );
+    const kept = whole ? keepPage(keep.key, { nonce: keep.nonce, headers, body: Buffer.concat(chunks) }) : undefined;
+    if (keep.rendering) renderingDone(keep.rendering, kept);
+  });
+}
 
 // The path prefix the build was made with (APP_BASE_PATH at `next build`).
 const builtBasePath = (): string => {
@@ -54,7 +96,12 @@ async function main() {
       if (!res.headersSent) res.setHeader("Server-Timing", serverTimingHeader(timing));
       return writeHead.apply(this, args);
     } as typeof res.writeHead;
-    timingStorage.run(timing, () => void handle(req, res));
+    // Compressed here, not by Next (next.config.js compress: false), so that keepRendered sees the page
+    // as rendered; compression is the package Next itself uses.
+    compress(req, res, () => {
+      keepRendered(res, timing);
+      timingStorage.run(timing, () => void handle(req, res));
+    });
   });
   server.listen(port, host, () => console.log(`[serve] listening on ${host}:${port}: ${browseUrl()}`));
   const stop = () => server.close(() => process.exit(0));

@@ -5,6 +5,7 @@
 // One storage for the whole process: the server script and Next's bundles each load their own copy of
 // this module, so the instance lives on globalThis.
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { Rendering } from "@/lib/page-cache/kept-pages";
 import type { Stamps } from "@/lib/server/rollups/stamps";
 
 export type TimingStore = {
@@ -15,6 +16,10 @@ export type TimingStore = {
   // The rollup stamps read once per read-only request (lib/server/rollups/rollup-cache.ts): route
   // handlers have no React render to memoise them in.
   rollupStamps?: Promise<Stamps>;
+  // Set by proxy.ts when the page is one to keep rendered (lib/page-cache): its key, the nonce it is
+  // rendered with, and the rendering others wait for if this request is it; the production server keeps
+  // the response under the key unless the rendering reported an error (failed: instrumentation.ts).
+  keepPage?: { key: string; nonce: string; rendering?: Rendering; failed?: boolean };
 };
 
 const KEY = Symbol.for("ledger.serverTiming");
