@@ -9,7 +9,6 @@ export async function register() {
 // went out with 200 (an error inside a part streamed after the first bytes).
 export async function onRequestError() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { requestTimingStore } = await import("@/lib/server-timing");
-  const store = requestTimingStore();
-  if (store?.keepPage) store.keepPage.failed = true;
+  const { keptPageFailed } = await import("@/lib/server-timing");
+  keptPageFailed();
 }

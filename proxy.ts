@@ -78,16 +78,18 @@ export default async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   // A page kept rendered for this reader and state of its data is sent as it is (lib/page-cache);
   // otherwise it is rendered, and kept when it is one to keep.
-  const keepAs = session ? await keptPageKey(request, session) : null;
-  if (keepAs) {
-    let kept = keptPage(keepAs);
-    const rendering = kept ? undefined : joinRendering(keepAs);
-    if (rendering && "wait" in rendering) kept = await rendering.wait;
+  const store = requestTimingStore();
+  const keep = session && store ? await keptPageKey(request, session) : null;
+  if (keep && store && !store.closed) {
+    let kept = keptPage(keep.key);
+    const rendering = kept ? undefined : joinRendering(keep.key);
+    if (rendering && "own" in rendering) store.keepPage = { key: keep.key, nonce, reader: keep.reader, seen: {}, rendering: rendering.own };
+    else kept ??= await rendering?.wait;
     if (kept) {
       const page = pageWithNonce(kept, nonce);
       return new Response(new Uint8Array(page.body), { status: 200, headers: page.headers });
     }
-    requestTimingStore()!.keepPage = { nonce, rendering: rendering && "own" in rendering ? rendering.own : undefined, key: keepAs };
+    // Waited, but nothing was kept (a refusal, an error, too long): rendered for this view, not kept.
   }
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);

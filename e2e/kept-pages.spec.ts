@@ -42,6 +42,16 @@ test("the dashboard opened again is sent as kept, with a fresh nonce, and works 
   await table.getByTestId("sort-totalWan").click();
   await expect(table.locator("th[aria-sort=descending]")).toContainText("总投资");
   expect(refused).toEqual([]);
+
+  // Next's in-app navigation to the kept page gets its RSC payload, not the kept HTML: no full reload.
+  await page.goto("/finance");
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await page
+    .getByTestId("finance-plans")
+    .getByRole("link", { name: /健康岳阳/ })
+    .click();
+  await expect(page.getByTestId("dashboard-title")).toContainText("健康岳阳");
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 });
 
 test("a kept dashboard follows the reader: their money unit, and no page once signed out", async ({ page, browser }) => {

@@ -13,7 +13,7 @@ import next from "next";
 import { authUrlEnv } from "../lib/auth/public-url";
 import { CLIENT_ADDRESS_HEADER, clientAddress, isTrustedProxy, parseTrustedProxies } from "../lib/client-address";
 import { parseEnv } from "../lib/env-schema";
-import { keepPage, renderingDone } from "../lib/page-cache/kept-pages";
+import { isInAppNavigation, keepPage, renderingDone } from "../lib/page-cache/kept-pages";
 import { newTimingStore, serverTimingHeader, timingStorage, type TimingStore } from "../lib/server-timing";
 import { browseUrl, listenAddress } from "./lib/listen";
 
@@ -43,11 +43,14 @@ function keepRendered(res: http.ServerResponse, timing: TimingStore) {
     return (end as (...a: unknown[]) => typeof res).call(this, chunk, ...rest);
   } as typeof res.end;
   res.on("close", () => {
+    timing.closed = true;
     const keep = timing.keepPage;
     if (!keep) return;
     const whole =
       res.writableFinished &&
       !keep.failed &&
+      keep.seen.user === keep.reader.user &&
+      keep.seen.unread === keep.reader.unread &&
       res.statusCode === 200 &&
       !res.hasHeader("set-cookie") &&
       String(res.getHeader("content-type")).startsWith("text/html");
@@ -91,6 +94,7 @@ async function main() {
     }
     // Server-Timing (lib/server-timing): the phases recorded while the request ran, added as the headers go out.
     const timing = newTimingStore(req.method);
+    timing.navigation = isInAppNavigation(req.headers, req.url);
     const writeHead = res.writeHead;
     res.writeHead = function (this: typeof res, ...args: Parameters<typeof res.writeHead>) {
       if (!res.headersSent) res.setHeader("Server-Timing", serverTimingHeader(timing));

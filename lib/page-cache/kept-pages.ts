@@ -63,7 +63,14 @@ export function joinRendering(key: string): { wait: Promise<KeptPage | undefined
   const now = store.rendering.get(key);
   if (now) {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const waited = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), WAIT_MS)));
+    const waited = new Promise<undefined>(
+      (resolve) =>
+        (timer = setTimeout(() => {
+          // A rendering this slow is not waited for again: the next view renders itself.
+          if (store.rendering.get(key) === now) store.rendering.delete(key);
+          resolve(undefined);
+        }, WAIT_MS)),
+    );
     return { wait: Promise.race([now.page, waited]).finally(() => clearTimeout(timer)) };
   }
   let done!: (page?: KeptPage) => void;
@@ -94,6 +101,12 @@ export function pageWithNonce(page: KeptPage, nonce: string): { body: Buffer; he
   });
   return { body: Buffer.concat(pieces), headers: page.headers.map(([name, value]) => [name, value.replaceAll(page.nonce, nonce)]) };
 }
+
+// Next's in-app navigation or prefetch (an RSC request), as the production server receives it: never
+// sent or kept as a whole page. Next removes these marks before proxy.ts sees the request.
+const NAVIGATION_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch"];
+export const isInAppNavigation = (headers: Record<string, unknown>, url = "") =>
+  NAVIGATION_HEADERS.some((h) => headers[h] !== undefined) || /[?&]_rsc=/.test(url);
 
 // For tests: what is kept now.
 export const keptPagesState = () => ({ count: store.pages.size, bytes: store.bytes });

@@ -17,10 +17,18 @@ export type TimingStore = {
   // handlers have no React render to memoise them in.
   rollupStamps?: Promise<Stamps>;
   // Set by proxy.ts when the page is one to keep rendered (lib/page-cache): its key, the nonce it is
-  // rendered with, and the rendering others wait for if this request is it; the production server keeps
-  // the response under the key unless the rendering reported an error (failed: instrumentation.ts).
-  keepPage?: { key: string; nonce: string; rendering?: Rendering; failed?: boolean };
+  // rendered with, the reader the key was read for, and the rendering others wait for if this request
+  // is it. The production server keeps the response under the key only if the rendering saw the same
+  // reader (seen: noteRenderedFor) and reported no error (failed: keptPageFailed).
+  keepPage?: { key: string; nonce: string; reader: ReaderSeen; seen: Partial<ReaderSeen>; rendering?: Rendering; failed?: boolean };
+  // Set by the production server: Next's in-app navigation or prefetch (an RSC request; Next removes
+  // the headers that say so before proxy.ts sees the request), and the connection's end.
+  navigation?: boolean;
+  closed?: boolean;
 };
+
+// What a kept page shows of its reader, as JSON: the user (name, role, units) and the unread notices.
+export type ReaderSeen = { user: string; unread: string };
 
 const KEY = Symbol.for("ledger.serverTiming");
 const g = globalThis as unknown as { [KEY]?: AsyncLocalStorage<TimingStore> };
@@ -45,6 +53,20 @@ export async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
     m.n += 1;
     store.marks.set(name, m);
   }
+}
+
+// A kept page's rendering read its reader (lib/server/auth, the layout's notices): the page is kept only
+// if that is the reader its key was read for (they could change in between, and change back).
+export function noteRenderedFor(part: keyof ReaderSeen, value: unknown) {
+  const keep = timingStorage.getStore()?.keepPage;
+  if (keep) keep.seen[part] = JSON.stringify(value);
+}
+
+// A kept page's rendering went wrong (instrumentation.ts onRequestError, an error shown as a lesser
+// page): never kept.
+export function keptPageFailed() {
+  const keep = timingStorage.getStore()?.keepPage;
+  if (keep) keep.failed = true;
 }
 
 // The request's store, when the production server opened one.

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Metadata } from "next";
+import { isAppError } from "@/lib/errors";
+import { keptPageFailed } from "@/lib/server-timing";
 import { requireUser } from "@/lib/server/auth/current-user";
 import type { Operation } from "@/lib/server/operation";
 import { planName } from "@/lib/server/plans/plan-name";
@@ -13,7 +15,10 @@ async function nameOf(op: Operation<string>, rawId: string) {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   try {
     return await op(await requireUser(), { id });
-  } catch {
+  } catch (e) {
+    // Anything but the record's absence or refusal (the page answers those) is a failure the page does
+    // not show: such a page is not kept rendered (lib/page-cache).
+    if (!isAppError(e) || (e.code !== "NOT_FOUND" && e.code !== "FORBIDDEN")) keptPageFailed();
     return null;
   }
 }

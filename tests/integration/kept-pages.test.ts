@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import {
   forgetKeptPages,
+  isInAppNavigation,
   joinRendering,
   keepPage,
   keptPage,
@@ -22,8 +23,10 @@ type Session = { uid: number; sv: number; sid: string };
 type Init = { method?: string; headers?: Record<string, string> };
 
 // As proxy.ts asks, inside a request of the production server (which keeps pages).
-const keyOf = (path: string, session: Session, init: Init = {}) =>
-  timingStorage.run(newTimingStore(init.method ?? "GET"), () => keptPageKey(new NextRequest(`http://localhost${path}`, init), session));
+const keyOf = (path: string, session: Session, init: Init & { navigation?: boolean } = {}) => {
+  const store = { ...newTimingStore(init.method ?? "GET"), navigation: init.navigation };
+  return timingStorage.run(store, async () => (await keptPageKey(new NextRequest(`http://localhost${path}`, init), session))?.key ?? null);
+};
 
 async function reader(role: "FINANCE_REVIEWER" | "ADMIN" = "FINANCE_REVIEWER") {
   const user = await makeUser(db, { role });
@@ -104,11 +107,20 @@ describe("no kept page", () => {
     const path = `/finance/${plan.id}`;
     expect(await keyOf(path, session)).toBeTruthy();
     expect(await keyOf(path, session, { method: "POST" })).toBeNull();
-    expect(await keyOf(path, session, { headers: { rsc: "1" } })).toBeNull(); // Next's in-app navigation
+    // Next's in-app navigation or prefetch, as the production server saw it (Next strips its headers).
+    expect(await keyOf(path, session, { navigation: true })).toBeNull();
+    // Parameters the page does not take, or one twice: rendered, never kept (no store full of variants).
+    expect(await keyOf(`${path}?period=2025-12&x=1`, session)).toBeNull();
+    expect(await keyOf(`${path}?period=2025-12&period=2025-11`, session)).toBeNull();
+    expect(await keyOf(`${path}?period=2025-12&submitted=1`, session)).toBeTruthy();
     expect(await keyOf(`/finance/${plan.id}/projects`, session)).toBeNull();
     expect(await keyOf("/projects", session)).toBeNull();
     // Outside the production server's request (next dev, scripts): nothing keeps the page.
     expect(await keptPageKey(new NextRequest(`http://localhost${path}`), session)).toBeNull();
+    expect(isInAppNavigation({ rsc: "1" })).toBe(true);
+    expect(isInAppNavigation({ "next-router-prefetch": "1" })).toBe(true);
+    expect(isInAppNavigation({}, `${path}?period=2025-12&_rsc=1x2y`)).toBe(true);
+    expect(isInAppNavigation({ accept: "text/html" }, `${path}?period=2025-12`)).toBe(false);
   });
 
   it("for a reader signed out, disabled, reset or asked to change their password (the page itself answers them)", async () => {

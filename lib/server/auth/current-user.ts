@@ -6,7 +6,7 @@ import { decodeSessionToken, sessionCookieValue } from "@/lib/auth/session-token
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { timed } from "@/lib/server-timing";
+import { noteRenderedFor, timed } from "@/lib/server-timing";
 import { rememberRequestStamps, STAMP_COLUMNS, type Stamps } from "@/lib/server/rollups/stamps";
 import type { RoleName } from "@/lib/permissions";
 
@@ -52,7 +52,9 @@ async function loadSessionUser(id: number, sessionVersion: number, sessionId: st
     SELECT ${SESSION_USER_COLUMNS}, EXISTS (SELECT 1 FROM "RevokedSession" rs WHERE rs."sessionId" = ${sessionId}) AS revoked, ${STAMP_COLUMNS}
     FROM "User" u LEFT JOIN "RollupStamp" s ON s.id = 1 WHERE u.id = ${id}`;
   if (row) rememberRequestStamps(row);
-  return row?.revoked ? null : sessionUserOf(row, sessionVersion);
+  const user = row?.revoked ? null : sessionUserOf(row, sessionVersion);
+  noteRenderedFor("user", user);
+  return user;
 }
 
 export async function loadActiveUser(id: number, sessionVersion: number): Promise<SessionUser | null> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { noteRenderedFor } from "@/lib/server-timing";
 import { operation } from "@/lib/server/operation";
 
 // The signed-in user's own notices (催报), newest first: the unread ones for the banner on 我的项目, or
@@ -36,6 +37,8 @@ export const countUnreadNotices = operation({
   permission: "plan.read",
   input: z.object({}).default({}),
   async run(actor) {
-    return db.notice.count({ where: { recipientId: actor.id, readAt: null } });
+    const unread = await db.notice.count({ where: { recipientId: actor.id, readAt: null } });
+    noteRenderedFor("unread", unread); // the badge of a kept page (lib/page-cache)
+    return unread;
   },
 });

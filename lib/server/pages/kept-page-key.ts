@@ -6,13 +6,16 @@ import { chinaToday } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { MONEY_COOKIE } from "@/lib/money-unit-choice";
 import { keptPagesMaxBytes } from "@/lib/page-cache/kept-pages";
-import { requestTimingStore, timed } from "@/lib/server-timing";
+import { dashboardQuerySchema } from "@/lib/schemas/finance";
+import { requestTimingStore, timed, type ReaderSeen } from "@/lib/server-timing";
 import { SESSION_USER_COLUMNS, sessionUserOf, type SessionUserRow } from "@/lib/server/auth/current-user";
 import { STAMP_COLUMNS, type Stamps } from "@/lib/server/rollups/stamps";
 
-// The pages kept rendered (lib/page-cache): the finance dashboard, the page a reporting week's readers
-// open again and again while its figures change only with approvals (issue #17).
-const KEPT_PAGES = [/^\/finance\/\d+$/];
+// The pages kept rendered (lib/page-cache), with the query parameters they take: the finance
+// dashboard, the page a reporting week's readers open again and again while its figures change only
+// with approvals (issue #17). A link with anything else (an unknown or repeated parameter) is rendered,
+// not kept: no one can fill the store with variants of one page.
+const KEPT_PAGES: [RegExp, Set<string>][] = [[/^\/finance\/\d+$/, new Set(Object.keys(dashboardQuerySchema.omit({ plan: true }).shape))]];
 
 // The key of a kept page: everything the page shows depends on, read in one statement —
 //  - the reader: who they are, their role and units (the menu, what they may see), whether their
@@ -23,12 +26,15 @@ const KEPT_PAGES = [/^\/finance\/\d+$/];
 // Anything else the page reads is code, the same for the life of the process. Null when the request
 // is not for a kept page, or its reader is not signed in as the page would see it (the page itself
 // then answers: the login redirect, the password change, a refusal).
-export async function keptPageKey(request: NextRequest, session: SessionToken): Promise<string | null> {
+export async function keptPageKey(request: NextRequest, session: SessionToken): Promise<{ key: string; reader: ReaderSeen } | null> {
   const path = request.nextUrl.pathname;
+  const params = [...request.nextUrl.searchParams.keys()];
+  const store = requestTimingStore();
   // Only a whole page opened in the browser, served by the production server (which keeps it):
   // Next's in-app navigations (RSC) render as ever.
-  if (request.method !== "GET" || request.headers.has("rsc") || !requestTimingStore() || !KEPT_PAGES.some((p) => p.test(path)) || !keptPagesMaxBytes())
-    return null;
+  const kept = KEPT_PAGES.find(([pattern]) => pattern.test(path));
+  if (request.method !== "GET" || !store || store.navigation || !kept || !keptPagesMaxBytes()) return null;
+  if (params.some((p) => !kept[1].has(p)) || new Set(params).size !== params.length) return null;
   const { uid, sv, sid } = session;
   if (typeof uid !== "number" || !uid || typeof sid !== "string" || !sid) return null;
   const [row] = await timed(
@@ -41,6 +47,7 @@ export async function keptPageKey(request: NextRequest, session: SessionToken): 
   );
   const user = row && !row.revoked ? sessionUserOf(row, typeof sv === "number" ? sv : 0) : null;
   if (!user || user.mustChangePassword) return null;
-  const parts = [path, request.nextUrl.search, user, row.all, row.indicators, row.unread, request.cookies.get(MONEY_COOKIE)?.value ?? "", chinaToday()];
-  return createHash("sha256").update(JSON.stringify(parts)).digest("base64url");
+  const reader = { user: JSON.stringify(user), unread: JSON.stringify(row.unread) };
+  const parts = [path, request.nextUrl.search, reader, row.all, row.indicators, request.cookies.get(MONEY_COOKIE)?.value ?? "", chinaToday()];
+  return { key: createHash("sha256").update(JSON.stringify(parts)).digest("base64url"), reader };
 }
