@@ -48,13 +48,22 @@ export function sessionUserOf(row: SessionUserRow | undefined, sessionVersion: n
 // request's cached figures are checked against (lib/server/rollups/stamps.ts): one statement before
 // a page's own data.
 async function loadSessionUser(id: number, sessionVersion: number, sessionId: string): Promise<SessionUser | null> {
-  const [row] = await db.$queryRaw<(SessionUserRow & Stamps & { revoked: boolean })[]>`
-    SELECT ${SESSION_USER_COLUMNS}, EXISTS (SELECT 1 FROM "RevokedSession" rs WHERE rs."sessionId" = ${sessionId}) AS revoked, ${STAMP_COLUMNS}
-    FROM "User" u LEFT JOIN "RollupStamp" s ON s.id = 1 WHERE u.id = ${id}`;
+  const { user, row } = await readSession({ id, sessionVersion, sessionId });
   if (row) rememberRequestStamps(row);
-  const user = row?.revoked ? null : sessionUserOf(row, sessionVersion);
   noteRenderedFor("user", user);
   return user;
+}
+
+// The statement of loadSessionUser, with `extra` columns (they may read `u` and `s`): a kept page's key
+// reads its reader the same way (lib/server/pages/kept-page-key.ts).
+export async function readSession<Extra extends object = object>(
+  session: { id: number; sessionVersion: number; sessionId: string },
+  extra: Prisma.Sql = Prisma.empty,
+): Promise<{ user: SessionUser | null; row?: SessionUserRow & Stamps & Extra }> {
+  const [row] = await db.$queryRaw<(SessionUserRow & Stamps & Extra & { revoked: boolean })[]>`
+    SELECT ${SESSION_USER_COLUMNS}, EXISTS (SELECT 1 FROM "RevokedSession" rs WHERE rs."sessionId" = ${session.sessionId}) AS revoked, ${STAMP_COLUMNS} ${extra}
+    FROM "User" u LEFT JOIN "RollupStamp" s ON s.id = 1 WHERE u.id = ${session.id}`;
+  return { user: row?.revoked ? null : sessionUserOf(row, session.sessionVersion), row };
 }
 
 export async function loadActiveUser(id: number, sessionVersion: number): Promise<SessionUser | null> {

@@ -3,13 +3,12 @@ import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { SessionToken } from "@/lib/auth/session-token";
 import { chinaToday } from "@/lib/dates";
-import { db } from "@/lib/db";
 import { MONEY_COOKIE } from "@/lib/money-unit-choice";
 import { keptPagesMaxBytes } from "@/lib/page-cache/kept-pages";
 import { dashboardQuerySchema } from "@/lib/schemas/finance";
 import { requestTimingStore, timed, type ReaderSeen } from "@/lib/server-timing";
-import { SESSION_USER_COLUMNS, sessionUserOf, type SessionUserRow } from "@/lib/server/auth/current-user";
-import { STAMP_COLUMNS, type Stamps } from "@/lib/server/rollups/stamps";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { readSession } from "@/lib/server/auth/current-user";
 
 // The pages kept rendered (lib/page-cache), with the query parameters they take: the finance
 // dashboard, the page a reporting week's readers open again and again while its figures change only
@@ -37,16 +36,14 @@ export async function keptPageKey(request: NextRequest, session: SessionToken): 
   if (params.some((p) => !kept[1].has(p)) || new Set(params).size !== params.length) return null;
   const { uid, sv, sid } = session;
   if (typeof uid !== "number" || !uid || typeof sid !== "string" || !sid) return null;
-  const [row] = await timed(
-    "user",
-    () => db.$queryRaw<(SessionUserRow & Stamps & { revoked: boolean; indicators: string; unread: number })[]>`
-      SELECT ${SESSION_USER_COLUMNS}, EXISTS (SELECT 1 FROM "RevokedSession" rs WHERE rs."sessionId" = ${sid}) AS revoked, ${STAMP_COLUMNS},
-        COALESCE(s."indicatorVersion"::text, 'none') AS indicators,
-        (SELECT count(*) FROM "Notice" n WHERE n."recipientId" = u.id AND n."readAt" IS NULL)::int AS unread
-      FROM "User" u LEFT JOIN "RollupStamp" s ON s.id = 1 WHERE u.id = ${uid}`,
+  const { user, row } = await timed("user", () =>
+    readSession<{ indicators: string; unread: number }>(
+      { id: uid, sessionVersion: typeof sv === "number" ? sv : 0, sessionId: sid },
+      Prisma.sql`, COALESCE(s."indicatorVersion"::text, 'none') AS indicators,
+        (SELECT count(*) FROM "Notice" n WHERE n."recipientId" = u.id AND n."readAt" IS NULL)::int AS unread`,
+    ),
   );
-  const user = row && !row.revoked ? sessionUserOf(row, typeof sv === "number" ? sv : 0) : null;
-  if (!user || user.mustChangePassword) return null;
+  if (!user || !row || user.mustChangePassword) return null;
   const reader = { user: JSON.stringify(user), unread: JSON.stringify(row.unread) };
   const parts = [path, request.nextUrl.search, reader, row.all, row.indicators, request.cookies.get(MONEY_COOKIE)?.value ?? "", chinaToday()];
   return { key: createHash("sha256").update(JSON.stringify(parts)).digest("base64url"), reader };
