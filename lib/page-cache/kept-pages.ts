@@ -9,7 +9,7 @@
 // response carries its own (a nonce is never reused across responses).
 
 export type KeptPage = { headers: [string, string][]; parts: Buffer[]; nonce: string; bytes: number };
-type Store = { pages: Map<string, KeptPage>; bytes: number; rendering: Map<string, { page: Promise<KeptPage | undefined>; done: (page?: KeptPage) => void }> };
+type Store = { pages: Map<string, KeptPage>; bytes: number; rendering: Map<string, Rendering> };
 
 // Bounded by bytes (KEPT_PAGES_MB, checked at start: lib/env-schema.ts; a dashboard is ~190 KB): the
 // least recently sent pages go first.
@@ -112,5 +112,6 @@ export const isInAppNavigation = (headers: Record<string, unknown>, url = "") =>
 export const keptPagesState = () => ({ count: store.pages.size, bytes: store.bytes });
 export function forgetKeptPages() {
   store.pages.clear();
+  store.rendering.clear();
   store.bytes = 0;
 }
