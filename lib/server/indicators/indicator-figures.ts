@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { assessIndicator, JUDGEMENT_RESULTS } from "@/lib/indicators/assess";
 import { COMPARATOR_CODE } from "./indicator-row";
 
@@ -11,18 +12,23 @@ export { ATTRIBUTE_LABEL } from "@/lib/i18n/zh-CN-indicators";
 export { COMPARATOR_CODE };
 
 // `indicatorId`: that indicator only (its own page), assessed by the same rule.
-export async function indicatorFigures(planId: number, opts: { year?: number; submitted: boolean; indicatorId?: number }) {
+// `client`: a transaction's, to read them in its snapshot (list-indicators.ts keeps them per version).
+export async function indicatorFigures(
+  planId: number,
+  opts: { year?: number; submitted: boolean; indicatorId?: number },
+  client: Pick<PrismaClient, "indicator" | "indicatorValue" | "indicatorJudgement"> = db,
+) {
   const one = opts.indicatorId === undefined ? {} : { id: opts.indicatorId };
   const [indicators, values, judgements] = await Promise.all([
-    db.indicator.findMany({ where: { planId, deletedAt: null, ...one }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }),
-    db.indicatorValue.findMany({
+    client.indicator.findMany({ where: { planId, deletedAt: null, ...one }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] }),
+    client.indicatorValue.findMany({
       where: {
         indicator: { planId, deletedAt: null, ...one },
         OR: [{ isOfficial: true }, ...(opts.submitted ? [{ isCurrent: true, status: "SUBMITTED" as const }] : [])],
       },
       orderBy: [{ year: "asc" }, { revision: "asc" }],
     }),
-    db.indicatorJudgement.findMany({ where: { indicator: { planId, deletedAt: null, ...one } }, orderBy: { year: "asc" } }),
+    client.indicatorJudgement.findMany({ where: { indicator: { planId, deletedAt: null, ...one } }, orderBy: { year: "asc" } }),
   ]);
   // Per indicator, unit and year the value shown: a submitted revision (when asked for) over the official one.
   const shown = new Map<string, (typeof values)[number]>();

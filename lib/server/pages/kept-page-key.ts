@@ -37,14 +37,14 @@ export async function keptPageKey(request: NextRequest, session: SessionToken): 
   const { uid, sv, sid } = session;
   if (typeof uid !== "number" || !uid || typeof sid !== "string" || !sid) return null;
   const { user, row } = await timed("user", () =>
-    readSession<{ indicators: string; unread: number }>(
+    readSession<{ unread: number }>(
       { id: uid, sessionVersion: typeof sv === "number" ? sv : 0, sessionId: sid },
-      Prisma.sql`, COALESCE(s."indicatorVersion"::text, 'none') AS indicators,
-        (SELECT count(*) FROM "Notice" n WHERE n."recipientId" = u.id AND n."readAt" IS NULL)::int AS unread`,
+      Prisma.sql`, (SELECT count(*) FROM "Notice" n WHERE n."recipientId" = u.id AND n."readAt" IS NULL)::int AS unread`,
     ),
   ).catch(() => ({ user: null, row: undefined })); // the database failing now: the page answers (503), as without keeping
   if (!user || !row || user.mustChangePassword) return null;
   const reader = { user: JSON.stringify(user), unread: JSON.stringify(row.unread) };
-  const parts = [path, request.nextUrl.search, reader, row.all, row.indicators, request.cookies.get(MONEY_COOKIE)?.value ?? "", chinaToday()];
+  // The indicators stamp: the rollup stamp with the indicator stamp (lib/server/rollups/stamps.ts).
+  const parts = [path, request.nextUrl.search, reader, row.indicators, request.cookies.get(MONEY_COOKIE)?.value ?? "", chinaToday()];
   return { key: createHash("sha256").update(JSON.stringify(parts)).digest("base64url"), reader };
 }

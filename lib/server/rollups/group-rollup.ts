@@ -157,7 +157,7 @@ export function factPartialsSql(q: RollupQuery, dims: Dim[]): Prisma.Sql {
 
 export async function factPartials(client: QueryClient, q: RollupQuery, dims: Dim[]) {
   const raw = await client.$queryRaw<(StampedRow & Record<string, string | number | null> & { present: boolean })[]>(factPartialsSql(q, dims));
-  const rows = raw.filter((r) => r.present).map(({ present: _p, all: _a, portfolio: _s, base: _b, facts_current: _c, ...r }) => r);
+  const rows = raw.filter((r) => r.present).map(({ present: _p, all: _a, portfolio: _s, base: _b, indicators: _i, facts_current: _c, ...r }) => r);
   const stamped = stampedOf(raw[0]);
   return { value: { base: stamped.stamps.base, dims, rows }, ...stamped };
 }

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { admittedLive, isBuilding, isLine, isProgramme, isSubProject, reportsDue } from "./counting";
 import { lineage } from "./project-figures";
 import type { QueryClient } from "./rollup-cache";
-import { STAMP_COLUMNS, type Stamps } from "./stamps";
+import { STAMP_COLUMNS, stampsFrom, type Stamps } from "./stamps";
 
 // The facts of a plan's projects that do not depend on the period or on the reports: the counting
 // classes (counting.ts), 总投资, the endPeriod a period is checked against, and the milestone dates.
@@ -81,10 +81,10 @@ export function stampAndFacts(planId: number, kept: { factsVersion?: string; bas
 }
 
 // The `stamp` CTE's columns in a statement's output, and what they say.
-export const STAMP_OUTPUT = Prisma.sql`stamp."all", stamp.portfolio, stamp.base, stamp.facts_current`;
+export const STAMP_OUTPUT = Prisma.sql`stamp."all", stamp.portfolio, stamp.base, stamp.indicators, stamp.facts_current`;
 export type StampedRow = Stamps & { facts_current: boolean };
 export const stampedOf = (row: StampedRow): { stamps: Stamps; factsCurrent: boolean } => ({
-  stamps: { all: row.all, portfolio: row.portfolio, base: row.base },
+  stamps: stampsFrom(row),
   factsCurrent: row.facts_current,
 });
 

@@ -10,14 +10,18 @@ import type { QueryClient } from "./rollup-cache";
 // - all: every table the rollups read;
 // - portfolio: projects, milestones and plans only (results reading nothing else survive approvals
 //   and annual plans);
-// - base: everything but the reports (results that survive approvals).
-export type StampKind = "all" | "portfolio" | "base";
+// - base: everything but the reports (results that survive approvals);
+// - indicators: everything `all` follows and the 主要指标 (indicatorVersion, migration indicator_stamp).
+export type StampKind = "all" | "portfolio" | "base" | "indicators";
 export type Stamps = Record<StampKind, string>;
 
 // The columns, for any statement that joins the row as `s` (LEFT JOIN "RollupStamp" s ON s.id = 1):
 // 'none' without a stamp row.
 export const STAMP_COLUMNS = Prisma.sql`COALESCE(s.version::text, 'none') AS "all", COALESCE(s."portfolioVersion"::text, 'none') AS portfolio,
-  COALESCE(s."baseVersion"::text, 'none') AS base`;
+  COALESCE(s."baseVersion"::text, 'none') AS base, COALESCE(s.version::text || ':' || s."indicatorVersion"::text, 'none') AS indicators`;
+
+// The stamps of a row that carries STAMP_COLUMNS among others.
+export const stampsFrom = (row: Stamps): Stamps => ({ all: row.all, portfolio: row.portfolio, base: row.base, indicators: row.indicators });
 
 export async function stampsOf(client: QueryClient): Promise<Stamps> {
   const [row] = await client.$queryRaw<Stamps[]>`SELECT ${STAMP_COLUMNS} FROM (SELECT 1) one LEFT JOIN "RollupStamp" s ON s.id = 1`;
@@ -39,5 +43,5 @@ export function currentStamps(): Promise<Stamps> {
 // The stamps read with the request's first statement (its user: lib/server/auth), for a GET request.
 export function rememberRequestStamps(row: Stamps) {
   const store = requestTimingStore();
-  if (store?.readOnly && !store.rollupStamps) store.rollupStamps = Promise.resolve({ all: row.all, portfolio: row.portfolio, base: row.base });
+  if (store?.readOnly && !store.rollupStamps) store.rollupStamps = Promise.resolve(stampsFrom(row));
 }
