@@ -15,7 +15,6 @@
 //      lookup, data, the rest = rendering; lib/server-timing);
 //   6. a first visit in Chromium: sign in, open the dashboard; requests, bytes, fonts, time to usable.
 // Prints one table; the raw numbers go to bench-results/bench.json.
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -27,9 +26,8 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { buildPortfolio, BENCH } from "./lib/bench-portfolio";
 import { buildIfNeeded } from "./lib/build";
-import { freePort, waitFor } from "./lib/app-server";
+import { startApp } from "./lib/app-server";
 import { ensureDatabase, recreateDatabase, ROOT } from "./lib/database";
-import { serveCommand } from "./lib/listen";
 import { mustRun, prisma } from "./lib/run";
 
 const RUNS = { sqlCold: 40, apiCold: 40, warm: 200, timing: 30 };
@@ -55,7 +53,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 async function main() {
   const started = Date.now();
   const db = await ensureDatabase({ purpose: "bench" });
-  const servers: ChildProcess[] = [];
+  const servers: Awaited<ReturnType<typeof startApp>>[] = [];
   const client = new pg.Client({ connectionString: db.url });
   try {
     console.log(`\n=== synthetic portfolio (${BENCH.projects} projects, ${BENCH.reports} reports) in ${new URL(db.url).pathname.slice(1)}`);
@@ -102,28 +100,9 @@ async function main() {
     console.log("\n=== production server on 127.0.0.1");
     const env = { DATABASE_URL: db.url, NEXTAUTH_SECRET: secret };
     await buildIfNeeded({ ...env, NODE_ENV: "production" });
-    const startServer = async (extra: Record<string, string> = {}) => {
-      const port = await freePort();
-      const url = `http://127.0.0.1:${port}`;
-      const proc = spawn(...serveCommand(ROOT), {
-        cwd: ROOT,
-        stdio: ["ignore", "ignore", "inherit"],
-        env: {
-          ...process.env,
-          ...env,
-          ...extra,
-          HOST: "127.0.0.1",
-          PORT: String(port),
-          NODE_ENV: "production",
-          NEXTAUTH_URL: url,
-          NEXT_TELEMETRY_DISABLED: "1",
-        },
-      });
-      servers.push(proc);
-      await waitFor(`${url}/api/health`, 60_000);
-      return { url, stop: () => new Promise((r) => proc.once("exit", r).kill("SIGTERM")) };
-    };
-    const base = (await startServer()).url;
+    const app = await startApp(env);
+    servers.push(app);
+    const base = app.base;
     // An approval, as review-reports.ts writes it (status, then the official revision), of the next
     // submitted report: the running figures of its project are refreshed and the rollup stamp bumped
     // in its transaction, so the next rollup request finds the cache stale and runs its SQL.
@@ -262,9 +241,10 @@ async function main() {
       await approve();
     });
     console.log(`dashboard, a report approved every 500 ms: p95 ${load.dashboardApprovals.stats.p95.toFixed(1)} ms`);
-    const unkept = await startServer({ KEPT_PAGES_MB: "0" });
-    for (let i = 0; i < 5; i++) await fetch(`${unkept.url}${dashboardPath}`, { headers: { cookie } }).then((x) => x.arrayBuffer());
-    load.dashboardUnkept = await loadTest(`${unkept.url}${dashboardPath}`);
+    const unkept = await startApp({ ...env, KEPT_PAGES_MB: "0" });
+    servers.push(unkept);
+    for (let i = 0; i < 5; i++) await fetch(`${unkept.base}${dashboardPath}`, { headers: { cookie } }).then((x) => x.arrayBuffer());
+    load.dashboardUnkept = await loadTest(`${unkept.base}${dashboardPath}`);
     console.log(`dashboard, nothing kept: p95 ${load.dashboardUnkept.stats.p95.toFixed(1)} ms`);
     await unkept.stop();
     results.load = Object.fromEntries(Object.entries(load).map(([k, v]) => [k, v.stats]));
@@ -298,16 +278,11 @@ async function main() {
       "",
       `| under ${LOAD.connections} concurrent clients | requests | non-2xx | req/s | p50 | p95 | p95 ÷ bare route |`,
       "|---|---:|---:|---:|---:|---:|---:|",
-      ...ROUTES.map((r) => {
-        const l = load[r.key];
-        return `| ${r.label} | ${l.stats.n} | ${l.non2xx} | ${l.rps.toFixed(0)} | ${fmt(l.stats.p50)} | ${fmt(l.stats.p95)} | ${(l.stats.p95 / load.floor.stats.p95).toFixed(2)} |`;
-      }),
-      ...(
-        [
-          ["dashboardApprovals", "dashboard, a report approved every 500 ms meanwhile"],
-          ["dashboardUnkept", "dashboard, nothing kept (KEPT_PAGES_MB=0: every view rendered)"],
-        ] as const
-      ).map(([key, label]) => {
+      ...[
+        ...ROUTES.map((r) => [r.key, r.label] as const),
+        ["dashboardApprovals", "dashboard, a report approved every 500 ms meanwhile"] as const,
+        ["dashboardUnkept", "dashboard, nothing kept (KEPT_PAGES_MB=0: every view rendered)"] as const,
+      ].map(([key, label]) => {
         const l = load[key];
         return `| ${label} | ${l.stats.n} | ${l.non2xx} | ${l.rps.toFixed(0)} | ${fmt(l.stats.p50)} | ${fmt(l.stats.p95)} | ${(l.stats.p95 / load.floor.stats.p95).toFixed(2)} |`;
       }),
@@ -346,10 +321,7 @@ async function main() {
       ),
     );
   } finally {
-    for (const server of servers.filter((s) => s.exitCode === null && s.signalCode === null)) {
-      server.kill("SIGTERM");
-      await new Promise((r) => server.once("exit", r));
-    }
+    for (const server of servers) await server.stop();
     await client.end().catch(() => undefined);
     await db.stop();
   }

@@ -184,7 +184,7 @@ async function main() {
     console.log(ok ? "\nfault run: PASSED" : "\nfault run: FAILED");
     process.exitCode = ok ? 0 : 1;
   } finally {
-    app?.stop();
+    await app?.stop();
     await db.stop();
     process.exit(process.exitCode ?? 0);
   }

@@ -31,7 +31,8 @@ export async function waitFor(url: string, timeoutMs: number) {
   throw new Error(`server did not answer ${url}`);
 }
 
-export async function startApp(env: { DATABASE_URL: string; NEXTAUTH_SECRET: string }) {
+// `env`: the database and secret, and any other setting of the server's (lib/env-schema.ts).
+export async function startApp(env: { DATABASE_URL: string; NEXTAUTH_SECRET: string } & Record<string, string>) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(...serveCommand(ROOT), {
@@ -40,7 +41,10 @@ export async function startApp(env: { DATABASE_URL: string; NEXTAUTH_SECRET: str
     env: { ...process.env, ...env, HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production", NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" },
   });
   await waitFor(`${base}/api/health`, 60_000);
-  return { base, server, stop: () => server.kill("SIGTERM") };
+  // Resolves once the server has exited.
+  const stop = () =>
+    new Promise<void>((resolve) => (server.exitCode !== null || server.signalCode !== null ? resolve() : server.once("exit", () => resolve()).kill("SIGTERM")));
+  return { base, server, stop };
 }
 
 // The session cookie of a user, as next-auth would set it after sign-in.
