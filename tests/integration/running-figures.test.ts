@@ -259,4 +259,53 @@ describe("running figures", () => {
     expect(after.cumulativeWan).toBe("206.5019"); // 4.0001 replaced by 0.5000
     await expectSameFigures(plan.id, ["2025-03", "2025-04", "2025-05", "2025-12", "2026-08"]);
   }, 120_000);
+
+  it("are rewritten only where an approval changes them: an unchanged period's row is left as it is", async () => {
+    const { plan, section, units } = await makePlan(db, { unitNames: ["改写县"] });
+    const project = await makeProject(db, { planId: plan.id, sectionId: section.id, unitId: units[0].id, totalWan: "900" });
+    for (const period of months("2025-01", "2025-06")) await makeReport(db, { projectId: project.id, period, status: "APPROVED", completedWan: "10" });
+    const versions = async () =>
+      Object.fromEntries(
+        (await db.$queryRaw<{ period: string; xmin: string }[]>`SELECT period, xmin::text FROM "ProjectPeriodFigure" WHERE "projectId" = ${project.id}`).map(
+          (r) => [r.period, r.xmin],
+        ),
+      );
+    const before = await versions();
+    expect(Object.keys(before)).toHaveLength(6);
+
+    // The next month approved: its row is new, the row before it now ends there; the rest stay.
+    const july = await makeReport(db, { projectId: project.id, period: "2025-07", status: "SUBMITTED", completedWan: "10" });
+    await reviewReports(finance, { items: [{ id: july.id, version: july.version }], decision: "APPROVE" });
+    const afterJuly = await versions();
+    const changed = (a: Record<string, string>, b: Record<string, string>) =>
+      Object.keys(b)
+        .filter((p) => a[p] !== b[p])
+        .sort();
+    expect(changed(before, afterJuly)).toEqual(["2025-06", "2025-07"]);
+
+    // A correction of March approved: March and every later 累计 change, January and February do not.
+    const march = await db.progressReport.findFirstOrThrow({ where: { projectId: project.id, period: "2025-03", isCurrent: true } });
+    const officer = await sessionFor("COUNTY_OFFICER", [units[0].id]);
+    const fixed = await saveReport(officer, {
+      projectId: project.id,
+      period: "2025-03",
+      version: march.version,
+      moneyUnit: "wan",
+      completedAmount: "12.5",
+      progressPercent: "",
+      progressText: "",
+      problems: "",
+      nextSteps: "",
+      correctionReason: "更正",
+      submit: true,
+    });
+    const afterSubmit = await versions();
+    // Submitted only: the 含已报送 figures of March on change, the approved ones not yet.
+    expect(changed(afterJuly, afterSubmit)).toEqual(["2025-03", "2025-04", "2025-05", "2025-06", "2025-07"]);
+    await reviewReports(finance, { items: [{ id: fixed.id, version: fixed.version }], decision: "APPROVE" });
+    expect(changed(afterSubmit, await versions())).toEqual(["2025-03", "2025-04", "2025-05", "2025-06", "2025-07"]);
+    const [fig] = await projectFigures({ planId: plan.id, period: "2025-07", projectIds: [project.id] });
+    expect(fig.cumulativeWan).toBe("72.5000");
+    await expectSameFigures(plan.id, ["2025-02", "2025-03", "2025-07", "2025-08"]);
+  });
 });
