@@ -4,8 +4,9 @@
 //      (scripts/lib/bench-portfolio.ts; `-- --scale 0.1` for a tenth while developing);
 //   2. starts the production server on 127.0.0.1 against that database;
 //   3. times GET /api/v1/rollups by unit and by category (API token) and the same SQL run directly
-//      with `pg`: cold (a report approved before every request, so the cache is stale and the SQL
-//      runs) and warm (nothing changed, so the cached result is reused);
+//      with `pg` (also right after an approval): cold (a report approved before every request, so the
+//      cache is stale and the SQL runs) and warm (nothing changed, so the cached result is reused),
+//      after warm-up runs that are discarded;
 //   4. loads, one after the other under the same 50 concurrent clients (autocannon, loopback,
 //      bounded in requests and time): the bare authenticated route GET /api/session (the floor of a
 //      signed-in request), the plan list, the finance dashboard, the project list and the 调度表 export;
@@ -13,7 +14,9 @@
 //      keeps no rendered pages (KEPT_PAGES_MB=0, lib/page-cache);
 //   5. breaks single requests of each down from their Server-Timing headers (session decode, user
 //      lookup, data, the rest = rendering; lib/server-timing);
-//   6. a first visit in Chromium: sign in, open the dashboard; requests, bytes, fonts, time to usable.
+//   6. a reporting week: 1,500 approvals one after another, then the rollup statement again, right
+//      away and once autovacuum has run;
+//   7. a first visit in Chromium: sign in, open the dashboard; requests, bytes, fonts, time to usable.
 // Prints one table; the raw numbers go to bench-results/bench.json.
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -30,7 +33,10 @@ import { startApp } from "./lib/app-server";
 import { ensureDatabase, recreateDatabase, ROOT } from "./lib/database";
 import { mustRun, prisma } from "./lib/run";
 
-const RUNS = { sqlCold: 40, apiCold: 40, warm: 200, timing: 30 };
+// warmup: cold and warm requests (and the statements) run and discarded before each rollup is timed,
+// so the figures are of a server whose code is compiled, not of its first requests.
+// sustained: approvals one after another, then the rollup statement timed again (a reporting week).
+const RUNS = { sql: 100, apiCold: 100, warm: 200, timing: 30, warmup: 15, sustained: 1500 };
 const LOAD = { connections: 50, maxRequests: 3000, durationSeconds: 15 };
 const TARGETS = { apiColdP95: 60, apiColdRatio: 1.5, apiWarmP95: 20, dashboardToFloor: 2, firstVisitBytes: 1.5 * 1024 * 1024, firstVisitMs: 1000 };
 const met = (ok: boolean) => (ok ? "met" : "NOT met");
@@ -43,6 +49,20 @@ function stats(ms: number[]): Stats {
   return { n: s.length, p50: at(0.5), p95: at(0.95), mean: s.reduce((a, b) => a + b, 0) / s.length };
 }
 const fmt = (v: number) => v.toFixed(1).padStart(8);
+
+// One response's Server-Timing (lib/server-timing): session decode, user lookup, data, the rest of the
+// server's time to the headers, and the body's transfer (the client's total less the server's).
+type Breakdown = { total: number; app: number; session: number; user: number; data: number; rest: number; body: number };
+function breakdownOf(header: string, total: number): Breakdown {
+  const dur = (name: string) => Number(new RegExp(`(?:^|,\\s*)${name};dur=([\\d.]+)`).exec(header)?.[1] ?? 0);
+  const app = dur("app");
+  const [session, user, data] = [dur("session"), dur("user"), dur("data")];
+  return { total, app, session, user, data, rest: Math.max(0, app - session - user - data), body: Math.max(0, total - app) };
+}
+const meanBreakdown = (runs: Breakdown[]): Breakdown =>
+  Object.fromEntries(
+    (["total", "app", "session", "user", "data", "rest", "body"] as const).map((k) => [k, runs.reduce((a, r) => a + r[k], 0) / Math.max(1, runs.length)]),
+  ) as Breakdown;
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t = performance.now();
@@ -117,29 +137,44 @@ async function main() {
       await client.query(`UPDATE "ProgressReport" SET "isOfficial" = true WHERE id = $1`, [id]);
       await client.query("COMMIT");
     };
-    const api = async (by: string) => {
+    // A rollup request; `timings` collects where its time went (Server-Timing), for the breakdown table.
+    const api = async (by: string, timings?: Breakdown[]) => {
+      const t = performance.now();
       const res = await fetch(`${base}/api/v1/rollups?plan=${planId}&by=${by}&period=${BENCH.period}`, { headers: { authorization: `Bearer ${token}` } });
       if (res.status !== 200) throw new Error(`API ${by}: ${res.status} ${await res.text()}`);
-      return res.json();
+      const body = await res.json();
+      timings?.push(breakdownOf(res.headers.get("server-timing") ?? "", performance.now() - t));
+      return body;
     };
+    const coldTimings: Record<string, Breakdown[]> = { unit: [], category: [] };
 
     const results: Record<string, Record<string, Stats>> = {};
     for (const by of ["unit", "category"] as const) {
       const st = statements[by];
-      // Warm up the server, the database cache and the plans once.
-      await api(by);
-      for (let i = 0; i < 3; i++) await client.query(st.text, st.values);
+      // Warm up the server (its code compiled on first use), the database cache and the plans.
+      for (let i = 0; i < RUNS.warmup; i++) {
+        await approve();
+        await api(by);
+        await api(by);
+        await client.query(st.text, st.values);
+      }
       const sql: number[] = [];
-      for (let i = 0; i < RUNS.sqlCold; i++) sql.push(await timed(() => client.query(st.text, st.values)));
+      for (let i = 0; i < RUNS.sql; i++) sql.push(await timed(() => client.query(st.text, st.values)));
+      // The same statement right after an approval, as the cold API request runs it.
+      const sqlAfter: number[] = [];
+      for (let i = 0; i < RUNS.sql; i++) {
+        await approve();
+        sqlAfter.push(await timed(() => client.query(st.text, st.values)));
+      }
       const cold: number[] = [];
       for (let i = 0; i < RUNS.apiCold; i++) {
         await approve();
-        cold.push(await timed(() => api(by)));
+        cold.push(await timed(() => api(by, coldTimings[by])));
       }
       await api(by);
       const warm: number[] = [];
       for (let i = 0; i < RUNS.warm; i++) warm.push(await timed(() => api(by)));
-      results[by] = { sql: stats(sql), apiCold: stats(cold), apiWarm: stats(warm) };
+      results[by] = { sql: stats(sql), sqlAfterApproval: stats(sqlAfter), apiCold: stats(cold), apiWarm: stats(warm) };
       console.log(
         `rollup by ${by}: SQL p95 ${results[by].sql.p95.toFixed(1)} ms, API cold p95 ${results[by].apiCold.p95.toFixed(1)} ms, warm p95 ${results[by].apiWarm.p95.toFixed(1)} ms`,
       );
@@ -175,27 +210,17 @@ async function main() {
     const dashCold = await timed(() => fetch(`${base}${ROUTES[2].path}`, { headers: { cookie } }).then((x) => x.text()));
 
     // Where a single request's time goes, from its Server-Timing header (sequential, nothing else running).
-    type Breakdown = { total: number; app: number; session: number; user: number; data: number; rest: number; body: number };
     const breakdown: Record<string, Breakdown> = {};
+    for (const by of ["unit", "category"] as const) breakdown[`cold-${by}`] = meanBreakdown(coldTimings[by]);
     for (const r of ROUTES) {
-      const sum: Breakdown = { total: 0, app: 0, session: 0, user: 0, data: 0, rest: 0, body: 0 };
+      const runs: Breakdown[] = [];
       for (let i = 0; i < RUNS.timing; i++) {
         const t = performance.now();
         const res = await fetch(`${base}${r.path}`, { headers: { cookie } });
-        const header = res.headers.get("server-timing") ?? "";
         await res.arrayBuffer();
-        const total = performance.now() - t;
-        const dur = (name: string) => Number(new RegExp(`(?:^|,\\s*)${name};dur=([\\d.]+)`).exec(header)?.[1] ?? 0);
-        const app = dur("app");
-        sum.total += total;
-        sum.app += app;
-        sum.session += dur("session");
-        sum.user += dur("user");
-        sum.data += dur("data");
-        sum.rest += Math.max(0, app - dur("session") - dur("user") - dur("data"));
-        sum.body += Math.max(0, total - app);
+        runs.push(breakdownOf(res.headers.get("server-timing") ?? "", performance.now() - t));
       }
-      breakdown[r.key] = Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, v / RUNS.timing])) as Breakdown;
+      breakdown[r.key] = meanBreakdown(runs);
       console.log(`${r.label}: ${JSON.stringify(Object.fromEntries(Object.entries(breakdown[r.key]).map(([k, v]) => [k, Number(v.toFixed(2))])))}`);
     }
 
@@ -249,6 +274,35 @@ async function main() {
     await unkept.stop();
     results.load = Object.fromEntries(Object.entries(load).map(([k, v]) => [k, v.stats]));
 
+    // A reporting week: many approvals one after another. The running figures they rewrite cost the
+    // rollup's index-only scans heap fetches until the table is vacuumed (migration
+    // figure_refresh_in_place: only changed rows are rewritten, autovacuum after ~1 %).
+    console.log(`\n=== ${RUNS.sustained} approvals, then the rollup by unit again`);
+    const vacuums = async () =>
+      Number((await client.query(`SELECT autovacuum_count + vacuum_count AS n FROM pg_stat_user_tables WHERE relname = 'ProjectPeriodFigure'`)).rows[0].n);
+    const vacuumsBefore = await vacuums();
+    const approvalTimes: number[] = [];
+    for (let i = 0; i < RUNS.sustained && submitted.length > 0; i++) approvalTimes.push(await timed(approve));
+    const sqlRuns = async () => {
+      const out: number[] = [];
+      for (let i = 0; i < 40; i++) out.push(await timed(() => client.query(statements.unit.text, statements.unit.values)));
+      return stats(out);
+    };
+    const sustained = {
+      approvals: approvalTimes.length,
+      approval: stats(approvalTimes),
+      sqlAfter: await sqlRuns(),
+      vacuumedAfterS: NaN,
+      sqlVacuumed: stats([]),
+    };
+    const waitFrom = Date.now();
+    while (Date.now() - waitFrom < 150_000 && (await vacuums()) === vacuumsBefore) await new Promise((r) => setTimeout(r, 2000));
+    if ((await vacuums()) > vacuumsBefore) {
+      sustained.vacuumedAfterS = (Date.now() - waitFrom) / 1000;
+      sustained.sqlVacuumed = await sqlRuns();
+    }
+    console.log(JSON.stringify(sustained));
+
     console.log("\n=== first visit in Chromium (sign in, then the dashboard)");
     await drain();
     const NO_VISIT = { requests: NaN, bytes: NaN, fonts: NaN, fontBytes: NaN, domContentLoaded: NaN, usable: NaN };
@@ -272,6 +326,7 @@ async function main() {
       "|---|---:|---:|---:|",
       ...(["unit", "category"] as const).flatMap((by) => [
         `| by ${by}: SQL run directly (pg) | ${fmt(results[by].sql.p50)} | ${fmt(results[by].sql.p95)} | 1.00 |`,
+        `| by ${by}: SQL run directly, a report approved before each run | ${fmt(results[by].sqlAfterApproval.p50)} | ${fmt(results[by].sqlAfterApproval.p95)} | ${(results[by].sqlAfterApproval.p95 / results[by].sql.p95).toFixed(2)} |`,
         `| by ${by}: API, cold (a report approved before each request) | ${fmt(results[by].apiCold.p50)} | ${fmt(results[by].apiCold.p95)} | ${ratio(by, "apiCold").toFixed(2)} |`,
         `| by ${by}: API, warm (nothing changed: cached) | ${fmt(results[by].apiWarm.p50)} | ${fmt(results[by].apiWarm.p95)} | ${ratio(by, "apiWarm").toFixed(2)} |`,
       ]),
@@ -288,11 +343,24 @@ async function main() {
       }),
       `| dashboard, one request after an approval (cold, no load) | 1 | | | ${fmt(dashCold)} | | |`,
       "",
+      `| a reporting week | n | p50 | p95 | p95 ÷ SQL p95 at the start |`,
+      "|---|---:|---:|---:|---:|",
+      `| an approval (status, official revision, running figures at commit) | ${sustained.approvals} | ${fmt(sustained.approval.p50)} | ${fmt(sustained.approval.p95)} | |`,
+      `| by unit: SQL run directly, right after those ${sustained.approvals} approvals | 40 | ${fmt(sustained.sqlAfter.p50)} | ${fmt(sustained.sqlAfter.p95)} | ${(sustained.sqlAfter.p95 / results.unit.sql.p95).toFixed(2)} |`,
+      Number.isNaN(sustained.vacuumedAfterS)
+        ? `| by unit: SQL run directly, once autovacuum has run | | no autovacuum within 150 s | | |`
+        : `| by unit: SQL run directly, once autovacuum has run (${sustained.vacuumedAfterS.toFixed(0)} s later) | 40 | ${fmt(sustained.sqlVacuumed.p50)} | ${fmt(sustained.sqlVacuumed.p95)} | ${(sustained.sqlVacuumed.p95 / results.unit.sql.p95).toFixed(2)} |`,
+      "",
       `| one request, no load (mean of ${RUNS.timing}; Server-Timing) | session decode | user lookup | data | rest of server (render) | body sent | total |`,
       "|---|---:|---:|---:|---:|---:|---:|",
-      ...ROUTES.map((r) => {
-        const b = breakdown[r.key];
-        return `| ${r.label} | ${fmt(b.session)} | ${fmt(b.user)} | ${fmt(b.data)} | ${fmt(b.rest)} | ${fmt(b.body)} | ${fmt(b.total)} |`;
+      ...[
+        ...(["unit", "category"] as const).map(
+          (by) => [`cold-${by}`, `rollup API by ${by}, cold (mean of ${RUNS.apiCold}; data: the operation, its statement included)`] as const,
+        ),
+        ...ROUTES.map((r) => [r.key, r.label] as const),
+      ].map(([key, label]) => {
+        const b = breakdown[key];
+        return `| ${label} | ${fmt(b.session)} | ${fmt(b.user)} | ${fmt(b.data)} | ${fmt(b.rest)} | ${fmt(b.body)} | ${fmt(b.total)} |`;
       }),
       "",
       `| first visit (Chromium, loopback) | requests | transferred | fonts | DOMContentLoaded | usable (first table visible) |`,
@@ -315,7 +383,7 @@ async function main() {
     fs.writeFileSync(
       path.join(ROOT, "bench-results", "bench.json"),
       JSON.stringify(
-        { at: new Date().toISOString(), bench: BENCH, results, dashboardCold: dashCold, breakdown, load, firstVisit: visit, targets: TARGETS },
+        { at: new Date().toISOString(), bench: BENCH, results, dashboardCold: dashCold, breakdown, load, sustained, firstVisit: visit, targets: TARGETS },
         null,
         2,
       ),
