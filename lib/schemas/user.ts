@@ -13,15 +13,18 @@ const unitIds = z.array(recordId()).max(200);
 const withUnits = <T extends { role: string; unitIds: number[] }>(v: T) => v.role !== "COUNTY_OFFICER" || v.unitIds.length > 0;
 const unitsRule = { path: ["unitIds"], message: "县级项目专干至少要负责一个填报单位" };
 
+const username = z
+  .string()
+  .trim()
+  .min(3, "用户名至少 3 位")
+  .max(64, "用户名不能超过 64 位")
+  .regex(/^[a-zA-Z0-9._-]+$/, "用户名只能包含字母、数字和 . _ -");
+const displayName = z.string().trim().min(1, "请输入姓名").max(64, "姓名不能超过 64 字");
+
 export const userCreateSchema = z
   .object({
-    username: z
-      .string()
-      .trim()
-      .min(3, "用户名至少 3 位")
-      .max(64, "用户名不能超过 64 位")
-      .regex(/^[a-zA-Z0-9._-]+$/, "用户名只能包含字母、数字和 . _ -"),
-    displayName: z.string().trim().min(1, "请输入姓名").max(64, "姓名不能超过 64 字"),
+    username,
+    displayName,
     role,
     unitIds,
     password: passwordSchema,
@@ -32,13 +35,17 @@ export const userUpdateSchema = z
   .object({
     id: recordId(),
     version: recordId(),
-    displayName: z.string().trim().min(1, "请输入姓名").max(64, "姓名不能超过 64 字"),
+    displayName,
     role,
     unitIds,
     disabled: z.boolean(),
     reason: z.string().trim().max(500, "说明不能超过 500 字"),
   })
   .refine(withUnits, unitsRule);
+
+// An administrator created on the server's command line (npm run admin:create): the first one of a
+// new installation, or a way back in when no administrator can sign in.
+export const adminAccountSchema = z.object({ username, displayName });
 
 export const passwordResetSchema = z.object({ id: recordId(), password: passwordSchema });
 
