@@ -50,6 +50,20 @@ describe("npm run admin:create", () => {
     expect(await db.auditEvent.count()).toBe(audits);
   });
 
+  it("20 concurrent creations of one username: one administrator, 19 clear refusals", async () => {
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => createAdminAccount({ username: "race.admin", displayName: "并发" })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((x) => x.status === "rejected")) {
+      expect(isAppError(r.reason) && r.reason.message).toContain("用户名 race.admin 已存在");
+    }
+    expect(await db.user.count({ where: { username: "race.admin" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({
+        where: { action: "user.create", reason: { contains: "admin:create" }, changes: { path: ["0", "new"], equals: "race.admin" } },
+      }),
+    ).toBe(1);
+  });
+
   it("runs from the command line: prints the password once, explains its usage, exits non-zero on errors", async () => {
     const ok = runCommand("ops.admin", "运维", "管理员");
     expect(ok.status).toBe(0);

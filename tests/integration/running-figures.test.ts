@@ -273,15 +273,18 @@ describe("running figures", () => {
     const before = await versions();
     expect(Object.keys(before)).toHaveLength(6);
 
-    // The next month approved: its row is new, the row before it now ends there; the rest stay.
-    const july = await makeReport(db, { projectId: project.id, period: "2025-07", status: "SUBMITTED", completedWan: "10" });
-    await reviewReports(finance, { items: [{ id: july.id, version: july.version }], decision: "APPROVE" });
-    const afterJuly = await versions();
     const changed = (a: Record<string, string>, b: Record<string, string>) =>
       Object.keys(b)
         .filter((p) => a[p] !== b[p])
         .sort();
-    expect(changed(before, afterJuly)).toEqual(["2025-06", "2025-07"]);
+    // The next month submitted: its row is new (含已报送), the row before it now ends there; the rest stay.
+    const july = await makeReport(db, { projectId: project.id, period: "2025-07", status: "SUBMITTED", completedWan: "10" });
+    const submittedJuly = await versions();
+    expect(changed(before, submittedJuly)).toEqual(["2025-06", "2025-07"]);
+    // Approved: only July's approved figures change.
+    await reviewReports(finance, { items: [{ id: july.id, version: july.version }], decision: "APPROVE" });
+    const afterJuly = await versions();
+    expect(changed(submittedJuly, afterJuly)).toEqual(["2025-07"]);
 
     // A correction of March approved: March and every later 累计 change, January and February do not.
     const march = await db.progressReport.findFirstOrThrow({ where: { projectId: project.id, period: "2025-03", isCurrent: true } });

@@ -15,15 +15,18 @@ export async function createAdminAccount(input: unknown): Promise<{ id: number; 
   const v = validate(adminAccountSchema, input);
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { username: v.username } })) {
-      throw new AppError("VALIDATION", `用户名 ${v.username} 已存在：请换一个用户名（已有账号的密码由管理员在“用户”页重置）。`, {
-        username: ["该用户名已被使用"],
-      });
-    }
-    const user = await tx.user.create({
-      data: { username: v.username, displayName: v.displayName, role: "ADMIN", passwordHash, mustChangePassword: true },
+  const taken = () =>
+    new AppError("VALIDATION", `用户名 ${v.username} 已存在：请换一个用户名（已有账号的密码由管理员在“用户”页重置）。`, {
+      username: ["该用户名已被使用"],
     });
+  return db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { username: v.username } })) throw taken();
+    // Two commands with the same name at once: the unique index decides, with the same message.
+    const user = await tx.user
+      .create({ data: { username: v.username, displayName: v.displayName, role: "ADMIN", passwordHash, mustChangePassword: true } })
+      .catch((e: unknown) => {
+        throw (e as { code?: string }).code === "P2002" ? taken() : e;
+      });
     await recordAudit(tx, {
       actorId: null,
       action: "user.create",

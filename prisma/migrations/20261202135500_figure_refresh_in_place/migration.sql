@@ -94,10 +94,12 @@ END $$;
 -- Keep the table vacuumed while approvals come in: by default autovacuum waits for 20 % of the rows
 -- to change (for 20,000 projects × 5 years of months, ~240,000 rows; five times that for a province),
 -- and until then every changed page costs the rollups' index-only scans heap fetches (the bench: the
--- statement 1.35× slower after 1,500 approvals). Vacuum now follows every 1,000 changed or inserted
+-- statement 1.35× slower after 1,500 approvals no vacuum followed). Vacuum now follows every 1,000 changed or inserted
 -- rows whatever the table's size (within autovacuum_naptime, 1 minute by default). It is cheap: the
--- visibility map lets it skip the pages that stayed all-visible, and with dead rows on few pages it
--- skips the index passes.
+-- visibility map lets it skip the pages that stayed all-visible (the updates are never HOT, every
+-- figure being in a covering index, so it does pass over the indexes): on the bench's table, 240,000
+-- rows and 106 MB with its indexes, a vacuum after ~1,100 changed rows took 0.16 s. Analyze after 2 %
+-- changes keeps the planner's row counts for a period close.
 ALTER TABLE "ProjectPeriodFigure" SET (
   autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000,
   autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 1000,
