@@ -44,6 +44,22 @@ const months = (from: string, to: string) => {
   }
 };
 
+// An officer's correction of an approved report, submitted for review.
+const submitCorrection = (officer: SessionUser, report: { projectId: number; period: string; version: number }, completedAmount: string) =>
+  saveReport(officer, {
+    projectId: report.projectId,
+    period: report.period,
+    version: report.version,
+    moneyUnit: "wan",
+    completedAmount,
+    progressPercent: "",
+    progressText: "",
+    problems: "",
+    nextSteps: "",
+    correctionReason: "更正",
+    submit: true,
+  });
+
 const SETS: Dim[][] = [[], ["unit"], ["category"], ["unit", "category"], ["year"], ["status"]];
 
 // Every figure of a plan, both ways, for every period and both views.
@@ -238,19 +254,7 @@ describe("running figures", () => {
     const base = reports[3];
     const current = await db.progressReport.findUniqueOrThrow({ where: { id: base.id } });
     const officer = await sessionFor("COUNTY_OFFICER", [units[0].id]);
-    const fixed = await saveReport(officer, {
-      projectId: project.id,
-      period: base.period,
-      version: current.version,
-      moneyUnit: "wan",
-      completedAmount: "0.5",
-      progressPercent: "",
-      progressText: "",
-      problems: "",
-      nextSteps: "",
-      correctionReason: "更正",
-      submit: true,
-    });
+    const fixed = await submitCorrection(officer, { projectId: project.id, period: base.period, version: current.version }, "0.5");
     const decided = await Promise.allSettled(
       Array.from({ length: 20 }, () => reviewReports(finance, { items: [{ id: fixed.id, version: fixed.version }], decision: "APPROVE" })),
     );
@@ -289,19 +293,7 @@ describe("running figures", () => {
     // A correction of March approved: March and every later 累计 change, January and February do not.
     const march = await db.progressReport.findFirstOrThrow({ where: { projectId: project.id, period: "2025-03", isCurrent: true } });
     const officer = await sessionFor("COUNTY_OFFICER", [units[0].id]);
-    const fixed = await saveReport(officer, {
-      projectId: project.id,
-      period: "2025-03",
-      version: march.version,
-      moneyUnit: "wan",
-      completedAmount: "12.5",
-      progressPercent: "",
-      progressText: "",
-      problems: "",
-      nextSteps: "",
-      correctionReason: "更正",
-      submit: true,
-    });
+    const fixed = await submitCorrection(officer, march, "12.5");
     const afterSubmit = await versions();
     // Submitted only: the 含已报送 figures of March on change, the approved ones not yet.
     expect(changed(afterJuly, afterSubmit)).toEqual(["2025-03", "2025-04", "2025-05", "2025-06", "2025-07"]);

@@ -6,6 +6,7 @@ import { adminAccountSchema } from "@/lib/schemas/user";
 import { validate } from "@/lib/schemas/validate";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { hashPassword } from "@/lib/server/auth/password";
+import { createdUserChanges } from "./create-user";
 
 // An administrator created from the server's command line (scripts/create-admin.ts): whoever can run
 // commands on the server is trusted already, so there is no signed-in actor; the audit row says where
@@ -33,11 +34,7 @@ export async function createAdminAccount(input: unknown): Promise<{ id: number; 
       entityType: "User",
       entityId: user.id,
       entityVersion: user.version,
-      changes: [
-        { field: "username", old: null, new: user.username },
-        { field: "displayName", old: null, new: user.displayName },
-        { field: "role", old: null, new: user.role },
-      ],
+      changes: createdUserChanges(user),
       reason: "服务器命令行创建（npm run admin:create）",
     });
     return { id: user.id, username: user.username, password };

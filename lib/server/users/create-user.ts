@@ -2,10 +2,17 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { userCreateSchema } from "@/lib/schemas/user";
-import { recordAudit } from "@/lib/server/audit/record-audit";
+import { recordAudit, type FieldChange } from "@/lib/server/audit/record-audit";
 import { hashPassword } from "@/lib/server/auth/password";
 import { operation } from "@/lib/server/operation";
 import { assertUnitsExist, unitNames } from "./units";
+
+// What the audit trail records of a new account (never its password).
+export const createdUserChanges = (user: { username: string; displayName: string; role: string }): FieldChange[] => [
+  { field: "username", old: null, new: user.username },
+  { field: "displayName", old: null, new: user.displayName },
+  { field: "role", old: null, new: user.role },
+];
 
 export const createUser = operation({
   permission: "user.manage",
@@ -35,12 +42,7 @@ export const createUser = operation({
         entityType: "User",
         entityId: user.id,
         entityVersion: user.version,
-        changes: [
-          { field: "username", old: null, new: user.username },
-          { field: "displayName", old: null, new: user.displayName },
-          { field: "role", old: null, new: user.role },
-          { field: "units", old: null, new: await unitNames(tx, unitIds) },
-        ],
+        changes: [...createdUserChanges(user), { field: "units", old: null, new: await unitNames(tx, unitIds) }],
       });
       return { id: user.id };
     });
