@@ -229,14 +229,14 @@ async function main() {
     const breakdown: Record<string, Breakdown> = {};
     for (const by of ["unit", "category"] as const) breakdown[`cold-${by}`] = meanBreakdown(coldTimings[by]);
     for (const r of ROUTES) {
-      const runs: Breakdown[] = [];
+      const samples: Breakdown[] = [];
       for (let i = 0; i < RUNS.timing; i++) {
         const t = performance.now();
         const res = await fetch(`${base}${r.path}`, { headers: { cookie } });
         await res.arrayBuffer();
-        runs.push(breakdownOf(res.headers.get("server-timing") ?? "", performance.now() - t));
+        samples.push(breakdownOf(res.headers.get("server-timing") ?? "", performance.now() - t));
       }
-      breakdown[r.key] = meanBreakdown(runs);
+      breakdown[r.key] = meanBreakdown(samples);
       console.log(`${r.label}: ${JSON.stringify(Object.fromEntries(Object.entries(breakdown[r.key]).map(([k, v]) => [k, Number(v.toFixed(2))])))}`);
     }
 

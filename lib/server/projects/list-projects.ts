@@ -132,20 +132,12 @@ async function listPage(where: Prisma.ProjectWhereInput, f: ProjectFilters) {
     LEFT JOIN "ReportingUnit" u ON u.id = p."unitId"
     LEFT JOIN "Project" par ON par.id = p."parentId"
     ORDER BY listed.ord`;
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    kind: r.kind,
-    admission: r.admission,
-    endPeriod: r.endPeriod,
-    startYear: r.startYear,
-    endYear: r.endYear,
-    totalInvestment: r.totalInvestment,
-    status: r.status,
-    unit: r.unitId === null ? null : { id: r.unitId, name: r.unitName! },
-    section: { id: r.sectionId, number: r.sectionNumber, title: r.sectionTitle },
-    plan: { id: r.planId, title: r.planTitle },
-    parent: r.parentId === null ? null : { id: r.parentId, name: r.parentName! },
-    _count: { children: r.children, warnings: r.warnings },
+  return rows.map(({ unitId, unitName, sectionId, sectionNumber, sectionTitle, planId, planTitle, parentId, parentName, children, warnings, ...project }) => ({
+    ...project,
+    unit: unitId === null ? null : { id: unitId, name: unitName! },
+    section: { id: sectionId, number: sectionNumber, title: sectionTitle },
+    plan: { id: planId, title: planTitle },
+    parent: parentId === null ? null : { id: parentId, name: parentName! },
+    _count: { children, warnings },
   }));
 }
