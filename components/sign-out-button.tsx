@@ -1,11 +1,14 @@
-"use client";
-import { signOutTo } from "@/lib/auth/client";
+import { signOutAction } from "@/lib/auth/sign-out-actions";
 import { zh } from "@/lib/i18n/zh-CN";
 
+// A server action form rather than a click handler: a click before the page's script has loaded (a
+// slow phone connection) still signs out, as a plain POST.
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => void signOutTo("/login")} className="text-sm text-slate-200 hover:text-white">
-      {zh.nav.signOut}
-    </button>
+    <form action={signOutAction} className="inline">
+      <button type="submit" className="text-sm text-slate-200 hover:text-white">
+        {zh.nav.signOut}
+      </button>
+    </form>
   );
 }

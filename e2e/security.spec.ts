@@ -67,6 +67,20 @@ test("signing out ends the session on the server: a copied cookie no longer work
   await other.close();
 });
 
+test("退出 works before the page's script has loaded (a slow phone): a plain form post signs out on the server", async ({ page, browser }) => {
+  await signIn(page, "viewer");
+  const copied = await page.context().cookies();
+  // The page as a browser shows it before any script runs: its HTML only.
+  await page.route("**/_next/static/**/*.js", (route) => route.abort());
+  await page.goto("/plans");
+  await page.getByRole("button", { name: "退出" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  const other = await browser.newContext();
+  await other.addCookies(copied);
+  expect((await other.request.get("/api/v1/plans")).status()).toBe(401);
+  await other.close();
+});
+
 test("the sign-in throttle counts the connection's address, not a forged X-Forwarded-For (#13.2)", async ({ page }) => {
   // Rotating the header used to dodge the per-address lock; now every attempt from this client counts
   // against its own address. 21 attempts with 21 forged addresses: the 21st is refused.

@@ -1,7 +1,7 @@
-// Signing in and out from the browser, against next-auth's endpoints under this app's base path.
-// next-auth/react's signIn/signOut are not used: they build URLs from NEXTAUTH_URL (unknown in the
-// browser: they fall back to /api/auth, without a path prefix) and navigate to the absolute URL the
-// server answers, which named the server's configured host rather than the one the user came by.
+// Signing in from the browser, against next-auth's endpoints under this app's base path.
+// next-auth/react's signIn is not used: it builds URLs from NEXTAUTH_URL (unknown in the
+// browser: it falls back to /api/auth, without a path prefix) and navigates to the absolute URL the
+// server answers, which names the server's configured host rather than the one the user came by.
 import { withBase } from "@/lib/base-path";
 
 const AUTH = "/api/auth";
@@ -32,13 +32,6 @@ export async function signInWithPassword(username: string, password: string): Pr
   const error = url?.searchParams.get("error") ?? (ok ? null : "CredentialsSignin");
   if (!error) return null;
   return error === "CredentialsSignin" ? "用户名或密码错误。" : error;
-}
-
-// Signs out (the server revokes the session: lib/auth/options.ts) and opens `path` of this app on the
-// host the user is on.
-export async function signOutTo(path: string): Promise<void> {
-  await post("signout", { callbackUrl: withBase(path) });
-  window.location.assign(withBase(path));
 }
 
 // A path of this app (from safeCallbackPath), opened on the current host.

@@ -48,13 +48,22 @@ export function decodeSessionToken(token: string | undefined | null, secret = pr
   }
 }
 
-// next-auth's cookie (chunked into name.0, name.1, … when large), from the request's cookies.
+// next-auth's session cookie; chunked into name.0, name.1, … when large.
+export const sessionCookieName = (secure: boolean) => (secure ? "__Secure-next-auth.session-token" : "next-auth.session-token");
+
+// Whether `cookie` is the session cookie or one of its chunks.
+export function isSessionCookie(cookie: string, secure: boolean): boolean {
+  const name = sessionCookieName(secure);
+  return cookie === name || (cookie.startsWith(`${name}.`) && /^\d+$/.test(cookie.slice(name.length + 1)));
+}
+
+// The session token, from the request's cookies.
 export function sessionCookieValue(cookies: { name: string; value: string }[], secure: boolean): string | undefined {
-  const name = secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  const name = sessionCookieName(secure);
   const whole = cookies.find((c) => c.name === name);
   if (whole) return whole.value;
   const chunks = cookies
-    .filter((c) => c.name.startsWith(`${name}.`) && /^\d+$/.test(c.name.slice(name.length + 1)))
+    .filter((c) => c.name !== name && isSessionCookie(c.name, secure))
     .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
   return chunks.length ? chunks.map((c) => c.value).join("") : undefined;
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { changePasswordAction } from "./actions";
 import { Announce, applyFieldErrors, Field, inputClass } from "@/components/form";
-import { signOutTo } from "@/lib/auth/client";
+import { signOutAfterPasswordChangeAction } from "@/lib/auth/sign-out-actions";
 import { passwordChangeSchema, type PasswordChangeInput } from "@/lib/schemas/user";
 
 export function ChangePasswordForm() {
@@ -16,7 +16,7 @@ export function ChangePasswordForm() {
     const result = await changePasswordAction(values);
     if (result.ok) {
       // Every session of this user ended with the change: sign in again with the new password.
-      await signOutTo("/login?changed=1");
+      await signOutAfterPasswordChangeAction();
       return;
     }
     applyFieldErrors(form.setError, result.fieldErrors);
