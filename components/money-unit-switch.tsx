@@ -6,6 +6,7 @@ import type { MoneyUnit } from "@/lib/money";
 import { rememberMoneyUnit } from "@/lib/money-unit-choice";
 import { confirmDiscardUnsaved } from "@/components/unsaved-changes";
 import { UNIT_LABEL } from "@/lib/money";
+import { chooseMoneyUnitAction } from "@/lib/ui/money-unit-actions";
 
 // The unit the current page's figures are in, when the page says so (<PageMoneyUnit>): a plan's page
 // shows the plan's unit until the reader chooses one, and the switch and the printed unit in the layout
@@ -43,7 +44,8 @@ export function PrintedMoneyUnit({ unit: fallback }: { unit: MoneyUnit }) {
 }
 
 // A named form is a landmark of its own, so the switch is reachable by landmark wherever the layout
-// puts it (axe "region": no content outside landmarks).
+// puts it (axe "region": no content outside landmarks). Once the page's script runs, a press is handled
+// here (the grid's unsaved cells are asked about first); before that it posts the form's server action.
 export function MoneyUnitSwitch({ unit: fallback }: { unit: MoneyUnit }) {
   const router = useRouter();
   const unit = useShownUnit(fallback);
@@ -54,15 +56,20 @@ export function MoneyUnitSwitch({ unit: fallback }: { unit: MoneyUnit }) {
     router.refresh();
   };
   return (
-    <form className="flex items-center gap-1 text-sm" aria-label={zh.money.unit} onSubmit={(e) => e.preventDefault()}>
+    <form className="flex items-center gap-1 text-sm" aria-label={zh.money.unit} action={chooseMoneyUnitAction}>
       <span className="text-slate-600" aria-hidden="true">
         {zh.money.unit}
       </span>
       {(["yi", "wan"] as const).map((u) => (
         <button
           key={u}
-          type="button"
-          onClick={() => choose(u)}
+          type="submit"
+          name="unit"
+          value={u}
+          onClick={(e) => {
+            e.preventDefault();
+            choose(u);
+          }}
           aria-pressed={unit === u}
           className={`rounded px-2 py-0.5 ${unit === u ? "bg-sky-700 text-white" : "bg-white text-slate-700 ring-1 ring-slate-500 hover:bg-slate-100"}`}
         >

@@ -36,3 +36,17 @@ test("the page switch, the report form and the grid follow one money-unit choice
   await expect(page.getByRole("main").getByText(`金额单位：${first}`)).toBeVisible();
   await expect(switchPressed(page)).toHaveText(first);
 });
+
+test("the switch works before the page's script has loaded: the page comes back in the chosen unit", async ({ page }) => {
+  await signIn(page, "finance");
+  // The page as a browser shows it before any script runs: its HTML only.
+  await page.route("**/_next/static/**/*.js", (route) => route.abort());
+  await page.goto("/plans");
+  const first = (await switchPressed(page).textContent())!.trim();
+  await page
+    .getByRole("form", { name: "金额单位" })
+    .getByRole("button", { name: other(first), exact: true })
+    .click();
+  await expect(switchPressed(page)).toHaveText(other(first));
+  expect((await page.context().cookies()).find((c) => c.name === "money-unit")?.value).toBe(UNIT_VALUE[other(first)]);
+});
