@@ -26,6 +26,15 @@ export default defineConfig([
       "no-console": ["error", { allow: ["warn", "error"] }],
       // A React Compiler hint (react-hook-form's watch() is not memoisable); the app does not use the compiler.
       "react-hooks/incompatible-library": "off",
+      // A form handled by script, submitted before the script has loaded, is a plain HTML submission:
+      // without method="post" its fields (a password) would go into the URL, the history and the logs.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXOpeningElement[name.name='form']:has(JSXAttribute[name.name='onSubmit']):not(:has(JSXAttribute[name.name='method']))",
+          message: 'A form with onSubmit needs method="post": submitted before hydration, its fields must not go into the URL.',
+        },
+      ],
     },
   },
   {

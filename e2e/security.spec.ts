@@ -81,6 +81,26 @@ test("退出 works before the page's script has loaded (a slow phone): a plain f
   await other.close();
 });
 
+test("before the page's script has loaded, 登录 waits and a form's fields never go into the URL", async ({ page }) => {
+  // The pages as a browser shows them before any script runs: their HTML only.
+  await page.route("**/_next/static/**/*.js", (route) => route.abort());
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill("admin");
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await expect(page.getByRole("button", { name: "登录" })).toBeDisabled();
+  await page.getByLabel("密码").press("Enter");
+  await expect(page).toHaveURL(/\/login$/);
+
+  // Signed in (with script), a form submitted without it posts to its page and nothing goes into the URL.
+  await page.unrouteAll();
+  await signIn(page, "admin");
+  await page.route("**/_next/static/**/*.js", (route) => route.abort());
+  await page.goto("/projects/1/edit");
+  await page.getByLabel("建设单位").fill("不应出现在地址里");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page).toHaveURL(/\/projects\/1\/edit$/);
+});
+
 test("the sign-in throttle counts the connection's address, not a forged X-Forwarded-For (#13.2)", async ({ page }) => {
   // Rotating the header used to dodge the per-address lock; now every attempt from this client counts
   // against its own address. 21 attempts with 21 forged addresses: the 21st is refused.

@@ -3,11 +3,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Announce, Field, inputClass } from "@/components/form";
+import { useHydrated } from "@/components/use-hydrated";
 import { openAppPath, signInWithPassword } from "@/lib/auth/client";
 import { loginSchema, type LoginInput } from "@/lib/schemas/login";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const { register, handleSubmit, formState } = useForm<LoginInput>({ resolver: zodResolver(loginSchema) });
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
@@ -19,7 +21,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     openAppPath(callbackUrl);
   });
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field label="用户名" required error={formState.errors.username?.message}>
         {(p) => <input {...register("username")} {...p} autoComplete="username" className={inputClass} />}
       </Field>
@@ -33,7 +35,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           </p>
         )}
       </Announce>
-      <button type="submit" disabled={formState.isSubmitting} className="w-full rounded bg-sky-700 py-2 text-white hover:bg-sky-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={!hydrated || formState.isSubmitting}
+        className="w-full rounded bg-sky-700 py-2 text-white hover:bg-sky-800 disabled:opacity-60"
+      >
         {formState.isSubmitting ? "登录中…" : "登录"}
       </button>
     </form>

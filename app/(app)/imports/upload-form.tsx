@@ -64,7 +64,7 @@ export function UploadForm({ plans, defaultPlan }: { plans: { id: number; title:
     xhr.send(data);
   };
   return (
-    <form onSubmit={submit} className="grid gap-3 rounded bg-white p-4 text-sm shadow-sm md:grid-cols-3" data-testid="import-form">
+    <form method="post" onSubmit={submit} className="grid gap-3 rounded bg-white p-4 text-sm shadow-sm md:grid-cols-3" data-testid="import-form">
       <Field label={T.plan} required className="block">
         {(p) => (
           <select {...p} name="planId" defaultValue={defaultPlan ?? plans[0]?.id} className={input}>

@@ -29,7 +29,7 @@ export function IssueTokenForm() {
   });
   return (
     <div className="rounded bg-white p-4 shadow-sm">
-      <form onSubmit={onSubmit} className="flex items-end gap-3" noValidate data-testid="issue-token-form">
+      <form method="post" onSubmit={onSubmit} className="flex items-end gap-3" noValidate data-testid="issue-token-form">
         <Field label={t.name} required error={form.formState.errors.name?.message} className="block flex-1 text-sm">
           {(p) => <input {...form.register("name")} {...p} className={inputClass} placeholder="如：省卫健委报表系统" />}
         </Field>

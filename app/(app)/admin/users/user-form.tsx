@@ -43,7 +43,7 @@ export function UserForm(props: Props) {
     setFailure({ message: result.message, conflict: result.code === "CONFLICT" ? (result.details as ChangeSince[]) : undefined });
   });
   return (
-    <form onSubmit={onSubmit} className="space-y-4 rounded bg-white p-6 shadow-sm" noValidate data-testid="user-form">
+    <form method="post" onSubmit={onSubmit} className="space-y-4 rounded bg-white p-6 shadow-sm" noValidate data-testid="user-form">
       <RequiredNote />
       {props.mode === "create" && (
         <Field label="用户名" required error={e.username?.message}>

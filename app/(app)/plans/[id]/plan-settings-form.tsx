@@ -62,6 +62,7 @@ export function PlanSettingsForm({ plan, cycleLocked, hasDocument }: { plan: Pla
   const doc = useFieldIds({ error: documentError, hint: true });
   return (
     <form
+      method="post"
       onSubmit={(ev) => {
         setSaved(false);
         void onSubmit(ev);

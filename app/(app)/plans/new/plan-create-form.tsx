@@ -45,7 +45,7 @@ export function PlanCreateForm({ regions }: { regions: Region[] }) {
     setFailure(result.message);
   });
   return (
-    <form onSubmit={onSubmit} className="grid gap-4 rounded bg-white p-6 shadow-sm md:grid-cols-2" noValidate data-testid="plan-create-form">
+    <form method="post" onSubmit={onSubmit} className="grid gap-4 rounded bg-white p-6 shadow-sm md:grid-cols-2" noValidate data-testid="plan-create-form">
       <div className="md:col-span-2">
         <RequiredNote />
       </div>

@@ -33,6 +33,7 @@ export function AnnualPlanForm({ projectId, year, mode }: { projectId: number; y
   });
   return (
     <form
+      method="post"
       onSubmit={onSubmit}
       noValidate
       className="mt-2 flex flex-wrap items-start gap-3 rounded bg-white p-3 text-sm shadow-sm"

@@ -80,7 +80,7 @@ export function ProjectEntryForm({ mode, defaults, units, sections, lines, admit
   );
 
   return (
-    <form onSubmit={onSubmit} className="max-w-3xl space-y-4 rounded bg-white p-6 shadow-sm" noValidate data-testid="project-entry-form">
+    <form method="post" onSubmit={onSubmit} className="max-w-3xl space-y-4 rounded bg-white p-6 shadow-sm" noValidate data-testid="project-entry-form">
       <input type="hidden" {...register("planId")} />
       {mode === "edit" && (
         <>

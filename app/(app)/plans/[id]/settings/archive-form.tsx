@@ -18,6 +18,7 @@ export function ArchiveForm({ id, version, archived }: { id: number; version: nu
   );
   return (
     <form
+      method="post"
       onSubmit={(ev) => {
         if (!archived && !window.confirm(A.confirm)) return ev.preventDefault();
         void onSubmit(ev);

@@ -15,7 +15,7 @@ export function SectionCreateForm({ planId }: { planId: number }) {
   const { form, failure, onSubmit } = useActionForm<SectionCreateInput, unknown>(sectionCreateSchema, blank, createSectionAction, (_d, f) => f.reset(blank));
   const e = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3 text-sm" noValidate data-testid="section-create-form">
+    <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-start gap-3 text-sm" noValidate data-testid="section-create-form">
       <Field label={S.kind} className="block">
         {(p) => (
           <select {...form.register("kind")} {...p} className={inputClass}>
@@ -52,7 +52,7 @@ export function SectionEditForm({ section, onClose }: { section: Section; onClos
   const num = useFieldIds({ error: e.number?.message });
   const title = useFieldIds({ error: e.title?.message, required: true });
   return (
-    <form onSubmit={onSubmit} className="space-y-2" noValidate data-testid="section-edit-form">
+    <form method="post" onSubmit={onSubmit} className="space-y-2" noValidate data-testid="section-edit-form">
       <div className="flex flex-wrap gap-2">
         <input {...form.register("number")} {...num.control} className={`${inputClass} mt-0 w-28`} aria-label={S.number} />
         <input {...form.register("title")} {...title.control} className={`${inputClass} mt-0 max-w-72`} aria-label={S.title} />

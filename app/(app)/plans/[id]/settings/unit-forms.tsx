@@ -33,7 +33,7 @@ export function UnitCreateForm({ planId, regions }: { planId: number; regions: R
   );
   const e = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3 text-sm" noValidate data-testid="unit-create-form">
+    <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-start gap-3 text-sm" noValidate data-testid="unit-create-form">
       <Field label={U.name} required error={e.name?.message} className="min-w-48">
         {(p) => <input {...form.register("name")} {...p} className={inputClass} />}
       </Field>
@@ -65,7 +65,7 @@ export function UnitEditForm({ unit, regions, onClose }: { unit: Unit; regions: 
   const name = useFieldIds({ error: e.name?.message, required: true });
   const region = useFieldIds({ error: e.regionId?.message });
   return (
-    <form onSubmit={onSubmit} className="space-y-2" noValidate data-testid="unit-edit-form">
+    <form method="post" onSubmit={onSubmit} className="space-y-2" noValidate data-testid="unit-edit-form">
       <div className="flex flex-wrap gap-2">
         <input {...form.register("name")} {...name.control} className={`${inputClass} mt-0 max-w-48`} aria-label={U.name} />
         <select {...form.register("regionId")} {...region.control} className={`${inputClass} mt-0 max-w-40`} aria-label={U.region}>
@@ -99,6 +99,7 @@ export function UnitRetireForm({ unit, targets, onClose }: { unit: Unit; targets
   const why = useFieldIds({ error: e.reason?.message });
   return (
     <form
+      method="post"
       onSubmit={(ev) => {
         if (target && !window.confirm(U.retireConfirm(unit.name, target.name))) return ev.preventDefault();
         void onSubmit(ev);

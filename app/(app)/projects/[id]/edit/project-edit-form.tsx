@@ -34,7 +34,7 @@ export function ProjectEditForm({ defaults, isSubProject, mode, units, sections 
     setFailure({ message: result.message, conflict: result.code === "CONFLICT" ? (result.details as ChangeSince[]) : undefined });
   });
   return (
-    <form onSubmit={onSubmit} className="max-w-2xl space-y-4 rounded bg-white p-6 shadow-sm" noValidate data-testid="project-edit-form">
+    <form method="post" onSubmit={onSubmit} className="max-w-2xl space-y-4 rounded bg-white p-6 shadow-sm" noValidate data-testid="project-edit-form">
       <input type="hidden" {...register("id")} />
       <input type="hidden" {...register("version")} />
       <Field label={zh.project.name} required error={e.name?.message}>

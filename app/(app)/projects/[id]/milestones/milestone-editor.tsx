@@ -50,7 +50,7 @@ export function MilestoneEditor({ projectId, listVersion, initial }: { projectId
     setError(result.message);
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="rounded bg-white p-4 shadow-sm">
+    <form method="post" onSubmit={onSubmit} noValidate className="rounded bg-white p-4 shadow-sm">
       {/* One card per milestone on a phone; a row of a table from md up (labels then in the header). */}
       <div className="text-sm" data-testid="milestone-editor">
         <div className="hidden grid-cols-[1fr_10rem_10rem_9rem] gap-2 pb-1 text-left text-slate-600 md:grid" aria-hidden="true">

@@ -84,7 +84,7 @@ export function ReportForm({ defaults, locked, needsCorrectionReason, outsideBui
     </Field>
   );
   return (
-    <form className="mt-4 max-w-3xl space-y-4 rounded bg-white p-3 shadow-sm sm:p-6" noValidate data-testid="report-form" onSubmit={save(false)}>
+    <form method="post" className="mt-4 max-w-3xl space-y-4 rounded bg-white p-3 shadow-sm sm:p-6" noValidate data-testid="report-form" onSubmit={save(false)}>
       <div className="flex flex-wrap items-end justify-between gap-2">
         <Field label="金额单位" className="block w-40 text-sm">
           {(p) => (

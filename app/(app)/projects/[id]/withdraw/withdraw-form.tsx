@@ -33,7 +33,7 @@ export function WithdrawForm({ defaults, periods }: { defaults: WithdrawalReques
     setFailure({ message: result.message, conflict: result.code === "CONFLICT" ? (result.details as ChangeSince[] | undefined) : undefined });
   });
   return (
-    <form onSubmit={onSubmit} className="max-w-2xl space-y-4 rounded bg-white p-6 shadow-sm" noValidate data-testid="withdraw-form">
+    <form method="post" onSubmit={onSubmit} className="max-w-2xl space-y-4 rounded bg-white p-6 shadow-sm" noValidate data-testid="withdraw-form">
       <input type="hidden" {...register("projectId")} />
       <input type="hidden" {...register("version")} />
       <Field label={W.period} error={e.effectivePeriod?.message}>

@@ -27,7 +27,7 @@ export function JudgementForm({
     if (res.ok) router.refresh();
   };
   return (
-    <form onSubmit={submit} className="grid gap-3 rounded bg-white p-3 text-sm shadow-sm sm:grid-cols-4" data-testid="judgement-form">
+    <form method="post" onSubmit={submit} className="grid gap-3 rounded bg-white p-3 text-sm shadow-sm sm:grid-cols-4" data-testid="judgement-form">
       <Field label="年度" className="block">
         {(p) => (
           <select

@@ -63,6 +63,7 @@ export function IndicatorValueForm({
   });
   return (
     <form
+      method="post"
       onSubmit={onSubmit}
       noValidate
       className="grid gap-3 rounded bg-white p-3 text-sm shadow-sm sm:grid-cols-2 lg:grid-cols-4"
