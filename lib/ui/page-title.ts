@@ -2,7 +2,7 @@ import "server-only";
 import type { Metadata } from "next";
 import { isAppError } from "@/lib/errors";
 import { keptPageFailed } from "@/lib/server-timing";
-import { requireUser } from "@/lib/server/auth/current-user";
+import { getCurrentUser } from "@/lib/server/auth/current-user";
 import type { Operation } from "@/lib/server/operation";
 import { planName } from "@/lib/server/plans/plan-name";
 import { projectName } from "@/lib/server/projects/project-name";
@@ -12,9 +12,10 @@ import { projectName } from "@/lib/server/projects/project-name";
 // just the page's own name (the page itself answers 404 / the refusal).
 async function nameOf(op: Operation<string>, rawId: string) {
   const id = Number(rawId);
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const user = await getCurrentUser();
+  if (!Number.isSafeInteger(id) || id <= 0 || !user) return null;
   try {
-    return await op(await requireUser(), { id });
+    return await op(user, { id });
   } catch (e) {
     // Anything but the record's absence or refusal (the page answers those) is a failure the page does
     // not show: such a page is not kept rendered (lib/page-cache).

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { secureCookies } from "@/lib/auth/public-url";
 import { decodeSessionToken, sessionCookieValue } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
@@ -71,7 +72,17 @@ export async function loadActiveUser(id: number, sessionVersion: number): Promis
   return sessionUserOf(row, sessionVersion);
 }
 
+// A page's reader. One no longer signed in (signed out elsewhere, disabled, password reset) goes to the
+// sign-in page, as the (app) layout sends them: a page renders alongside its layout, and throwing here
+// would log an expected visit as a server error.
 export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+// A server action's caller: refused with a message the form shows (lib/server/action.ts).
+export async function requireActionUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "请先登录。");
   return user;
