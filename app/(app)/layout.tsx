@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { MoneyUnitSwitch, PrintedMoneyUnit } from "@/components/money-unit-switch";
 import { SignOutButton } from "@/components/sign-out-button";
 import { zh } from "@/lib/i18n/zh-CN";
@@ -7,7 +6,7 @@ import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { zhFinance } from "@/lib/i18n/zh-CN-finance";
 import { zhReminders } from "@/lib/i18n/zh-CN-reminders";
 import { grantOf, ROLE_LABEL } from "@/lib/permissions";
-import { getCurrentUser } from "@/lib/server/auth/current-user";
+import { requireUser } from "@/lib/server/auth/current-user";
 import { countUnreadNotices } from "@/lib/server/notices/list-notices";
 import { moneyUnit } from "@/lib/ui/money-unit";
 import manifest from "../manifest";
@@ -18,9 +17,7 @@ export const dynamic = "force-dynamic";
 const SHORT_NAME = manifest().short_name;
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await getCurrentUser();
-  if (!user) redirect("/login");
-  if (user.mustChangePassword) redirect("/account/password");
+  const user = await requireUser();
   const [unit, unread] = await Promise.all([moneyUnit(), countUnreadNotices(user, {})]);
   const links = [
     { href: "/plans", label: zh.nav.plans, show: true },

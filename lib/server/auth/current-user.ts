@@ -73,11 +73,13 @@ export async function loadActiveUser(id: number, sessionVersion: number): Promis
 }
 
 // A page's reader. One no longer signed in (signed out elsewhere, disabled, password reset) goes to the
-// sign-in page, as the (app) layout sends them: a page renders alongside its layout, and throwing here
-// would log an expected visit as a server error.
+// sign-in page, and one who must change their password to that page, as the (app) layout sends them: a
+// page renders alongside its layout, and a refusal thrown here or by its operation would log an
+// expected visit as a server error.
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  if (user.mustChangePassword) redirect("/account/password");
   return user;
 }
 
