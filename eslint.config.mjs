@@ -31,7 +31,9 @@ export default defineConfig([
       "no-restricted-syntax": [
         "error",
         {
-          selector: "JSXOpeningElement[name.name='form']:has(JSXAttribute[name.name='onSubmit']):not(:has(JSXAttribute[name.name='method']))",
+          // (A form whose action is a server action posts already, and React refuses a method beside it.)
+          selector:
+            "JSXOpeningElement[name.name='form']:has(> JSXAttribute[name.name='onSubmit']):not(:has(> JSXAttribute[name.name='method'][value.value='post'])):not(:has(> JSXAttribute[name.name='action']))",
           message: 'A form with onSubmit needs method="post": submitted before hydration, its fields must not go into the URL.',
         },
       ],

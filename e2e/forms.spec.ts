@@ -50,6 +50,16 @@ test("report form: period checked on opening; leaving asks; a conflict keeps the
   expect(asked[0]).toContain("尚未保存");
   await expect(page).toHaveURL(/\/report\?period=/);
   await expect(form.getByLabel(/本期完成投资/)).toHaveValue("12");
+  // 退出 asks too (it does not unload the page); staying keeps the input and the session (saved below).
+  page.once("dialog", (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByRole("button", { name: "退出" }).click();
+  await expect.poll(() => asked.length).toBe(2);
+  expect(asked[1]).toContain("尚未保存");
+  await expect(page).toHaveURL(/\/report\?period=/);
+  await expect(form.getByLabel(/本期完成投资/)).toHaveValue("12");
 
   // Someone saves the same period meanwhile (a second tab): this save is refused as a conflict, and
   // nothing typed is lost.

@@ -11,8 +11,15 @@ export async function endSession(): Promise<void> {
   const jar = await cookies();
   const secure = secureCookies();
   const token = decodeSessionToken(sessionCookieValue(jar.getAll(), secure));
-  await revokeSession(token?.sid, token?.exp);
-  for (const { name } of jar.getAll()) {
-    if (isSessionCookie(name, secure)) jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure });
+  try {
+    await revokeSession(token?.sid, token?.exp);
+  } catch (e) {
+    // As next-auth's own sign-out: the browser is signed out even when the deny list cannot be written
+    // (the token still expires with the session, SESSION_MAX_AGE).
+    console.error("[auth] sign-out could not record the session as ended", e);
+  } finally {
+    for (const { name } of jar.getAll()) {
+      if (isSessionCookie(name, secure)) jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure });
+    }
   }
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createUserAction, updateUserAction } from "./actions";
 import { applyFieldErrors, Field, FieldError, FormResult, inputClass, RequiredMark, RequiredNote, useFieldIds } from "@/components/form";
+import { useHydrated } from "@/components/use-hydrated";
 import { ROLE_LABEL, ROLES } from "@/lib/permissions";
 import { PASSWORD_RULE, userCreateSchema, userUpdateSchema, type UserCreateInput, type UserUpdateInput } from "@/lib/schemas/user";
 import type { ChangeSince } from "@/lib/server/audit/changes-since";
@@ -17,6 +18,7 @@ export function UserForm(props: Props) {
   const router = useRouter();
   const [failure, setFailure] = useState<{ message: string; conflict?: ChangeSince[] } | null>(null);
   const [saved, setSaved] = useState(false);
+  const hydrated = useHydrated();
   const schema = props.mode === "create" ? userCreateSchema : userUpdateSchema;
   const form = useForm<Values>({
     resolver: zodResolver(schema as never) as never,
@@ -102,7 +104,11 @@ export function UserForm(props: Props) {
         </>
       )}
       <FormResult failure={failure} success={saved && "已保存。"} />
-      <button type="submit" disabled={form.formState.isSubmitting} className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={!hydrated || form.formState.isSubmitting}
+        className="rounded bg-sky-700 px-4 py-1.5 text-white hover:bg-sky-800 disabled:opacity-60"
+      >
         {props.mode === "create" ? "创建" : "保存"}
       </button>
     </form>
