@@ -4,7 +4,7 @@ import { addTemplateMilestones } from "@/lib/server/milestones/template";
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { type Prisma } from "@/lib/generated/prisma/client";
 import { zhExcel } from "@/lib/i18n/zh-CN-excel";
 import { zhIndicatorImport } from "@/lib/i18n/zh-CN-indicator-import";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
@@ -12,6 +12,7 @@ import { importCommitSchema } from "@/lib/schemas/import";
 import { recordAudit, recordAuditMany } from "@/lib/server/audit/record-audit";
 import type { SessionUser } from "@/lib/server/auth/current-user";
 import { operation } from "@/lib/server/operation";
+import { isUniqueViolation } from "@/lib/server/unique-violation";
 import { ensureCategories } from "@/lib/server/sections/new-section";
 import { authorize } from "@/lib/server/auth/authorize";
 import { writeAnnualPlans } from "./annual-plan-changes";
@@ -285,9 +286,4 @@ async function insertProjects(tx: Prisma.TransactionClient, planId: number, sour
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       AS v(key text, "parentId" int, "unitId" int, "sectionId" int, name text, owner text, "startYear" int, "endYear" int, "totalInvestment" text, locator text, source text, "sortOrder" int)
     RETURNING id, key`;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const text = e instanceof Error ? `${e.message} ${JSON.stringify((e as { meta?: unknown }).meta ?? "")}` : String(e);
-  return (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") || /23505|unique constraint/i.test(text);
 }

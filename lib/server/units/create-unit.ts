@@ -4,7 +4,8 @@ import { unitCreateSchema } from "@/lib/schemas/unit";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { operation } from "@/lib/server/operation";
 import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
-import { assertUnitNameFree, isUniqueViolation, nameTaken, regionName } from "./unit-rules";
+import { assertUnitNameFree, nameTaken, regionName } from "./unit-rules";
+import { isUniqueViolation } from "@/lib/server/unique-violation";
 
 // A new reporting unit at the end of the plan's list (a county, 市本级, 经开区, …).
 export const createUnit = operation({

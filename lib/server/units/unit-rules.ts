@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { type Prisma } from "@/lib/generated/prisma/client";
 import { zhPlans } from "@/lib/i18n/zh-CN-plans";
 
 // Checks shared by the unit operations.
@@ -21,7 +21,3 @@ export async function assertUnitNameFree(tx: Tx, planId: number, name: string, e
 }
 
 export const nameTaken = (name: string) => new AppError("VALIDATION", E.unitExists(name), { name: [E.unitExists(name)] });
-
-export function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}

@@ -7,7 +7,8 @@ import { changesSince } from "@/lib/server/audit/changes-since";
 import { diffFields, recordAudit } from "@/lib/server/audit/record-audit";
 import { operation } from "@/lib/server/operation";
 import { assertPlanWritable } from "@/lib/server/plans/plan-writable";
-import { assertUnitNameFree, isUniqueViolation, nameTaken, regionName } from "./unit-rules";
+import { assertUnitNameFree, nameTaken, regionName } from "./unit-rules";
+import { isUniqueViolation } from "@/lib/server/unique-violation";
 
 // Renames a reporting unit (or changes its region), applied to the version the admin saw.
 export const updateUnit = operation({

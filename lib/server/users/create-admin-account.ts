@@ -6,6 +6,7 @@ import { adminAccountSchema } from "@/lib/schemas/user";
 import { validate } from "@/lib/schemas/validate";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { hashPassword } from "@/lib/server/auth/password";
+import { isUniqueViolation } from "@/lib/server/unique-violation";
 import { createdUserChanges } from "./create-user";
 
 // An administrator created from the server's command line (scripts/create-admin.ts): whoever can run
@@ -21,12 +22,11 @@ export async function createAdminAccount(input: unknown): Promise<{ id: number; 
       username: ["该用户名已被使用"],
     });
   return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { username: v.username } })) throw taken();
-    // Two commands with the same name at once: the unique index decides, with the same message.
+    // A taken name, or two commands with one name at once: the unique index decides.
     const user = await tx.user
       .create({ data: { username: v.username, displayName: v.displayName, role: "ADMIN", passwordHash, mustChangePassword: true } })
       .catch((e: unknown) => {
-        throw (e as { code?: string }).code === "P2002" ? taken() : e;
+        throw isUniqueViolation(e) ? taken() : e;
       });
     await recordAudit(tx, {
       actorId: null,
